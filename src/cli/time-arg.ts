@@ -1,0 +1,17 @@
+import { sub, type Duration } from 'date-fns';
+import { UsageError } from '../input/errors.js';
+import { parseTime } from '../input/time.js';
+
+const RELATIVE = /^(\d+)\s*(s|m|h|d|w)$/i;
+const UNITS: Record<string, keyof Duration> = { s: 'seconds', m: 'minutes', h: 'hours', d: 'days', w: 'weeks' };
+
+/** `--since`/`--until`: ISO 8601 (a date, or a date and time; no zone means UTC), or an age such as 30m, 24h, 7d. */
+export function parseTimeArg(flag: string, value: string, now: Date): number {
+  const rel = RELATIVE.exec(value.trim());
+  if (rel) return sub(now, { [UNITS[rel[2]!.toLowerCase()]!]: Number(rel[1]) }).getTime();
+  const t = parseTime(value);
+  if (t === undefined || /^\d+$/.test(value.trim())) {
+    throw new UsageError(`${flag} "${value}" is not a time: use ISO 8601 (2026-11-02T09:00:00Z) or an age (30m, 24h, 7d)`);
+  }
+  return t;
+}

@@ -1,0 +1,42 @@
+import type { NormalizedEvent } from '../model/event.js';
+import type { EvidenceEvent } from '../model/session.js';
+
+const MAX_SUMMARY = 160;
+
+/** One line that says what an event was, for evidence lists. */
+export function summarize(event: NormalizedEvent): string {
+  let s: string;
+  if (event.kind === 'request') {
+    s = event.status !== undefined ? `${event.action} -> ${event.status}` : event.action;
+  } else {
+    s = event.outcome === 'unknown' ? event.action : `${event.action} (${event.outcome})`;
+  }
+  if (event.ip) s += ` from ${event.ip}`;
+  return s.length > MAX_SUMMARY ? `${s.slice(0, MAX_SUMMARY - 3)}...` : s;
+}
+
+export function toEvidence(event: NormalizedEvent): EvidenceEvent {
+  return { file: event.source.file, line: event.source.line, time: event.time, summary: summarize(event) };
+}
+
+/** Orders evidence by time, then file and line, so that the result does not depend on read order. */
+export function compareEvidence(a: EvidenceEvent, b: EvidenceEvent): number {
+  if (a.time !== b.time) return a.time - b.time;
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line;
+}
+
+/** Keeps the `max` earliest items of a sorted list, inserting one. */
+export function insertEarliest(list: EvidenceEvent[], event: NormalizedEvent, max: number): void {
+  const last = list[list.length - 1];
+  if (list.length >= max && last && compareEvidence(last, asKey(event)) <= 0) return;
+  const item = toEvidence(event);
+  let i = list.length;
+  while (i > 0 && compareEvidence(list[i - 1]!, item) > 0) i--;
+  list.splice(i, 0, item);
+  if (list.length > max) list.pop();
+}
+
+function asKey(event: NormalizedEvent): EvidenceEvent {
+  return { file: event.source.file, line: event.source.line, time: event.time, summary: '' };
+}

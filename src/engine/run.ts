@@ -1,0 +1,133 @@
+import { createClientClassifier } from '../clients/classify.js';
+import type { LogFormat } from '../input/format.js';
+import { UsageError } from '../input/errors.js';
+import { expandPaths, type InputFile } from '../input/open.js';
+import { readInput, type InputReport } from '../input/read.js';
+import { FORMATS, findFormat } from '../input/registry.js';
+import type { Finding } from '../model/finding.js';
+import { SEVERITIES, type Severity } from '../model/severity.js';
+import { RULES } from '../rules/index.js';
+import type { Rule } from '../rules/rule.js';
+import { compareFindings, toFinding } from './findings.js';
+import { SessionStore } from './sessions.js';
+import { TOOL } from './version.js';
+
+export interface ScanOptions {
+  paths: string[];
+  /** Force this format id instead of detecting one per file. */
+  inputFormat?: string;
+  /** Only events at or after this time (epoch ms). */
+  since?: number;
+  /** Only events at or before this time (epoch ms). */
+  until?: number;
+  rules?: readonly Rule[];
+  formats?: readonly LogFormat[];
+  stdin?: NodeJS.ReadableStream;
+  onProgress?(progress: { bytesRead: number; totalBytes: number | undefined; file: string }): void;
+}
+
+export interface ScanSummary {
+  files: number;
+  filesNotRead: number;
+  events: number;
+  /** Events read but outside --since/--until. */
+  outsideTimeWindow: number;
+  skipped: number;
+  sessions: number;
+  findings: number;
+  bySeverity: Record<Severity, number>;
+  timeRange: { start: string; end: string } | null;
+}
+
+export interface ScanResult {
+  tool: { name: string; version: string };
+  inputs: InputReport[];
+  summary: ScanSummary;
+  findings: Finding[];
+}
+
+/** input → normalized events → sessions → detections → findings, as plain data. */
+export async function scan(options: ScanOptions): Promise<ScanResult> {
+  const formats = options.formats ?? FORMATS;
+  const forced = options.inputFormat !== undefined ? resolveFormat(options.inputFormat, formats) : undefined;
+  const files = await expandPaths(options.paths.length > 0 ? options.paths : ['-']);
+  const totalBytes = files.every((f) => f.size !== undefined) ? files.reduce((a, f) => a + (f.size ?? 0), 0) : undefined;
+
+  const store = new SessionStore(createClientClassifier());
+  const inputs: InputReport[] = [];
+  let bytesRead = 0;
+  let events = 0;
+  let outside = 0;
+  let first = Infinity;
+  let last = -Infinity;
+  const since = options.since ?? -Infinity;
+  const until = options.until ?? Infinity;
+
+  for (const file of files) {
+    const report = await readInput(file, {
+      formats,
+      forced,
+      stdin: options.stdin,
+      onBytes: (n) => {
+        bytesRead += n;
+        options.onProgress?.({ bytesRead, totalBytes, file: file.path });
+      },
+      onEvent: (event) => {
+        if (event.time < since || event.time > until) {
+          outside++;
+          return;
+        }
+        events++;
+        if (event.time < first) first = event.time;
+        if (event.time > last) last = event.time;
+        store.add(event);
+      },
+    });
+    if (report.notRead !== undefined && file.explicit) throw unrecognized(file, report.notRead, formats);
+    inputs.push(report);
+  }
+
+  const findings: Finding[] = [];
+  for (const session of store.sessions.values()) {
+    for (const rule of options.rules ?? RULES) {
+      for (const hit of rule.evaluate(session)) findings.push(toFinding(rule, session, hit));
+    }
+  }
+  findings.sort(compareFindings);
+
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const f of findings) bySeverity[f.severity]++;
+
+  return {
+    tool: { ...TOOL },
+    inputs,
+    summary: {
+      files: inputs.length,
+      filesNotRead: inputs.filter((i) => i.notRead !== undefined).length,
+      events,
+      outsideTimeWindow: outside,
+      skipped: inputs.reduce((a, i) => a + i.skipped, 0),
+      sessions: store.sessions.size,
+      findings: findings.length,
+      bySeverity,
+      timeRange: events > 0 ? { start: new Date(first).toISOString(), end: new Date(last).toISOString() } : null,
+    },
+    findings,
+  };
+}
+
+function resolveFormat(id: string, formats: readonly LogFormat[]): LogFormat {
+  const format = formats.find((f) => f.id === id) ?? findFormat(id);
+  if (!format) {
+    throw new UsageError(`unknown input format "${id}"; supported: ${formats.map((f) => f.id).join(', ')}`);
+  }
+  return format;
+}
+
+function unrecognized(file: InputFile, why: string, formats: readonly LogFormat[]): UsageError {
+  const name = file.path === '-' ? 'standard input' : file.path;
+  return new UsageError(
+    `${name} is not a log borrowscan can read (${why}); supported formats: ${formats.map((f) => f.id).join(', ')} ` +
+      '(use --input-format to force one)',
+  );
+}

@@ -1,0 +1,153 @@
+import type { ClientIdentity } from '../model/client.js';
+import type { NormalizedEvent } from '../model/event.js';
+import type { ClientUsage, Session } from '../model/session.js';
+import { insertEarliest, toEvidence } from './evidence.js';
+
+export type Classifier = (userAgent: string | undefined, hint?: NormalizedEvent['clientHint']) => ClientIdentity;
+
+/** Earliest events kept per client and session, as evidence. */
+const EVIDENCE_PER_CLIENT = 5;
+const MAX_IPS_PER_CLIENT = 32;
+/** Request samples kept per browser client and session for pacing analysis. */
+export const MAX_TIMELINE_SAMPLES = 50_000;
+
+/**
+ * Ties events into sessions as they stream past, keeping per session only bounded
+ * aggregates (counts, first and last times, earliest evidence, capped samples), so memory
+ * grows with the number of sessions and clients, never with the number of events.
+ * Every aggregate is order-independent: files may arrive unsorted and split.
+ */
+export class SessionStore {
+  readonly sessions = new Map<string, Session>();
+
+  constructor(private readonly classify: Classifier) {}
+
+  add(event: NormalizedEvent): void {
+    const session = this.sessionFor(event);
+    this.updateSession(session, event);
+    const identity = this.classify(event.userAgent, event.clientHint);
+    let usage = session.clients.get(identity.key);
+    if (!usage) {
+      usage = newUsage(identity, event);
+      session.clients.set(identity.key, usage);
+    }
+    updateUsage(usage, event);
+    if (event.kind === 'signin' && event.outcome === 'success') {
+      if (!session.start || event.time < session.start.time) {
+        session.start = {
+          time: event.time,
+          clientKey: identity.key,
+          interactive: event.interactive === true,
+          evidence: toEvidence(event),
+        };
+      }
+    }
+  }
+
+  private sessionFor(event: NormalizedEvent): Session {
+    const id = event.sessionId ?? inferredSessionId(event);
+    let session = this.sessions.get(id);
+    if (!session) {
+      session = {
+        id,
+        correlation: event.sessionId ? 'session-id' : 'inferred',
+        users: new Set(),
+        formats: new Set(),
+        firstSeen: event.time,
+        lastSeen: event.time,
+        eventCount: 0,
+        clients: new Map(),
+      };
+      this.sessions.set(id, session);
+    }
+    return session;
+  }
+
+  private updateSession(session: Session, event: NormalizedEvent): void {
+    session.eventCount++;
+    if (event.time < session.firstSeen) session.firstSeen = event.time;
+    if (event.time > session.lastSeen) session.lastSeen = event.time;
+    session.formats.add(event.format);
+    if (event.user) {
+      const key = event.user.toLowerCase();
+      if (!session.users.has(key)) {
+        session.users.add(key);
+        if (session.user === undefined) session.user = event.user;
+      }
+    }
+    if (event.rootSessionId && event.rootSessionId !== session.id && session.parentId === undefined) {
+      session.parentId = event.rootSessionId;
+      if (event.grantType) session.grantType = event.grantType;
+    }
+    if (event.kind === 'signout' && (session.endedAt === undefined || event.time < session.endedAt)) {
+      session.endedAt = event.time;
+    }
+  }
+}
+
+/**
+ * Events without a session id are grouped by format, user and IP: a weaker tie that
+ * findings label as inferred. Never across formats, so unrelated sources do not merge.
+ */
+function inferredSessionId(event: NormalizedEvent): string {
+  const user = event.user ? event.user.toLowerCase() : '-';
+  return `~${event.format}:${user}@${event.ip ?? '-'}`;
+}
+
+function newUsage(identity: ClientIdentity, event: NormalizedEvent): ClientUsage {
+  const usage: ClientUsage = {
+    identity,
+    userAgent: event.userAgent ?? describeHint(event.clientHint),
+    firstSeen: event.time,
+    lastSeen: event.time,
+    count: 0,
+    ips: new Set(),
+    evidence: [],
+    clientIds: new Set(),
+  };
+  if (identity.class === 'browser') usage.timeline = { times: [], resources: [], files: [], lines: [], dropped: 0 };
+  return usage;
+}
+
+function describeHint(hint: NormalizedEvent['clientHint']): string {
+  if (!hint) return '';
+  return [hint.app, hint.browser, hint.os].filter(Boolean).join(' / ');
+}
+
+function updateUsage(usage: ClientUsage, event: NormalizedEvent): void {
+  usage.count++;
+  if (event.time < usage.firstSeen) {
+    usage.firstSeen = event.time;
+    if (event.userAgent) usage.userAgent = event.userAgent;
+  }
+  if (event.time > usage.lastSeen) usage.lastSeen = event.time;
+  if (event.ip && usage.ips.size < MAX_IPS_PER_CLIENT) usage.ips.add(event.ip);
+  if (event.clientId && usage.clientIds.size < MAX_IPS_PER_CLIENT) usage.clientIds.add(event.clientId);
+  insertEarliest(usage.evidence, event, EVIDENCE_PER_CLIENT);
+  if (event.kind === 'signin' && event.outcome === 'success') {
+    if (!usage.signIn || event.time < usage.signIn.time) {
+      usage.signIn = { ...toEvidence(event), interactive: event.interactive === true, ip: event.ip };
+    }
+  }
+  const timeline = usage.timeline;
+  if (timeline) {
+    if (timeline.times.length < MAX_TIMELINE_SAMPLES) {
+      timeline.times.push(event.time);
+      timeline.resources.push(hashResource(event.path ?? event.action));
+      timeline.files.push(event.source.file);
+      timeline.lines.push(event.source.line);
+    } else {
+      timeline.dropped++;
+    }
+  }
+}
+
+/** FNV-1a: a cheap 32-bit fingerprint of a resource, for counting distinct ones. */
+export function hashResource(resource: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < resource.length; i++) {
+    h ^= resource.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

@@ -1,0 +1,115 @@
+import { parse as parseCsvSync } from 'csv-parse/sync';
+import type { Container, LogFormat, Probe } from './format.js';
+import { JsonRecordSplitter } from './records/json.js';
+import { LineSplitter } from './records/lines.js';
+
+const PROBE_RECORDS = 5;
+/** Below this score a format's claim is not taken. */
+const MIN_SCORE = 0.5;
+
+export type Detection = { format: LogFormat; probe: Probe } | { reason: string };
+
+/** Builds what each kind of container shows of the file's head, then asks every format. */
+export function detectFormat(head: string, formats: readonly LogFormat[]): Detection {
+  const probes = probesFor(head);
+  if (probes.length === 0) return { reason: 'empty file' };
+  let best: { format: LogFormat; probe: Probe; score: number } | undefined;
+  for (const probe of probes) {
+    for (const format of formats) {
+      if (format.container !== probe.container) continue;
+      let score = 0;
+      try {
+        score = format.detect(probe);
+      } catch {
+        score = 0;
+      }
+      if (score >= MIN_SCORE && (!best || score > best.score)) best = { format, probe, score };
+    }
+  }
+  if (best) return { format: best.format, probe: best.probe };
+  return { reason: describeUnknown(probes) };
+}
+
+export function probeFor(head: string, container: Container): Probe {
+  return probesFor(head).find((p) => p.container === container) ?? { container, records: [] };
+}
+
+function probesFor(head: string): Probe[] {
+  const trimmed = head.trimStart();
+  if (trimmed.length === 0) return [];
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return [jsonProbe(head)];
+  const probes: Probe[] = [];
+  const csv = csvProbe(head);
+  if (csv) probes.push(csv);
+  probes.push(textProbe(head));
+  return probes;
+}
+
+function jsonProbe(head: string): Probe {
+  const records: unknown[] = [];
+  const splitter = new JsonRecordSplitter({
+    record: (value) => {
+      if (records.length < PROBE_RECORDS) records.push(value);
+    },
+    error: () => undefined,
+  });
+  splitter.push(head);
+  if (records.length === 0) splitter.end();
+  return { container: 'json', records };
+}
+
+function completeLines(head: string, max: number): string[] {
+  const lines = head.split('\n');
+  if (!head.endsWith('\n') && lines.length > 1) lines.pop();
+  return lines.map((l) => l.replace(/\r$/, '')).filter((l) => l.trim().length > 0).slice(0, max);
+}
+
+function csvProbe(head: string): Probe | undefined {
+  const lines = completeLines(head, PROBE_RECORDS + 1);
+  if (lines.length === 0) return undefined;
+  let rows: string[][];
+  try {
+    rows = parseCsvSync(lines.join('\n'), { relax_column_count: true, relax_quotes: true, bom: true }) as string[][];
+  } catch {
+    return undefined;
+  }
+  const header = rows[0];
+  if (!header || header.length < 3) return undefined;
+  const cells = header.map((c) => c.trim());
+  const records = rows.slice(1).map((row) => {
+    const obj: Record<string, string> = {};
+    cells.forEach((name, i) => {
+      if (!(name in obj) && row[i] !== undefined) obj[name] = row[i]!;
+    });
+    return obj;
+  });
+  return { container: 'csv', header: cells, records };
+}
+
+function textProbe(head: string): Probe {
+  const records: unknown[] = [];
+  const splitter = new LineSplitter({
+    record: (value) => {
+      if (records.length < PROBE_RECORDS) records.push(value);
+    },
+    error: () => undefined,
+  });
+  splitter.push(completeLines(head, PROBE_RECORDS).join('\n'));
+  splitter.end();
+  return { container: 'text', records };
+}
+
+function describeUnknown(probes: Probe[]): string {
+  const json = probes.find((p) => p.container === 'json');
+  if (json) {
+    const first = json.records[0];
+    if (first && typeof first === 'object' && !Array.isArray(first)) {
+      const keys = Object.keys(first).slice(0, 6).join(', ');
+      return `JSON, but not a known log format (first record has keys: ${keys})`;
+    }
+    return 'JSON, but no record could be read from its start';
+  }
+  const csv = probes.find((p) => p.container === 'csv');
+  if (csv?.header) return `CSV, but its header names no known fields (${csv.header.slice(0, 6).join(', ')})`;
+  return 'not JSON or CSV of a known log format';
+}

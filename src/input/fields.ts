@@ -1,0 +1,72 @@
+/** Small, allocation-light readers for untyped log records. */
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Reads a dotted path through nested objects (`client.userAgent.rawUserAgent`). */
+export function getPath(record: unknown, path: string): unknown {
+  let current: unknown = record;
+  let start = 0;
+  for (;;) {
+    if (!isObject(current)) return undefined;
+    const dot = path.indexOf('.', start);
+    const key = dot < 0 ? path.slice(start) : path.slice(start, dot);
+    current = current[key];
+    if (dot < 0) return current;
+    start = dot + 1;
+  }
+}
+
+/** Values that logs use to mean "nothing here". */
+const EMPTY_MARKERS = new Set(['', '-', 'null', 'undefined', 'none', 'n/a', 'unknown', '(null)']);
+
+/** A trimmed non-empty string, or undefined for placeholders such as `-`, `null` and `""`. Numbers become strings. */
+export function text(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') return undefined;
+  const t = value.trim();
+  return EMPTY_MARKERS.has(t.toLowerCase()) ? undefined : t;
+}
+
+/** The first of several paths that holds a usable string. */
+export function firstText(record: unknown, paths: readonly string[]): string | undefined {
+  for (const p of paths) {
+    const v = text(getPath(record, p));
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** An integer from a number or a numeric string. */
+export function integer(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) return Number(value);
+  return undefined;
+}
+
+/** `true`/`false` from booleans or their string forms. */
+export function bool(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string') {
+    const t = value.trim().toLowerCase();
+    if (t === 'true') return true;
+    if (t === 'false') return false;
+  }
+  return undefined;
+}
+
+/**
+ * Looks a key up case-insensitively: SIEM re-exports lowercase top-level keys
+ * (`eventtype` for `eventType`). Exact match first, so vendor files pay nothing.
+ */
+export function getLoose(record: JsonObject, key: string): unknown {
+  if (key in record) return record[key];
+  const lower = key.toLowerCase();
+  for (const k of Object.keys(record)) {
+    if (k.toLowerCase() === lower) return record[k];
+  }
+  return undefined;
+}

@@ -1,0 +1,135 @@
+import { createReadStream, type Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { UsageError } from './errors.js';
+
+export interface InputFile {
+  /** As the user will see it: the path given, or a path under a given directory; `-` for stdin. */
+  path: string;
+  /** Named on the command line (an unknown format is then an error, not a skip). */
+  explicit: boolean;
+  /** Size in bytes, when known (not for stdin). */
+  size?: number;
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/** Turns the paths given on the command line into the files to read, in a stable order. */
+export async function expandPaths(paths: string[]): Promise<InputFile[]> {
+  const files: InputFile[] = [];
+  for (const p of paths) {
+    if (p === '-') {
+      files.push({ path: '-', explicit: true });
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(p);
+    } catch (err) {
+      if (GLOB_CHARS.test(p)) {
+        files.push(...(await expandGlob(p)));
+        continue;
+      }
+      throw new UsageError(`cannot read ${p}: ${describeFsError(err)}`);
+    }
+    if (info.isDirectory()) {
+      files.push(...(await walk(p)));
+    } else {
+      files.push({ path: p, explicit: true, size: info.size });
+    }
+  }
+  const seen = new Set<string>();
+  return files.filter((f) => {
+    const key = f.path === '-' ? '-' : resolve(f.path);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+async function walk(dir: string): Promise<InputFile[]> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    throw new UsageError(`cannot read directory ${dir}: ${describeFsError(err)}`);
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: InputFile[] = [];
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name === '.git' || entry.name === 'node_modules') continue;
+      out.push(...(await walk(full)));
+    } else if (entry.isFile()) {
+      const info = await stat(full);
+      out.push({ path: full, explicit: false, size: info.size });
+    }
+  }
+  return out;
+}
+
+async function expandGlob(pattern: string): Promise<InputFile[]> {
+  const { glob } = await import('tinyglobby');
+  const matches = (await glob(pattern, { onlyFiles: true, dot: false, expandDirectories: false })).sort();
+  if (matches.length === 0) throw new UsageError(`no file matches ${pattern}`);
+  return Promise.all(
+    matches.map(async (m) => ({ path: m, explicit: false, size: (await stat(m)).size })),
+  );
+}
+
+export function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}
+
+/** Counts raw bytes as they are read, for progress. */
+export type ByteCounter = (bytes: number) => void;
+
+/** Opens a file or stdin as raw byte chunks. */
+export function openBytes(file: InputFile, stdin: NodeJS.ReadableStream = process.stdin): AsyncIterable<Buffer> {
+  if (file.path === '-') return stdin as AsyncIterable<Buffer>;
+  return createReadStream(file.path, { highWaterMark: 1024 * 1024 });
+}
+
+/**
+ * Decodes raw bytes to UTF-8 text chunks: gzip is recognized by its magic bytes (never by the name),
+ * and a byte-order mark is dropped.
+ */
+export async function* decodeText(raw: AsyncIterable<Buffer>, onBytes?: ByteCounter): AsyncGenerator<string> {
+  const iterator = raw[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done) return;
+  const head: Buffer = first.value;
+  async function* counted(): AsyncGenerator<Buffer> {
+    onBytes?.(head.length);
+    yield head;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      onBytes?.(next.value.length);
+      yield next.value;
+    }
+  }
+  const isGzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+  const bytes: AsyncIterable<Buffer> = isGzip ? Readable.from(counted()).pipe(createGunzip()) : counted();
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of bytes) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text.length > 0) yield text;
+  }
+  const tail = decoder.decode();
+  if (tail.length > 0) yield tail;
+}

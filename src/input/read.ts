@@ -1,0 +1,131 @@
+import type { NormalizedEvent } from '../model/event.js';
+import { detectFormat } from './detect.js';
+import type { Container, LogFormat } from './format.js';
+import { isSkip } from './format.js';
+import { decodeText, describeFsError, openBytes, type ByteCounter, type InputFile } from './open.js';
+import { CsvSplitter } from './records/csv.js';
+import { JsonRecordSplitter } from './records/json.js';
+import { LineSplitter } from './records/lines.js';
+import type { RecordSink } from './records/sink.js';
+
+/** Head of a file that detection looks at. */
+const HEAD_CHARS = 64 * 1024;
+/** Skipped lines listed per file; all are counted. */
+export const MAX_LISTED_ERRORS = 1000;
+
+export interface LineError {
+  line: number;
+  reason: string;
+}
+
+/** What reading one file produced, for the report. */
+export interface InputReport {
+  path: string;
+  format: string | null;
+  events: number;
+  skipped: number;
+  errors: LineError[];
+  /** Skipped lines counted but not listed, past MAX_LISTED_ERRORS. */
+  errorsNotListed: number;
+  /** Why the file was not read at all (unknown format, empty), when it was not. */
+  notRead?: string;
+}
+
+export interface ReadOptions {
+  formats: readonly LogFormat[];
+  forced?: LogFormat;
+  onEvent(event: NormalizedEvent): void;
+  onBytes?: ByteCounter;
+  stdin?: NodeJS.ReadableStream;
+}
+
+/** Reads one file from head to end: detects its format, parses and maps every record. */
+export async function readInput(file: InputFile, options: ReadOptions): Promise<InputReport> {
+  const report: InputReport = { path: file.path, format: null, events: 0, skipped: 0, errors: [], errorsNotListed: 0 };
+  const addError = (line: number, reason: string): void => {
+    report.skipped++;
+    if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push({ line, reason });
+    else report.errorsNotListed++;
+  };
+
+  const chunks = decodeText(openBytes(file, options.stdin), options.onBytes)[Symbol.asyncIterator]();
+  let head = '';
+  let exhausted = false;
+  try {
+    while (head.length < HEAD_CHARS) {
+      const next = await chunks.next();
+      if (next.done) {
+        exhausted = true;
+        break;
+      }
+      head += next.value;
+    }
+  } catch (err) {
+    addError(0, `file could not be read: ${describeFsError(err)}`);
+    report.notRead = report.errors[0]?.reason;
+    return report;
+  }
+
+  let format = options.forced;
+  if (!format) {
+    const detection = detectFormat(head, options.formats);
+    if ('reason' in detection) {
+      report.notRead = detection.reason;
+      return report;
+    }
+    format = detection.format;
+  }
+  report.format = format.id;
+
+  const fmt = format;
+  const sink: RecordSink = {
+    record(value, line) {
+      let result;
+      try {
+        result = fmt.map(value, { file: file.path, line });
+      } catch (err) {
+        addError(line, `could not map record: ${err instanceof Error ? err.message : String(err)}`);
+        return;
+      }
+      if (isSkip(result)) {
+        addError(line, result.skip);
+        return;
+      }
+      report.events++;
+      options.onEvent(result);
+    },
+    error: addError,
+  };
+
+  const splitter = createSplitter(fmt.container, sink);
+  try {
+    await splitter.push(head);
+    if (!exhausted) {
+      for (;;) {
+        const next = await chunks.next();
+        if (next.done) break;
+        await splitter.push(next.value);
+      }
+    }
+    await splitter.end();
+  } catch (err) {
+    addError(0, `reading stopped early: ${describeFsError(err)}`);
+  }
+  return report;
+}
+
+interface Splitter {
+  push(text: string): void | Promise<void>;
+  end(): void | Promise<void>;
+}
+
+function createSplitter(container: Container, sink: RecordSink): Splitter {
+  switch (container) {
+    case 'json':
+      return new JsonRecordSplitter(sink);
+    case 'csv':
+      return new CsvSplitter(sink);
+    case 'text':
+      return new LineSplitter(sink);
+  }
+}

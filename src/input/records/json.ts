@@ -1,0 +1,295 @@
+import type { RecordSink } from './sink.js';
+
+/** Keys of an object that wraps an array of records: Event Hub, Graph, CloudTrail, Reports API. */
+const WRAPPER_KEYS = new Set(['records', 'Records', 'value', 'items']);
+/** A record larger than this is reported and dropped rather than buffered without bound. */
+const MAX_RECORD_CHARS = 16 * 1024 * 1024;
+
+export function wrappedArray(value: unknown): unknown[] | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  for (const key of WRAPPER_KEYS) {
+    const inner = (value as Record<string, unknown>)[key];
+    if (Array.isArray(inner)) return inner;
+  }
+  return undefined;
+}
+
+function describeParseError(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return `invalid JSON: ${message.length > 120 ? `${message.slice(0, 117)}...` : message}`;
+}
+
+/**
+ * Splits JSON text into records without parsing a file whole. Reads:
+ * one value per line (NDJSON), a top-level array (compact or pretty-printed),
+ * an object wrapping the array (`{"records": [...]}`, `{"value": [...]}`), single
+ * pretty-printed objects, and several of these one after another.
+ * Each record is reported with the 1-based line it starts on.
+ */
+export class JsonRecordSplitter {
+  private mode: 'undecided' | 'lines' | 'scan' = 'undecided';
+  private pending = '';
+  private line = 1;
+
+  // scanner state
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  /** Depth at which a value starts a record; -1 while no records are expected. */
+  private elementDepth = 0;
+  private inRecord = false;
+  private recordLine = 0;
+  private recordParts: string[] = [];
+  private recordChars = 0;
+  private recordOversize = false;
+  private topIsObject = false;
+  private keyStart = -1;
+  private keyCarry = '';
+  private lastKey: string | undefined;
+  private awaitingColon: string | undefined;
+  private afterWrapperKey = false;
+  private scalarInArray = false;
+  private strayLine = 0;
+
+  constructor(private readonly sink: RecordSink) {}
+
+  push(text: string): void {
+    if (this.mode === 'undecided') {
+      this.pending += text;
+      this.decideMode(false);
+      return;
+    }
+    if (this.mode === 'lines') this.pushLines(text);
+    else this.scan(text);
+  }
+
+  end(): void {
+    if (this.mode === 'undecided') this.decideMode(true);
+    if (this.mode === 'lines') {
+      const rest = this.pending;
+      this.pending = '';
+      if (rest.length > 0) this.handleLine(rest, this.line);
+    } else if (this.mode === 'scan' && this.inRecord) {
+      this.sink.error(this.recordLine, 'unexpected end of input inside a JSON record (truncated file?)');
+      this.inRecord = false;
+    }
+  }
+
+  private decideMode(atEnd: boolean): void {
+    const text = this.pending;
+    let i = 0;
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    if (i === text.length) {
+      if (atEnd) this.pending = '';
+      return;
+    }
+    const first = text[i];
+    if (first === '{') {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0 && !atEnd) return;
+      const firstLine = text.slice(i, nl < 0 ? text.length : nl).trim();
+      let parsedWhole = false;
+      try {
+        JSON.parse(firstLine);
+        parsedWhole = true;
+      } catch {
+        parsedWhole = false;
+      }
+      this.mode = parsedWhole ? 'lines' : 'scan';
+    } else {
+      this.mode = first === '[' ? 'scan' : 'lines';
+    }
+    this.pending = '';
+    if (this.mode === 'lines') this.pushLines(text);
+    else this.scan(text);
+  }
+
+  private pushLines(text: string): void {
+    let data = this.pending.length > 0 ? this.pending + text : text;
+    let start = 0;
+    for (;;) {
+      const nl = data.indexOf('\n', start);
+      if (nl < 0) break;
+      this.handleLine(data.slice(start, nl), this.line);
+      this.line++;
+      start = nl + 1;
+    }
+    this.pending = start === 0 ? data : data.slice(start);
+    data = '';
+  }
+
+  private handleLine(raw: string, line: number): void {
+    const text = raw.trim();
+    if (text.length === 0) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (err) {
+      this.sink.error(line, describeParseError(err));
+      return;
+    }
+    const inner = Array.isArray(value) ? value : wrappedArray(value);
+    if (inner) {
+      for (const item of inner) this.sink.record(item, line);
+    } else {
+      this.sink.record(value, line);
+    }
+  }
+
+  private scan(text: string): void {
+    const n = text.length;
+    let recordStart = this.inRecord ? 0 : -1;
+    if (this.keyStart >= 0) this.keyStart = 0;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.line++;
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === 92) this.escaped = true;
+        else if (c === 34) {
+          this.inString = false;
+          if (this.keyStart >= 0) {
+            this.awaitingColon = this.keyCarry + text.slice(this.keyStart, i);
+            this.keyStart = -1;
+            this.keyCarry = '';
+          }
+          if (this.scalarInArray) this.scalarInArray = false;
+        }
+        continue;
+      }
+      if (isSpace(c)) continue;
+      if (this.awaitingColon !== undefined) {
+        if (c === 58) this.lastKey = this.awaitingColon;
+        this.awaitingColon = undefined;
+        if (c === 58) continue;
+      }
+      if (this.scalarInArray) {
+        if (c === 44 || c === 93) this.scalarInArray = false;
+        else continue;
+      }
+      const atElement = this.depth === this.elementDepth && !this.inRecord;
+      if (c === 34) {
+        this.inString = true;
+        if (this.topIsObject && this.depth === 1 && !this.afterWrapperKeyPending()) {
+          this.keyStart = i + 1;
+          this.keyCarry = '';
+        }
+        if (atElement && this.depth > 0) this.rejectScalar(this.line);
+        continue;
+      }
+      if (c === 123 || c === 91) {
+        // { or [
+        if (this.depth === 0 && !this.inRecord) {
+          if (c === 91) {
+            this.topIsObject = false;
+            this.elementDepth = 1;
+          } else {
+            this.topIsObject = true;
+            this.elementDepth = 0;
+            this.beginRecord();
+            recordStart = i;
+          }
+        } else if (this.topIsObject && this.depth === 1 && c === 91 && this.lastKey !== undefined && WRAPPER_KEYS.has(this.lastKey)) {
+          // The top object wraps an array of records: drop the wrapper, read its elements.
+          this.inRecord = false;
+          this.recordParts = [];
+          recordStart = -1;
+          this.elementDepth = 2;
+          this.afterWrapperKey = true;
+        } else if (atElement) {
+          this.beginRecord();
+          recordStart = i;
+        }
+        this.lastKey = undefined;
+        this.depth++;
+        continue;
+      }
+      if (c === 125 || c === 93) {
+        // } or ]
+        this.depth--;
+        if (this.depth < 0) {
+          this.depth = 0;
+          this.reportStray();
+          continue;
+        }
+        if (this.inRecord && this.depth === this.elementDepth) {
+          this.finishRecord(text, recordStart, i + 1);
+          recordStart = -1;
+        }
+        if (this.afterWrapperKey && this.depth === 1 && c === 93) {
+          this.elementDepth = -1;
+          this.afterWrapperKey = false;
+        }
+        if (this.depth === 0) {
+          this.elementDepth = 0;
+          this.topIsObject = false;
+        }
+        continue;
+      }
+      if (c === 44 || c === 58) continue;
+      if (this.depth === 0) {
+        this.reportStray();
+      } else if (atElement) {
+        this.rejectScalar(this.line);
+        this.scalarInArray = true;
+      }
+    }
+    if (this.inRecord && recordStart >= 0) this.appendPart(text.slice(recordStart));
+    if (this.keyStart >= 0) {
+      this.keyCarry += text.slice(this.keyStart);
+    }
+  }
+
+  private afterWrapperKeyPending(): boolean {
+    return this.elementDepth === 2;
+  }
+
+  private beginRecord(): void {
+    this.inRecord = true;
+    this.recordLine = this.line;
+    this.recordParts = [];
+    this.recordChars = 0;
+    this.recordOversize = false;
+  }
+
+  private appendPart(part: string): void {
+    if (this.recordOversize) return;
+    this.recordChars += part.length;
+    if (this.recordChars > MAX_RECORD_CHARS) {
+      this.recordOversize = true;
+      this.recordParts = [];
+      return;
+    }
+    this.recordParts.push(part);
+  }
+
+  private finishRecord(text: string, start: number, end: number): void {
+    this.inRecord = false;
+    if (start >= 0) this.appendPart(text.slice(start, end));
+    if (this.recordOversize) {
+      this.sink.error(this.recordLine, `record larger than ${MAX_RECORD_CHARS / 1024 / 1024} MB, not read`);
+      return;
+    }
+    const json = this.recordParts.length === 1 ? this.recordParts[0]! : this.recordParts.join('');
+    this.recordParts = [];
+    try {
+      this.sink.record(JSON.parse(json), this.recordLine);
+    } catch (err) {
+      this.sink.error(this.recordLine, describeParseError(err));
+    }
+  }
+
+  private rejectScalar(line: number): void {
+    this.sink.error(line, 'array element is not a JSON object');
+  }
+
+  private reportStray(): void {
+    if (this.strayLine === this.line) return;
+    this.strayLine = this.line;
+    this.sink.error(this.line, 'text outside any JSON record');
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff;
+}

@@ -1,0 +1,68 @@
+const ISO_LIKE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?$/;
+const CLF = /^(\d{2})\/([A-Za-z]{3})\/(\d{4}):(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?\s*([+-]\d{4})?$/;
+const MONTHS: Record<string, number> = {
+  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
+};
+
+function offsetMinutes(zone: string | undefined): number {
+  if (!zone || zone === 'Z' || zone === 'z' || zone === 'UTC') return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  const hours = Number(digits.slice(0, 2));
+  const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+  return sign * (hours * 60 + minutes);
+}
+
+function fractionMs(fraction: string | undefined): number {
+  if (!fraction) return 0;
+  return Number(`0.${fraction}`) * 1000;
+}
+
+function valid(ms: number): number | undefined {
+  // Years 1970..2200: anything else is a misread field, not a log time.
+  return Number.isFinite(ms) && ms >= 0 && ms < 7_258_118_400_000 ? ms : undefined;
+}
+
+/** Epoch seconds, milliseconds, microseconds or nanoseconds, told apart by magnitude. */
+export function parseEpoch(n: number): number | undefined {
+  if (!Number.isFinite(n) || n <= 0) return undefined;
+  if (n > 1e17) return valid(n / 1e6);
+  if (n > 1e14) return valid(n / 1e3);
+  if (n > 1e11) return valid(n);
+  return valid(n * 1000);
+}
+
+/**
+ * Reads the time forms found in identity and access logs, to epoch milliseconds:
+ * ISO 8601 with any number of fractional digits and any offset; the SIEM form
+ * `2022-03-22 14:21:53.225000000` (no zone: read as UTC); Common Log Format
+ * `10/Jun/2023:15:36:28 +0000`; epoch numbers (or numeric strings) in s, ms, us or ns.
+ */
+export function parseTime(value: unknown): number | undefined {
+  if (typeof value === 'number') return parseEpoch(value);
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (text.length === 0) return undefined;
+  const iso = ISO_LIKE.exec(text);
+  if (iso) {
+    const [, y, mo, d, h, mi, s, frac, zone] = iso;
+    const month = Number(mo) - 1;
+    const day = Number(d);
+    if (month > 11 || day < 1 || day > 31 || Number(h ?? 0) > 23 || Number(mi ?? 0) > 59 || Number(s ?? 0) > 60) {
+      return undefined;
+    }
+    const base = Date.UTC(Number(y), month, day, Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0));
+    return valid(base + fractionMs(frac) - offsetMinutes(zone) * 60_000);
+  }
+  const clf = CLF.exec(text);
+  if (clf) {
+    const [, d, mon, y, h, mi, s, frac, zone] = clf;
+    const month = MONTHS[mon!.toLowerCase()];
+    if (month === undefined) return undefined;
+    const base = Date.UTC(Number(y), month, Number(d), Number(h), Number(mi), Number(s));
+    return valid(base + fractionMs(frac) - offsetMinutes(zone) * 60_000);
+  }
+  if (/^\d+(\.\d+)?$/.test(text)) return parseEpoch(Number(text));
+  return undefined;
+}

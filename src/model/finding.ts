@@ -1,0 +1,33 @@
+import type { ClientClass } from './client.js';
+import type { Correlation } from './session.js';
+import type { Severity } from './severity.js';
+
+export interface FindingEvidence {
+  file: string;
+  line: number;
+  /** ISO 8601, UTC. */
+  time: string;
+  summary: string;
+}
+
+/** A finding as every reporter reads it: plain, JSON-ready data. */
+export interface Finding {
+  /** Stable: derived from rule, user, session and client, never from lines, file order or run time. */
+  id: string;
+  rule: string;
+  severity: Severity;
+  title: string;
+  /** One line saying why, for the table. */
+  reason: string;
+  user: string | null;
+  session: string;
+  correlation: Correlation;
+  client: { userAgent: string; class: ClientClass; ip: string | null };
+  firstSeen: string;
+  lastSeen: string;
+  count: number;
+  evidence: FindingEvidence[];
+  recommendation: string;
+  /** Rule-specific facts (the human client, the IPs, the networks, the pace measured). */
+  details: Record<string, unknown>;
+}

@@ -1,0 +1,76 @@
+import type { ClientIdentity } from './client.js';
+
+/** One event as a finding cites it: enough for a person to open the file and check. */
+export interface EvidenceEvent {
+  file: string;
+  line: number;
+  /** Epoch milliseconds. */
+  time: number;
+  summary: string;
+}
+
+/**
+ * Request times and resource hashes of one client in one session, for pacing analysis.
+ * Capped so that memory grows with sessions, not with events.
+ */
+export interface Timeline {
+  times: number[];
+  /** Fingerprints of the resource (path, or event type) each request touched. */
+  resources: number[];
+  files: string[];
+  lines: number[];
+  /** Samples dropped after the cap was reached. */
+  dropped: number;
+}
+
+/** Everything one client did in one session, aggregated as events stream past. */
+export interface ClientUsage {
+  identity: ClientIdentity;
+  /** The first raw user agent seen for this client (or its parsed hint, when no raw one exists). */
+  userAgent: string;
+  firstSeen: number;
+  lastSeen: number;
+  count: number;
+  /** Distinct IPs, capped. */
+  ips: Set<string>;
+  /** Earliest events of this client, capped and ordered by time. */
+  evidence: EvidenceEvent[];
+  /** Earliest successful sign-in by this client, when any. */
+  signIn?: EvidenceEvent & { interactive: boolean; ip?: string };
+  clientIds: Set<string>;
+  /** Present for clients that claim to be browsers: the input of the pacing rule. */
+  timeline?: Timeline;
+}
+
+/**
+ * How events were tied into this session: by a session id the logs carry, or, when none,
+ * inferred from user and IP within one input format (a weaker tie).
+ */
+export type Correlation = 'session-id' | 'inferred';
+
+export interface Session {
+  id: string;
+  correlation: Correlation;
+  /** Display form of the user, as first seen. */
+  user?: string;
+  /** Lower-cased user names seen on the session. */
+  users: Set<string>;
+  /** Session this one derives from (a delegated or exchanged token), when the IdP says so. */
+  parentId?: string;
+  /** Grant type that created a derived session (e.g. token exchange). */
+  grantType?: string;
+  formats: Set<string>;
+  firstSeen: number;
+  lastSeen: number;
+  eventCount: number;
+  /** Earliest successful sign-in: how the session began. */
+  start?: {
+    time: number;
+    clientKey: string;
+    interactive: boolean;
+    evidence: EvidenceEvent;
+  };
+  /** Time of the earliest sign-out, when the logs show one. */
+  endedAt?: number;
+  clients: Map<string, ClientUsage>;
+}

@@ -1,0 +1,13 @@
+import type { Reporter } from './reporter.js';
+import { safeJson } from './escape.js';
+
+export const jsonReporter: Reporter = (result) =>
+  `${safeJson(
+    {
+      tool: result.tool,
+      inputs: result.inputs,
+      summary: result.summary,
+      findings: result.findings,
+    },
+    2,
+  )}\n`;

@@ -1,0 +1,100 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { ScanResult } from '../engine/run.js';
+import type { Finding } from '../model/finding.js';
+import { SEVERITIES, type Severity } from '../model/severity.js';
+import { clip, escapeTerminal as esc } from './escape.js';
+import type { Reporter } from './reporter.js';
+
+const SKIPPED_LINES_SHOWN = 20;
+
+function severityStyle(c: ChalkInstance, s: Severity): (t: string) => string {
+  switch (s) {
+    case 'critical':
+      return (t) => c.bold.white.bgRed(t);
+    case 'high':
+      return (t) => c.bold.red(t);
+    case 'medium':
+      return (t) => c.yellow(t);
+    case 'low':
+      return (t) => c.cyan(t);
+    default:
+      return (t) => c.dim(t);
+  }
+}
+
+function span(f: Finding): string {
+  const a = f.firstSeen.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  const b = f.lastSeen.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  if (a === b) return a;
+  return a.slice(0, 10) === b.slice(0, 10) ? `${a} → ${b.slice(11)}` : `${a} → ${b}`;
+}
+
+function findingBlock(c: ChalkInstance, f: Finding): string[] {
+  const evidence = f.evidence
+    .slice(0, 3)
+    .map((e) => `${esc(e.file)}:${e.line}`)
+    .join(', ');
+  const more = f.evidence.length > 3 ? ` (+${f.evidence.length - 3})` : '';
+  const correlation = f.correlation === 'inferred' ? c.dim(' (inferred session: user+IP)') : '';
+  return [
+    `  ${c.bold(f.rule)}  ${esc(f.user ?? '(no user)')}  ${c.dim('session')} ${esc(clip(f.session, 40))}${correlation}`,
+    `    ${c.dim('client')}  ${esc(clip(f.client.userAgent || '(none)', 100))} ${c.dim(`[${f.client.class}]`)}`,
+    `    ${c.dim('when')}    ${span(f)}  ${c.dim(`${f.count} event(s)`)}`,
+    `    ${c.dim('why')}     ${esc(f.reason)}`,
+    `    ${c.dim('where')}   ${evidence}${more}  ${c.dim(`id ${f.id}`)}`,
+  ];
+}
+
+function findingsSection(c: ChalkInstance, result: ScanResult): string[] {
+  if (result.findings.length === 0) return [c.green('No findings.'), ''];
+  const out: string[] = [];
+  for (const severity of [...SEVERITIES].reverse()) {
+    const group = result.findings.filter((f) => f.severity === severity);
+    if (group.length === 0) continue;
+    out.push(severityStyle(c, severity)(` ${severity.toUpperCase()} (${group.length}) `));
+    for (const f of group) out.push(...findingBlock(c, f), '');
+  }
+  return out;
+}
+
+function inputsSection(c: ChalkInstance, result: ScanResult): string[] {
+  const out = [c.bold('Inputs')];
+  const width = Math.min(60, Math.max(...result.inputs.map((i) => esc(i.path).length), 4));
+  for (const input of result.inputs) {
+    const path = esc(clip(input.path, 60)).padEnd(width);
+    if (input.notRead !== undefined) {
+      out.push(`  ${path}  ${c.yellow('not read')}: ${esc(input.notRead)}`);
+      continue;
+    }
+    const skipped = input.skipped > 0 ? c.yellow(`${input.skipped} skipped`) : '0 skipped';
+    out.push(`  ${path}  ${(input.format ?? '').padEnd(14)} ${String(input.events).padStart(8)} events  ${skipped}`);
+  }
+  const lines = result.inputs.flatMap((i) => i.errors.map((e) => ({ path: i.path, ...e })));
+  if (lines.length > 0) {
+    out.push('', c.bold('Skipped lines'));
+    for (const l of lines.slice(0, SKIPPED_LINES_SHOWN)) out.push(`  ${esc(l.path)}:${l.line}  ${esc(clip(l.reason, 120))}`);
+    const total = result.summary.skipped;
+    if (total > SKIPPED_LINES_SHOWN) out.push(c.dim(`  ... ${total - SKIPPED_LINES_SHOWN} more (all are listed in --format json)`));
+  }
+  return out;
+}
+
+function summaryLine(c: ChalkInstance, result: ScanResult): string {
+  const s = result.summary;
+  const sev = [...SEVERITIES]
+    .reverse()
+    .filter((k) => s.bySeverity[k] > 0)
+    .map((k) => `${s.bySeverity[k]} ${k}`)
+    .join(', ');
+  const range = s.timeRange ? `, ${s.timeRange.start} → ${s.timeRange.end}` : '';
+  const outside = s.outsideTimeWindow > 0 ? `, ${s.outsideTimeWindow} outside the time window` : '';
+  return (
+    `${c.bold('Summary')}  ${s.files} file(s), ${s.events} events, ${s.skipped} skipped${outside}, ${s.sessions} sessions, ` +
+    `${s.findings} finding(s)${sev ? ` (${sev})` : ''}${range}`
+  );
+}
+
+export const tableReporter: Reporter = (result, options) => {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  return [...findingsSection(c, result), ...inputsSection(c, result), '', summaryLine(c, result), ''].join('\n');
+};

@@ -1,0 +1,63 @@
+import type { Session } from '../model/session.js';
+import { DELEGATION_ADVICE, REF } from './references.js';
+import type { Rule, RuleHit } from './rule.js';
+import { automationClients, humanClients, humanStarter, iso, label, networksOf, sortedIps } from './session-facts.js';
+import { networkOf } from '../engine/network.js';
+
+const EVIDENCE_FROM_AUTOMATION = 4;
+
+export const agentOnHumanSession: Rule = {
+  id: 'agent-on-human-session',
+  severity: 'high',
+  title: 'Automation rides on a human session',
+  description:
+    'A session that a person started with an interactive sign-in (browser or native app) is later used by an ' +
+    'automation client: an AI agent, a headless browser, an HTTP library or a CLI. The agent holds the person\'s ' +
+    'whole entitlement set and its actions look like theirs. Fires whether or not the IP changes (an agent on the ' +
+    'user\'s own laptop keeps the IP); critical when the automation also comes from another network (/24 for IPv4, ' +
+    '/64 for IPv6) than every human client of the session.',
+  references: [REF.owaspAsi03, REF.attackT1550004, REF.attackT1539, REF.rfc8693],
+  evaluate(session: Session): RuleHit[] {
+    const starter = humanStarter(session);
+    if (!starter || !starter.signIn || !session.start) return [];
+    const startedAt = session.start.time;
+    const humanNets = networksOf(humanClients(session));
+    const hits: RuleHit[] = [];
+    for (const agent of automationClients(session)) {
+      if (agent.lastSeen < startedAt) continue;
+      const agentNets = [...agent.ips].map(networkOf);
+      const otherNetwork = agentNets.some((n) => !humanNets.has(n));
+      const sameIp = [...agent.ips].some((ip) => starter.ips.has(ip));
+      const where = otherNetwork ? 'from another network' : sameIp ? 'from the same IP' : 'from the same network';
+      hits.push({
+        severity: otherNetwork ? 'critical' : 'high',
+        title: `${label(agent)} used ${label(starter)} session`,
+        reason:
+          `${agent.identity.class} ${label(agent)} made ${agent.count} call(s) on a session signed in ` +
+          `interactively with ${label(starter)}, ${where}`,
+        client: agent,
+        firstSeen: agent.firstSeen,
+        lastSeen: agent.lastSeen,
+        count: agent.count,
+        evidence: [starter.signIn, ...agent.evidence.slice(0, EVIDENCE_FROM_AUTOMATION)],
+        recommendation: DELEGATION_ADVICE,
+        details: {
+          humanClient: { userAgent: starter.userAgent, class: starter.identity.class, label: label(starter) },
+          signIn: { time: iso(starter.signIn.time), ip: starter.signIn.ip ?? null, file: starter.signIn.file, line: starter.signIn.line },
+          automation: {
+            class: agent.identity.class,
+            family: agent.identity.family,
+            matchedToken: agent.identity.matchedToken ?? null,
+            tokenSource: agent.identity.source ?? null,
+          },
+          humanIps: sortedIps(starter),
+          automationIps: sortedIps(agent),
+          network: otherNetwork ? 'other' : sameIp ? 'same-ip' : 'same-network',
+          sessionEnded: session.endedAt !== undefined ? iso(session.endedAt) : null,
+          usedAfterSignOut: session.endedAt !== undefined && agent.lastSeen > session.endedAt,
+        },
+      });
+    }
+    return hits;
+  },
+};

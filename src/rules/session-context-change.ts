@@ -1,0 +1,62 @@
+import type { ClientUsage, Session } from '../model/session.js';
+import { networkOf } from '../engine/network.js';
+import { REF } from './references.js';
+import type { Rule, RuleHit } from './rule.js';
+import { humanClients, humanStarter, iso, label, networksOf, sortedIps } from './session-facts.js';
+
+/** Same person, same browser: a version update or a new IP is not a new client. */
+function sameClient(a: ClientUsage, b: ClientUsage): boolean {
+  if (a.identity.class !== b.identity.class || a.identity.family !== b.identity.family) return false;
+  return a.identity.os === undefined || b.identity.os === undefined || a.identity.os === b.identity.os;
+}
+
+export const sessionContextChange: Rule = {
+  id: 'session-context-change',
+  severity: 'medium',
+  title: 'Session carried to another browser or device',
+  description:
+    'A human session, tied by the session id the logs carry, is used by a second human client of another browser ' +
+    'family or operating system: the session cookie or token was carried to another machine or program that ' +
+    'presents a browser user agent. A new IP with the same client (Wi-Fi to mobile data) and a browser update are ' +
+    'not findings. Sessions grouped only by user and IP are not judged.',
+  references: [REF.attackT1539, REF.attackT1550004, REF.owaspAsi03],
+  evaluate(session: Session): RuleHit[] {
+    if (session.correlation !== 'session-id') return [];
+    const humans = humanClients(session);
+    if (humans.length < 2) return [];
+    const reference =
+      humanStarter(session) ?? [...humans].sort((a, b) => a.firstSeen - b.firstSeen || (a.identity.key < b.identity.key ? -1 : 1))[0]!;
+    const referenceNets = networksOf([reference]);
+    const hits: RuleHit[] = [];
+    for (const other of humans) {
+      if (other === reference || sameClient(other, reference)) continue;
+      const otherNetwork = [...other.ips].some((ip) => !referenceNets.has(networkOf(ip)));
+      const changed =
+        other.identity.family !== reference.identity.family ? 'browser family' : 'operating system';
+      hits.push({
+        severity: 'medium',
+        title: `Session of ${label(reference)} also used by ${label(other)}`,
+        reason:
+          `${label(other)} used a session begun by ${label(reference)} (another ${changed}` +
+          `${otherNetwork ? ', from another network' : ''})`,
+        client: other,
+        firstSeen: other.firstSeen,
+        lastSeen: other.lastSeen,
+        count: other.count,
+        evidence: [...reference.evidence.slice(0, 2), ...other.evidence.slice(0, 3)],
+        recommendation:
+          'Confirm with the user whether they switched devices. If not, revoke the session and its refresh tokens, and ' +
+          'bind sessions to the device (token binding, device-bound session credentials) so a copied cookie stops working. ' +
+          'If an agent presents a browser user agent with this cookie, give it its own identity instead.',
+        details: {
+          originalClient: { userAgent: reference.userAgent, label: label(reference), ips: sortedIps(reference) },
+          otherClient: { userAgent: other.userAgent, label: label(other), ips: sortedIps(other) },
+          changed,
+          network: otherNetwork ? 'other' : 'same',
+          originalFirstSeen: iso(reference.firstSeen),
+        },
+      });
+    }
+    return hits;
+  },
+};

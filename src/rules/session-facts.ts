@@ -1,0 +1,38 @@
+import { AUTOMATION_CLASSES, HUMAN_CLASSES } from '../model/client.js';
+import type { ClientUsage, Session } from '../model/session.js';
+import { networkOf } from '../engine/network.js';
+import { describeClient } from '../clients/classify.js';
+
+/** The client that began the session with an interactive human sign-in, if it began that way. */
+export function humanStarter(session: Session): ClientUsage | undefined {
+  const start = session.start;
+  if (!start || !start.interactive) return undefined;
+  const client = session.clients.get(start.clientKey);
+  return client && HUMAN_CLASSES.has(client.identity.class) ? client : undefined;
+}
+
+export function humanClients(session: Session): ClientUsage[] {
+  return [...session.clients.values()].filter((c) => HUMAN_CLASSES.has(c.identity.class));
+}
+
+export function automationClients(session: Session): ClientUsage[] {
+  return [...session.clients.values()].filter((c) => AUTOMATION_CLASSES.has(c.identity.class));
+}
+
+export function networksOf(clients: Iterable<ClientUsage>): Set<string> {
+  const nets = new Set<string>();
+  for (const c of clients) for (const ip of c.ips) nets.add(networkOf(ip));
+  return nets;
+}
+
+export function sortedIps(client: ClientUsage): string[] {
+  return [...client.ips].sort();
+}
+
+export function label(client: ClientUsage): string {
+  return describeClient(client.identity);
+}
+
+export function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
