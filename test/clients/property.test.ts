@@ -56,10 +56,9 @@ describe('classifyClient properties', () => {
     );
   });
 
-  it('stays fast on a long hostile string', () => {
-    const hostile = `Mozilla/5.0 ${'Version/1 ) a/1 '.repeat(20_000)}`;
-    const started = performance.now();
-    classifyClient(hostile);
-    expect(performance.now() - started).toBeLessThan(500);
+  it('classifies a long hostile string by its first 4096 characters only', () => {
+    const prefix = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/142.0.0.0 Safari/537.36 ';
+    const hostile = `${prefix}${'Version/1 ) a/1 '.repeat(20_000)} python-requests/2.32.3`;
+    expect(classifyClient(hostile).class).toBe('browser');
   });
 });
