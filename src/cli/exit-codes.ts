@@ -1,9 +1,11 @@
 /** The exit-code contract, as documented in the README. */
 export const EXIT = {
-  /** No finding at or above --fail-on. */
+  /** Nothing new at or above --fail-on. */
   ok: 0,
-  /** Findings at or above --fail-on. */
+  /** New findings at or above --fail-on (or stale suppressions with --fail-on-stale). */
   findings: 1,
   /** Bad usage, unreadable path, invalid option or config. */
   usage: 2,
+  /** The input could not be trusted: more unreadable records than --max-errors. */
+  untrustedInput: 3,
 } as const;

@@ -1,10 +1,11 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { TOOL } from '../engine/version.js';
 import { UsageError } from '../input/errors.js';
 import { FORMATS } from '../input/registry.js';
 import { SEVERITIES } from '../model/severity.js';
 import { escapeTerminal } from '../report/escape.js';
-import { REPORTERS } from '../report/index.js';
+import { FILE_REPORTS, REPORTERS } from '../report/index.js';
+import { runBaselineCommand } from './baseline-command.js';
 import { EXIT } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 import { runRulesCommand } from './rules-command.js';
@@ -12,9 +13,51 @@ import { runScanCommand, type ScanFlags } from './scan-command.js';
 
 const EXIT_HELP = `
 Exit codes:
-  0  no finding at or above --fail-on
-  1  findings at or above --fail-on
-  2  bad usage, unreadable path, invalid option or config`;
+  0  nothing new at or above --fail-on
+  1  new findings at or above --fail-on (or stale suppressions with --fail-on-stale)
+  2  bad usage, unreadable path, invalid option or config
+  3  the input could not be trusted: more unreadable records than --max-errors`;
+
+function count(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number');
+  return Number(value);
+}
+
+/** Options that say what to read; shared by scan and baseline. */
+function addInputOptions(cmd: Command): Command {
+  return cmd
+    .argument('[paths...]', 'files, directories (read recursively) or - for standard input; gzip is detected by content')
+    .addOption(new Option('--input-format <name>', 'force an input format instead of detecting it per file').choices(FORMATS.map((f) => f.id)))
+    .option('--since <time>', 'only events at or after TIME: ISO 8601, or an age such as 30m, 24h, 7d')
+    .option('--until <time>', 'only events at or before TIME: ISO 8601, or an age such as 30m, 24h, 7d')
+    .option('--progress', 'draw the progress bar even when not on a terminal or in CI')
+    .option('--no-progress', 'never draw the progress bar (default: only when stderr is a terminal and CI is unset)')
+    .option('-q, --quiet', 'no progress and no warnings on standard error; errors still print');
+}
+
+function scanFlags(opts: Record<string, unknown>): ScanFlags {
+  const reports: ScanFlags['reports'] = {};
+  for (const name of FILE_REPORTS) if (typeof opts[name] === 'string') reports[name] = opts[name] as string;
+  return {
+    format: (opts.format as string | undefined) ?? 'table',
+    output: opts.output as string | undefined,
+    reports,
+    inputFormat: opts.inputFormat as string | undefined,
+    failOn: (opts.failOn as ScanFlags['failOn'] | undefined) ?? 'low',
+    minSeverity: (opts.minSeverity as ScanFlags['minSeverity'] | undefined) ?? 'info',
+    since: opts.since as string | undefined,
+    until: opts.until as string | undefined,
+    baseline: opts.baseline as string | undefined,
+    showKnown: opts.showKnown === true,
+    ignoreFile: opts.ignoreFile as string | undefined,
+    showSuppressed: opts.showSuppressed === true,
+    failOnStale: opts.failOnStale === true,
+    maxErrors: opts.maxErrors as number | undefined,
+    color: opts.color as boolean | undefined,
+    progress: opts.progress as boolean | undefined,
+    quiet: opts.quiet === true,
+  };
+}
 
 function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command('borrowscan')
@@ -25,51 +68,54 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(`borrowscan: ${s.replace(/^error: /, 'error: ')}`),
+      outputError: (s, write) => write(`borrowscan: ${s}`),
     });
 
-  program
-    .command('scan')
-    .description('Read log files, tie events into sessions, and report automation riding on human sessions.')
-    .argument('[paths...]', 'files, directories (read recursively) or - for standard input; gzip is detected by content')
-    .addOption(new Option('--format <format>', 'report format').choices(Object.keys(REPORTERS)).default('table'))
-    .option('-o, --output <file>', 'write the report to FILE instead of standard output')
-    .addOption(new Option('--input-format <name>', 'force an input format instead of detecting it per file').choices(FORMATS.map((f) => f.id)))
+  const scanCmd = addInputOptions(
+    program.command('scan').description('Read log files, tie events into sessions, and report automation riding on human sessions.'),
+  )
+    .addOption(new Option('--format <format>', 'report format on standard output').choices(Object.keys(REPORTERS)).default('table'))
+    .option('-o, --output <file>', 'write the report to FILE instead of standard output');
+  for (const name of FILE_REPORTS) scanCmd.option(`--${name} <file>`, `also write a ${name} report to FILE`);
+  scanCmd
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a new finding is at or above LEVEL').choices(['none', ...SEVERITIES]).default('low'))
     .addOption(
-      new Option('--fail-on <level>', 'exit 1 when any finding is at or above LEVEL').choices(['none', ...SEVERITIES]).default('low'),
+      new Option('--min-severity <level>', 'show only findings at or above LEVEL (the exit code does not change)').choices([...SEVERITIES]).default('info'),
     )
-    .addOption(
-      new Option('--min-severity <level>', 'show only findings at or above LEVEL (the exit code does not change)')
-        .choices([...SEVERITIES])
-        .default('info'),
-    )
-    .option('--since <time>', 'only events at or after TIME: ISO 8601, or an age such as 30m, 24h, 7d')
-    .option('--until <time>', 'only events at or before TIME: ISO 8601, or an age such as 30m, 24h, 7d')
-    .option('--no-color', 'never color the table')
-    .option('--no-progress', 'never draw the progress bar (it is drawn only when stderr is a terminal)')
-    .option('-q, --quiet', 'no progress and no warnings on standard error; errors still print')
-    .addHelpText('after', `
+    .option('--baseline <file>', 'an earlier JSON report: its findings are known, shown apart and do not fail the run')
+    .option('--show-known', 'list known (baseline) findings in full')
+    .option('--ignore-file <file>', 'suppression file (default: .borrowscan-ignore.yaml in the working directory, if present)')
+    .option('--show-suppressed', 'list suppressed findings in full')
+    .option('--fail-on-stale', 'exit 1 when a suppression expired or matched nothing')
+    .option('--max-errors <n>', 'exit 3 when more than N records could not be read', count)
+    .option('--color', 'color the table even when not on a terminal or in CI')
+    .option('--no-color', 'never color the table (also: NO_COLOR)')
+    .addHelpText(
+      'after',
+      `
 Input formats (detected from content, never from the file name): ${FORMATS.map((f) => f.id).join(', ')}
 ${EXIT_HELP}
 
 Examples:
   borrowscan scan fixtures/demo
   borrowscan scan okta-export.json.gz access-logs/ --format json -o report.json
-  cat signins.json | borrowscan scan - --since 24h --fail-on high`)
+  borrowscan scan exports/ --baseline baseline.json --sarif borrowscan.sarif --markdown summary.md
+  cat signins.json | borrowscan scan - --since 24h --fail-on high`,
+    )
     .action(async (paths: string[], opts: Record<string, unknown>) => {
-      const flags: ScanFlags = {
-        format: opts.format as string,
-        output: opts.output as string | undefined,
-        inputFormat: opts.inputFormat as string | undefined,
-        failOn: opts.failOn as ScanFlags['failOn'],
-        minSeverity: opts.minSeverity as ScanFlags['minSeverity'],
-        since: opts.since as string | undefined,
-        until: opts.until as string | undefined,
-        color: opts.color !== false,
-        progress: opts.progress !== false,
-        quiet: opts.quiet === true,
-      };
-      setExit(await runScanCommand(paths, flags, io));
+      setExit(await runScanCommand(paths, scanFlags(opts), io));
+    });
+
+  addInputOptions(
+    program.command('baseline').description('Write or update a baseline: a JSON report of every finding now, for scan --baseline.'),
+  )
+    .requiredOption('-o, --output <file>', 'the baseline file to write (an existing one is updated)')
+    .option('--prune', "drop findings of an existing baseline that this run did not see")
+    .addHelpText('after', '\nExample:\n  borrowscan baseline exports/ -o .borrowscan-baseline.json')
+    .action(async (paths: string[], opts: Record<string, unknown>) => {
+      setExit(
+        await runBaselineCommand(paths, scanFlags(opts), { output: opts.output as string, prune: opts.prune === true }, io),
+      );
     });
 
   program
@@ -93,14 +139,11 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     return code;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
-        return EXIT.ok;
-      }
-      if (err.code === 'commander.executeSubCommandAsync') return EXIT.ok;
-      return EXIT.usage;
+      const quiet = ['commander.helpDisplayed', 'commander.version', 'commander.help', 'commander.executeSubCommandAsync'];
+      return quiet.includes(err.code) ? EXIT.ok : EXIT.usage;
     }
     if (err instanceof UsageError) {
-      io.stderr.write(`borrowscan: error: ${escapeTerminal(err.message)}\n`);
+      io.stderr.write(`borrowscan: error: ${escapeTerminal(err.message).replace(/\\n/g, '\nborrowscan: error: ')}\n`);
       return EXIT.usage;
     }
     const message = err instanceof Error ? (err.stack ?? err.message) : String(err);

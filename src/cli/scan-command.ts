@@ -1,10 +1,15 @@
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { loadBaseline } from '../config/baseline.js';
+import { DEFAULT_IGNORE_FILE, loadSuppressions } from '../config/suppressions.js';
 import { scan, type ScanResult } from '../engine/run.js';
+import { triage } from '../engine/triage.js';
 import { UsageError } from '../input/errors.js';
 import { describeFsError } from '../input/open.js';
 import { atLeast, type Severity } from '../model/severity.js';
 import { escapeTerminal } from '../report/escape.js';
-import { REPORTERS } from '../report/index.js';
+import { FILE_REPORTS, REPORTERS } from '../report/index.js';
+import type { ReportOptions } from '../report/reporter.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIO } from './io.js';
 import { ProgressBar } from './progress.js';
@@ -13,17 +18,27 @@ import { parseTimeArg } from './time-arg.js';
 export interface ScanFlags {
   format: string;
   output?: string;
+  /** Extra reports written to files: format name → path. */
+  reports: Partial<Record<(typeof FILE_REPORTS)[number], string>>;
   inputFormat?: string;
   failOn: Severity | 'none';
   minSeverity: Severity;
   since?: string;
   until?: string;
-  color: boolean;
-  progress: boolean;
+  baseline?: string;
+  showKnown: boolean;
+  ignoreFile?: string;
+  showSuppressed: boolean;
+  failOnStale: boolean;
+  maxErrors?: number;
+  /** undefined: decide from the terminal and the environment. */
+  color?: boolean;
+  progress?: boolean;
   quiet: boolean;
 }
 
-export async function runScanCommand(paths: string[], flags: ScanFlags, io: CliIO): Promise<number> {
+/** Reads, correlates and detects; applies baseline and suppressions. Shared by `scan` and `baseline`. */
+export async function scanAndTriage(paths: string[], flags: ScanFlags, io: CliIO): Promise<ScanResult> {
   const now = io.now();
   const since = flags.since !== undefined ? parseTimeArg('--since', flags.since, now) : undefined;
   const until = flags.until !== undefined ? parseTimeArg('--until', flags.until, now) : undefined;
@@ -32,9 +47,13 @@ export async function runScanCommand(paths: string[], flags: ScanFlags, io: CliI
     if (io.stdin.isTTY) throw new UsageError('no input: give files or directories to scan, or - to read standard input');
     paths = ['-'];
   }
+  // Config is read before the logs, so a bad config fails fast.
+  const baseline = flags.baseline !== undefined ? await loadBaseline(flags.baseline) : undefined;
+  const ignoreFile = flags.ignoreFile ?? (existsSync(DEFAULT_IGNORE_FILE) ? DEFAULT_IGNORE_FILE : undefined);
+  const suppressions = ignoreFile !== undefined ? await loadSuppressions(ignoreFile) : undefined;
 
-  const showProgress = flags.progress && !flags.quiet && io.stderr.isTTY === true && !io.env.CI;
-  const bar = showProgress ? new ProgressBar(io.stderr as NodeJS.WriteStream) : undefined;
+  const showProgress = flags.progress ?? (!flags.quiet && io.stderr.isTTY === true && !io.env.CI);
+  const bar = showProgress && !flags.quiet ? new ProgressBar(io.stderr as NodeJS.WriteStream) : undefined;
   let result: ScanResult;
   try {
     result = await scan({
@@ -48,32 +67,58 @@ export async function runScanCommand(paths: string[], flags: ScanFlags, io: CliI
   } finally {
     bar?.clear();
   }
-
-  const shown: ScanResult = { ...result, findings: result.findings.filter((f) => atLeast(f.severity, flags.minSeverity)) };
-  const color = flags.color && !flags.output && flags.format === 'table' && io.stdout.isTTY === true && !io.env.NO_COLOR;
-  const text = REPORTERS[flags.format]!(shown, { color });
-  if (flags.output) {
-    try {
-      await writeFile(flags.output, text);
-    } catch (err) {
-      throw new UsageError(`cannot write ${flags.output}: ${describeFsError(err)}`);
-    }
-  } else {
-    io.stdout.write(text);
-  }
-
-  if (!flags.quiet) warnAboutInputs(result, flags.format, io);
-  if (flags.failOn === 'none') return EXIT.ok;
-  const failOn = flags.failOn;
-  return result.findings.some((f) => atLeast(f.severity, failOn)) ? EXIT.findings : EXIT.ok;
+  return triage(result, { baseline, suppressions, now: now.getTime() });
 }
 
-/** The table lists skipped lines itself; other formats get a reminder on stderr. */
-function warnAboutInputs(result: ScanResult, format: string, io: CliIO): void {
+export async function runScanCommand(paths: string[], flags: ScanFlags, io: CliIO): Promise<number> {
+  const result = await scanAndTriage(paths, flags, io);
+  const shown: ScanResult = { ...result, findings: result.findings.filter((f) => atLeast(f.severity, flags.minSeverity)) };
+  const options: ReportOptions = {
+    color:
+      flags.color ??
+      (!flags.output && flags.format === 'table' && io.stdout.isTTY === true && !io.env.NO_COLOR && !io.env.CI),
+    showKnown: flags.showKnown,
+    showSuppressed: flags.showSuppressed,
+  };
+  await emit(REPORTERS[flags.format]!(shown, options), flags.output, io);
+  for (const [format, file] of Object.entries(flags.reports)) {
+    await emit(REPORTERS[format]!(shown, { ...options, color: false }), file, io);
+  }
+
+  if (!flags.quiet) warn(result, flags.format, io);
+  if (flags.maxErrors !== undefined && result.summary.skipped > flags.maxErrors) {
+    io.stderr.write(
+      `borrowscan: error: ${result.summary.skipped} unreadable record(s), more than --max-errors ${flags.maxErrors}: the input cannot be trusted\n`,
+    );
+    return EXIT.untrustedInput;
+  }
+  const failing =
+    flags.failOn !== 'none' && result.findings.some((f) => f.status === 'new' && atLeast(f.severity, flags.failOn as Severity));
+  const stale = flags.failOnStale && result.staleSuppressions.length > 0;
+  return failing || stale ? EXIT.findings : EXIT.ok;
+}
+
+async function emit(text: string, file: string | undefined, io: CliIO): Promise<void> {
+  if (file === undefined || file === '-') {
+    io.stdout.write(text);
+    return;
+  }
+  try {
+    await writeFile(file, text);
+  } catch (err) {
+    throw new UsageError(`cannot write ${file}: ${describeFsError(err)}`);
+  }
+}
+
+/** The table lists skipped lines and stale suppressions itself; other formats get a reminder on stderr. */
+function warn(result: ScanResult, format: string, io: CliIO): void {
   if (format === 'table') return;
   for (const input of result.inputs) {
     const path = escapeTerminal(input.path);
     if (input.notRead !== undefined) io.stderr.write(`borrowscan: warning: ${path} not read: ${escapeTerminal(input.notRead)}\n`);
     else if (input.skipped > 0) io.stderr.write(`borrowscan: warning: ${path}: ${input.skipped} line(s) skipped (listed in the report)\n`);
+  }
+  for (const st of result.staleSuppressions) {
+    io.stderr.write(`borrowscan: warning: ${escapeTerminal(st.file)}:${st.line}: suppression ${st.why}\n`);
   }
 }

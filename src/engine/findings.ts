@@ -32,6 +32,7 @@ export function toFinding(rule: Rule, session: Session, hit: RuleHit): Finding {
     count: hit.count,
     evidence: hit.evidence.map((e) => ({ file: e.file, line: e.line, time: new Date(e.time).toISOString(), summary: e.summary })),
     recommendation: hit.recommendation,
+    status: 'new',
     details: hit.details,
   };
 }

@@ -4,7 +4,7 @@ import { UsageError } from '../input/errors.js';
 import { expandPaths, type InputFile } from '../input/open.js';
 import { readInput, type InputReport } from '../input/read.js';
 import { FORMATS, findFormat } from '../input/registry.js';
-import type { Finding } from '../model/finding.js';
+import type { Finding, StaleSuppression } from '../model/finding.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
@@ -35,6 +35,10 @@ export interface ScanSummary {
   skipped: number;
   sessions: number;
   findings: number;
+  /** Findings that count toward the exit code (not in the baseline, not suppressed). */
+  new: number;
+  known: number;
+  suppressed: number;
   bySeverity: Record<Severity, number>;
   timeRange: { start: string; end: string } | null;
 }
@@ -44,6 +48,7 @@ export interface ScanResult {
   inputs: InputReport[];
   summary: ScanSummary;
   findings: Finding[];
+  staleSuppressions: StaleSuppression[];
 }
 
 /** input → normalized events → sessions → detections → findings, as plain data. */
@@ -109,10 +114,14 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       skipped: inputs.reduce((a, i) => a + i.skipped, 0),
       sessions: store.sessions.size,
       findings: findings.length,
+      new: findings.length,
+      known: 0,
+      suppressed: 0,
       bySeverity,
       timeRange: events > 0 ? { start: new Date(first).toISOString(), end: new Date(last).toISOString() } : null,
     },
     findings,
+    staleSuppressions: [],
   };
 }
 

@@ -10,6 +10,28 @@ export interface FindingEvidence {
   summary: string;
 }
 
+/**
+ * `new` counts toward the exit code; `known` is in the baseline; `suppressed` matched an
+ * ignore-file entry that has a reason and has not expired.
+ */
+export type FindingStatus = 'new' | 'known' | 'suppressed';
+
+export interface SuppressionRef {
+  reason: string;
+  owner: string | null;
+  expires: string | null;
+  file: string;
+  line: number;
+}
+
+/** An ignore-file entry that expired (and so stopped suppressing) or matched no finding. */
+export interface StaleSuppression {
+  file: string;
+  line: number;
+  why: 'expired' | 'matched nothing';
+  entry: { id?: string; rule?: string; user?: string; session?: string; userAgent?: string; reason: string; owner?: string; expires?: string };
+}
+
 /** A finding as every reporter reads it: plain, JSON-ready data. */
 export interface Finding {
   /** Stable: derived from rule, user, session and client, never from lines, file order or run time. */
@@ -28,6 +50,8 @@ export interface Finding {
   count: number;
   evidence: FindingEvidence[];
   recommendation: string;
+  status: FindingStatus;
+  suppression?: SuppressionRef;
   /** Rule-specific facts (the human client, the IPs, the networks, the pace measured). */
   details: Record<string, unknown>;
 }

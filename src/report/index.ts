@@ -1,10 +1,20 @@
+import { csvReporter } from './csv.js';
 import { jsonReporter } from './json.js';
 import { jsonlReporter } from './jsonl.js';
+import { markdownReporter } from './markdown.js';
 import type { Reporter } from './reporter.js';
+import { sarifReporter } from './sarif.js';
 import { tableReporter } from './table.js';
 
+/** Every report format, by the name used in --format and in the --<name> FILE flags. */
 export const REPORTERS: Record<string, Reporter> = {
   table: tableReporter,
   json: jsonReporter,
   jsonl: jsonlReporter,
+  sarif: sarifReporter,
+  csv: csvReporter,
+  markdown: markdownReporter,
 };
+
+/** Formats that can be written to a file next to the main report (--json FILE, ...). */
+export const FILE_REPORTS = ['json', 'jsonl', 'sarif', 'csv', 'markdown'] as const;

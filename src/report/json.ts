@@ -8,6 +8,7 @@ export const jsonReporter: Reporter = (result) =>
       inputs: result.inputs,
       summary: result.summary,
       findings: result.findings,
+      staleSuppressions: result.staleSuppressions,
     },
     2,
   )}\n`;

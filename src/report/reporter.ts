@@ -2,6 +2,10 @@ import type { ScanResult } from '../engine/run.js';
 
 export interface ReportOptions {
   color: boolean;
+  /** List findings that are in the baseline in full, not just counted. */
+  showKnown?: boolean;
+  /** List suppressed findings in full, not just counted. */
+  showSuppressed?: boolean;
 }
 
 /** A reporter reads the scan result and returns the text to write; it never reaches into the engine. */

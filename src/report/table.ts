@@ -3,7 +3,7 @@ import type { ScanResult } from '../engine/run.js';
 import type { Finding } from '../model/finding.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { clip, escapeTerminal as esc } from './escape.js';
-import type { Reporter } from './reporter.js';
+import type { ReportOptions, Reporter } from './reporter.js';
 
 const SKIPPED_LINES_SHOWN = 20;
 
@@ -45,14 +45,40 @@ function findingBlock(c: ChalkInstance, f: Finding): string[] {
   ];
 }
 
-function findingsSection(c: ChalkInstance, result: ScanResult): string[] {
-  if (result.findings.length === 0) return [c.green('No findings.'), ''];
+function bySeverity(c: ChalkInstance, findings: Finding[]): string[] {
   const out: string[] = [];
   for (const severity of [...SEVERITIES].reverse()) {
-    const group = result.findings.filter((f) => f.severity === severity);
+    const group = findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
     out.push(severityStyle(c, severity)(` ${severity.toUpperCase()} (${group.length}) `));
     for (const f of group) out.push(...findingBlock(c, f), '');
+  }
+  return out;
+}
+
+function findingsSection(c: ChalkInstance, result: ScanResult, options: ReportOptions): string[] {
+  const fresh = result.findings.filter((f) => f.status === 'new');
+  const known = result.findings.filter((f) => f.status === 'known');
+  const suppressed = result.findings.filter((f) => f.status === 'suppressed');
+  const out = fresh.length > 0 ? bySeverity(c, fresh) : [c.green(known.length + suppressed.length > 0 ? 'No new findings.' : 'No findings.'), ''];
+  if (known.length > 0) {
+    out.push(c.bold(`Known findings (in the baseline): ${known.length}`) + (options.showKnown ? '' : c.dim('  (--show-known lists them)')));
+    if (options.showKnown) out.push('', ...bySeverity(c, known));
+    else out.push('');
+  }
+  if (suppressed.length > 0) {
+    out.push(c.bold(`Suppressed findings: ${suppressed.length}`) + (options.showSuppressed ? '' : c.dim('  (--show-suppressed lists them)')));
+    if (options.showSuppressed) {
+      out.push('');
+      for (const f of suppressed) out.push(...findingBlock(c, f), `    ${c.dim('suppressed')} ${esc(f.suppression?.reason ?? '')}`, '');
+    } else out.push('');
+  }
+  if (result.staleSuppressions.length > 0) {
+    out.push(c.bold.yellow('Stale suppressions'));
+    for (const st of result.staleSuppressions) {
+      out.push(`  ${esc(st.file)}:${st.line}  ${st.why}${st.entry.expires ? ` (${st.entry.expires})` : ''}: ${esc(clip(st.entry.reason, 100))}`);
+    }
+    out.push('');
   }
   return out;
 }
@@ -88,13 +114,20 @@ function summaryLine(c: ChalkInstance, result: ScanResult): string {
     .join(', ');
   const range = s.timeRange ? `, ${s.timeRange.start} → ${s.timeRange.end}` : '';
   const outside = s.outsideTimeWindow > 0 ? `, ${s.outsideTimeWindow} outside the time window` : '';
+  const triaged = s.known + s.suppressed > 0 ? `; ${s.new} new, ${s.known} known, ${s.suppressed} suppressed` : '';
+  const hidden = s.findings - shownCount(result);
+  const hiddenNote = hidden > 0 ? `; ${hidden} below --min-severity not shown` : '';
   return (
     `${c.bold('Summary')}  ${s.files} file(s), ${s.events} events, ${s.skipped} skipped${outside}, ${s.sessions} sessions, ` +
-    `${s.findings} finding(s)${sev ? ` (${sev})` : ''}${range}`
+    `${s.findings} finding(s)${sev ? ` (${sev})` : ''}${triaged}${hiddenNote}${range}`
   );
+}
+
+function shownCount(result: ScanResult): number {
+  return result.findings.length;
 }
 
 export const tableReporter: Reporter = (result, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  return [...findingsSection(c, result), ...inputsSection(c, result), '', summaryLine(c, result), ''].join('\n');
+  return [...findingsSection(c, result, options), ...inputsSection(c, result), '', summaryLine(c, result), ''].join('\n');
 };

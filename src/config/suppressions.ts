@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { parseTime } from '../input/time.js';
+import type { Finding } from '../model/finding.js';
+import { RULES } from '../rules/index.js';
+import { compilePattern } from './pattern.js';
+import { loadConfig } from './yaml.js';
+
+export const DEFAULT_IGNORE_FILE = '.borrowscan-ignore.yaml';
+
+const ruleIds = RULES.map((r) => r.id) as [string, ...string[]];
+
+const dateLike = z
+  .union([z.string(), z.date()])
+  .transform((v, ctx) => {
+    const ms = v instanceof Date ? v.getTime() : parseTime(v);
+    if (ms === undefined) {
+      ctx.addIssue({ code: 'custom', message: `unparseable date "${String(v)}": use YYYY-MM-DD or ISO 8601` });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
+const patternString = z.string().min(1, 'a pattern must not be empty');
+
+export const suppressionEntrySchema = z
+  .strictObject({
+    id: z.string().regex(/^bs-[0-9a-f]{16}$/, 'a finding id looks like bs- and 16 hex digits').optional(),
+    rule: z.enum(ruleIds, { message: `unknown rule; known rules: ${ruleIds.join(', ')}` }).optional(),
+    user: patternString.optional(),
+    session: patternString.optional(),
+    userAgent: patternString.optional(),
+    reason: z.string({ message: 'every entry needs a reason' }).trim().min(1, 'every entry needs a reason'),
+    expires: dateLike.optional(),
+    owner: z.string().optional(),
+  })
+  .refine((e) => e.id !== undefined || (e.rule !== undefined && (e.user ?? e.session ?? e.userAgent) !== undefined), {
+    message: 'an entry names a finding id, or a rule with a user, session or userAgent pattern',
+  });
+
+export const suppressionFileSchema = z.strictObject({
+  version: z.literal(1).optional(),
+  suppressions: z.array(suppressionEntrySchema),
+});
+
+export type SuppressionEntry = z.infer<typeof suppressionEntrySchema>;
+
+export interface Suppression {
+  entry: SuppressionEntry;
+  file: string;
+  line: number;
+  matches(finding: Finding): boolean;
+}
+
+export async function loadSuppressions(file: string): Promise<Suppression[]> {
+  const loaded = await loadConfig(file, suppressionFileSchema, 'ignore file');
+  return loaded.data.suppressions.map((entry, i) => ({
+    entry,
+    file,
+    line: loaded.lineOf(['suppressions', i]),
+    matches: matcherFor(entry),
+  }));
+}
+
+function matcherFor(entry: SuppressionEntry): (f: Finding) => boolean {
+  if (entry.id !== undefined) return (f) => f.id === entry.id;
+  const user = entry.user !== undefined ? compilePattern(entry.user) : undefined;
+  const session = entry.session !== undefined ? compilePattern(entry.session) : undefined;
+  const agent = entry.userAgent !== undefined ? compilePattern(entry.userAgent) : undefined;
+  return (f) =>
+    f.rule === entry.rule &&
+    (!user || user.test(f.user ?? '')) &&
+    (!session || session.test(f.session)) &&
+    (!agent || agent.test(f.client.userAgent));
+}

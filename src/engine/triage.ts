@@ -1,0 +1,62 @@
+import type { Baseline } from '../config/baseline.js';
+import type { Suppression } from '../config/suppressions.js';
+import type { Finding, StaleSuppression } from '../model/finding.js';
+import type { ScanResult } from './run.js';
+
+export interface TriageOptions {
+  baseline?: Baseline;
+  suppressions?: Suppression[];
+  /** Epoch ms: entries that expired before it no longer suppress. */
+  now: number;
+}
+
+/**
+ * Sorts findings into new, known (in the baseline) and suppressed (by an ignore-file entry with a reason),
+ * and reports suppressions that expired or matched nothing. Only new findings count toward the exit code.
+ */
+export function triage(result: ScanResult, options: TriageOptions): ScanResult {
+  const suppressions = options.suppressions ?? [];
+  const used = new Set<Suppression>();
+  const findings: Finding[] = result.findings.map((finding) => {
+    for (const s of suppressions) {
+      if (!s.matches(finding)) continue;
+      if (s.entry.expires !== undefined && s.entry.expires < options.now) continue;
+      used.add(s);
+      return {
+        ...finding,
+        status: 'suppressed',
+        suppression: {
+          reason: s.entry.reason,
+          owner: s.entry.owner ?? null,
+          expires: s.entry.expires !== undefined ? new Date(s.entry.expires).toISOString() : null,
+          file: s.file,
+          line: s.line,
+        },
+      };
+    }
+    return options.baseline?.ids.has(finding.id) ? { ...finding, status: 'known' } : { ...finding, status: 'new' };
+  });
+
+  const stale: StaleSuppression[] = [];
+  for (const s of suppressions) {
+    const expired = s.entry.expires !== undefined && s.entry.expires < options.now;
+    if (!expired && used.has(s)) continue;
+    stale.push({
+      file: s.file,
+      line: s.line,
+      why: expired ? 'expired' : 'matched nothing',
+      entry: {
+        ...s.entry,
+        expires: s.entry.expires !== undefined ? new Date(s.entry.expires).toISOString().slice(0, 10) : undefined,
+      },
+    });
+  }
+
+  const count = (status: Finding['status']) => findings.filter((f) => f.status === status).length;
+  return {
+    ...result,
+    findings,
+    summary: { ...result.summary, new: count('new'), known: count('known'), suppressed: count('suppressed') },
+    staleSuppressions: stale,
+  };
+}
