@@ -7,7 +7,7 @@ import { FORMATS, findFormat } from '../input/registry.js';
 import type { Finding, StaleSuppression } from '../model/finding.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { RULES } from '../rules/index.js';
-import type { Rule } from '../rules/rule.js';
+import type { Rule, RuleContext } from '../rules/rule.js';
 import { compareFindings, toFinding } from './findings.js';
 import { SessionStore } from './sessions.js';
 import { TOOL } from './version.js';
@@ -59,6 +59,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const totalBytes = files.every((f) => f.size !== undefined) ? files.reduce((a, f) => a + (f.size ?? 0), 0) : undefined;
 
   const store = new SessionStore(createClientClassifier());
+  const rules = options.rules ?? RULES;
+  const context: RuleContext = { sessions: store.sessions };
+  const observers = rules.filter((r) => r.observe !== undefined);
   const inputs: InputReport[] = [];
   let bytesRead = 0;
   let events = 0;
@@ -85,7 +88,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         events++;
         if (event.time < first) first = event.time;
         if (event.time > last) last = event.time;
-        store.add(event);
+        const { session, client } = store.add(event);
+        for (const rule of observers) rule.observe!(event, session, client, context);
       },
     });
     if (report.notRead !== undefined && file.explicit) throw unrecognized(file, report.notRead, formats);
@@ -94,8 +98,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   const findings: Finding[] = [];
   for (const session of store.sessions.values()) {
-    for (const rule of options.rules ?? RULES) {
-      for (const hit of rule.evaluate(session)) findings.push(toFinding(rule, session, hit));
+    for (const rule of rules) {
+      for (const hit of rule.evaluate(session, context)) findings.push(toFinding(rule, session, hit));
     }
   }
   findings.sort(compareFindings);

@@ -22,7 +22,8 @@ export class SessionStore {
 
   constructor(private readonly classify: Classifier) {}
 
-  add(event: NormalizedEvent): void {
+  /** Adds an event; returns the session and client it was tied to. */
+  add(event: NormalizedEvent): { session: Session; client: ClientUsage } {
     const session = this.sessionFor(event);
     this.updateSession(session, event);
     const identity = this.classify(event.userAgent, event.clientHint);
@@ -42,6 +43,7 @@ export class SessionStore {
         };
       }
     }
+    return { session, client: usage };
   }
 
   private sessionFor(event: NormalizedEvent): Session {
@@ -57,6 +59,7 @@ export class SessionStore {
         lastSeen: event.time,
         eventCount: 0,
         clients: new Map(),
+        ruleState: new Map(),
       };
       this.sessions.set(id, session);
     }

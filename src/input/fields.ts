@@ -70,3 +70,31 @@ export function getLoose(record: JsonObject, key: string): unknown {
   }
   return undefined;
 }
+
+/** A dotted path whose first key is matched case-insensitively (SIEM-lowercased top level) and the rest exactly. */
+export function getLoosePath(record: unknown, path: string): unknown {
+  if (!isObject(record)) return undefined;
+  const dot = path.indexOf('.');
+  if (dot < 0) return getLoose(record, path);
+  return getPath(getLoose(record, path.slice(0, dot)), path.slice(dot + 1));
+}
+
+const MAX_QUOTED = 40;
+
+/** A field value as a skip reason quotes it: JSON, cut to a short length. */
+export function quoteValue(value: unknown): string {
+  let shown: string;
+  try {
+    shown = JSON.stringify(value) ?? String(value);
+  } catch {
+    shown = String(value);
+  }
+  return shown.length > MAX_QUOTED ? `${shown.slice(0, MAX_QUOTED - 3)}...` : shown;
+}
+
+/** `null`, `array`, or the typeof name: for reasons such as "record is not a JSON object (array)". */
+export function jsonKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}

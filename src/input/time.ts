@@ -26,7 +26,8 @@ function valid(ms: number): number | undefined {
 
 /** Epoch seconds, milliseconds, microseconds or nanoseconds, told apart by magnitude. */
 export function parseEpoch(n: number): number | undefined {
-  if (!Number.isFinite(n) || n <= 0) return undefined;
+  // Below 1e8 seconds (1973) a number is a count or an id, not a log time.
+  if (!Number.isFinite(n) || n < 1e8) return undefined;
   if (n > 1e17) return valid(n / 1e6);
   if (n > 1e14) return valid(n / 1e3);
   if (n > 1e11) return valid(n);

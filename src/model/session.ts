@@ -73,4 +73,6 @@ export interface Session {
   /** Time of the earliest sign-out, when the logs show one. */
   endedAt?: number;
   clients: Map<string, ClientUsage>;
+  /** Bounded per-rule state kept by rules that observe events as they stream (see Rule.observe). */
+  ruleState: Map<string, unknown>;
 }

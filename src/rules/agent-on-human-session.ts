@@ -1,7 +1,7 @@
 import type { Session } from '../model/session.js';
 import { DELEGATION_ADVICE, REF } from './references.js';
 import type { Rule, RuleHit } from './rule.js';
-import { automationClients, humanClients, humanStarter, iso, label, networksOf, sortedIps } from './session-facts.js';
+import { automationClients, humanClients, humanStarter, iso, label, labelWithClass, networksOf, sortedIps } from './session-facts.js';
 import { networkOf } from '../engine/network.js';
 
 const EVIDENCE_FROM_AUTOMATION = 4;
@@ -33,7 +33,7 @@ export const agentOnHumanSession: Rule = {
         severity: otherNetwork ? 'critical' : 'high',
         title: `${label(agent)} used ${label(starter)} session`,
         reason:
-          `${agent.identity.class} ${label(agent)} made ${agent.count} call(s) on a session signed in ` +
+          `${labelWithClass(agent)} made ${agent.count} call(s) on a session signed in ` +
           `interactively with ${label(starter)}, ${where}`,
         client: agent,
         firstSeen: agent.firstSeen,

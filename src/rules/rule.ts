@@ -1,3 +1,4 @@
+import type { NormalizedEvent } from '../model/event.js';
 import type { ClientUsage, EvidenceEvent, Session } from '../model/session.js';
 import type { Severity } from '../model/severity.js';
 
@@ -16,6 +17,12 @@ export interface RuleHit {
   details: Record<string, unknown>;
 }
 
+/** What every rule may consult besides the session: run-wide facts and configuration. */
+export interface RuleContext {
+  /** Every session of the run, for rules that follow links (a derived session's parent). */
+  sessions: ReadonlyMap<string, Session>;
+}
+
 export interface Rule {
   id: string;
   severity: Severity;
@@ -23,5 +30,10 @@ export interface Rule {
   description: string;
   /** Standards and write-ups the rule maps to. */
   references: string[];
-  evaluate(session: Session): RuleHit[];
+  /**
+   * Optional per-event hook, for rules that must judge each event as it streams past (the engine keeps
+   * no event list). Keep state bounded, in `session.ruleState` under the rule id.
+   */
+  observe?(event: NormalizedEvent, session: Session, client: ClientUsage, context: RuleContext): void;
+  evaluate(session: Session, context: RuleContext): RuleHit[];
 }

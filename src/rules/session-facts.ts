@@ -33,6 +33,12 @@ export function label(client: ClientUsage): string {
   return describeClient(client.identity);
 }
 
+/** `python-requests (http-library)`, `Claude Code (ai-agent)`: the label, with the class once. */
+export function labelWithClass(client: ClientUsage): string {
+  const text = label(client);
+  return text.endsWith(`(${client.identity.class})`) ? text : `${text} (${client.identity.class})`;
+}
+
 export function iso(ms: number): string {
   return new Date(ms).toISOString();
 }

@@ -1,12 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
 import { sarifReporter } from '../../src/report/sarif.js';
 import { RULES } from '../../src/rules/index.js';
 import type { ScanResult } from '../../src/engine/run.js';
 import { finding } from '../helpers/finding.js';
+
+// ajv ships CommonJS whose default export NodeNext types do not see; require() gives the constructor.
+const require = createRequire(import.meta.url);
+const Ajv = require('ajv-draft-04') as new (opts: object) => { compile(schema: unknown): ((data: unknown) => boolean) & { errors?: unknown } };
+const addFormats = require('ajv-formats') as (ajv: unknown) => void;
 
 const schemaPath = fileURLToPath(new URL('../../../shared/schemas/sarif-schema-2.1.0.json', import.meta.url));
 const haveSchema = existsSync(schemaPath);

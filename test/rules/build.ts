@@ -48,5 +48,7 @@ export function sessionsOf(events: NormalizedEvent[]): Session[] {
 }
 
 export function hits(rule: Rule, events: NormalizedEvent[]): RuleHit[] {
-  return sessionsOf(events).flatMap((s) => rule.evaluate(s));
+  const sessions = sessionsOf(events);
+  const context = { sessions: new Map(sessions.map((s) => [s.id, s])) };
+  return sessions.flatMap((s) => rule.evaluate(s, context));
 }

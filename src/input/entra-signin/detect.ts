@@ -1,0 +1,27 @@
+import { getLoosePath, getPath, isObject, text, type JsonObject } from '../fields.js';
+import type { Probe } from '../format.js';
+import { signInCategory } from './categories.js';
+import { ENVELOPE, SIGNIN } from './fields.js';
+
+function isDiagnosticSignIn(record: JsonObject): boolean {
+  const category = text(getLoosePath(record, ENVELOPE.category));
+  return category !== undefined && signInCategory(category) !== undefined && isObject(getLoosePath(record, ENVELOPE.properties));
+}
+
+function isGraphSignIn(record: JsonObject): boolean {
+  return (
+    getPath(record, SIGNIN.createdDateTime) !== undefined &&
+    (getPath(record, SIGNIN.userPrincipalName) !== undefined || getPath(record, SIGNIN.appId) !== undefined) &&
+    isObject(getPath(record, SIGNIN.status))
+  );
+}
+
+export function looksLikeSignIn(record: JsonObject): boolean {
+  return isDiagnosticSignIn(record) || isGraphSignIn(record);
+}
+
+/** Any of the first records is a sign-in; audit records alone never are. */
+export function detectEntraSignin(probe: Probe): number {
+  if (probe.container !== 'json') return 0;
+  return probe.records.some((r) => isObject(r) && looksLikeSignIn(r)) ? 0.9 : 0;
+}

@@ -1,0 +1,32 @@
+import type { LogFormat } from '../format.js';
+import { detectEntraSignin } from './detect.js';
+import { ENVELOPE, SIGNIN } from './fields.js';
+import { ENTRA_SIGNIN_ID, mapEntraSignin } from './map.js';
+
+/** Sign-in fields sit under `properties` in diagnostic records and at the top level in Graph objects. */
+const P = `[${ENVELOPE.properties}.]`;
+
+export const entraSignin: LogFormat = {
+  id: ENTRA_SIGNIN_ID,
+  title: 'Microsoft Entra ID sign-ins',
+  container: 'json',
+  detect: detectEntraSignin,
+  map: mapEntraSignin,
+  docs: {
+    summary:
+      'Entra ID sign-in logs: diagnostic-settings records (Event Hub `{"records":[...]}` batches, storage-account ' +
+      'NDJSON, SIEM re-exports with lowercased envelope keys) for interactive, non-interactive, service-principal and ' +
+      'managed-identity sign-ins, and Graph `auditLogs/signIns` pages (`{"value":[...]}`).',
+    detectedBy:
+      'a sign-in `category` (SignInLogs, NonInteractiveUserSignInLogs, ServicePrincipalSignInLogs, ' +
+      'ManagedIdentitySignInLogs, MicrosoftServicePrincipalSignInLogs) with `properties`, or a Graph signIn ' +
+      '(`createdDateTime`, `userPrincipalName` or `appId`, `status`); audit records are not sign-ins',
+    fields: {
+      user: `${P}${SIGNIN.userPrincipalName}; service principals: ${P}${SIGNIN.servicePrincipalName} or ${P}${SIGNIN.servicePrincipalId}`,
+      session: `${P}${SIGNIN.sessionId}; token ${P}${SIGNIN.tokenId}`,
+      client: `${P}${SIGNIN.userAgent}; hints ${P}${SIGNIN.browser}, ${P}${SIGNIN.os}, ${P}${SIGNIN.appDisplayName}; client ${P}${SIGNIN.appId}`,
+      time: `${P}${SIGNIN.createdDateTime}, else ${ENVELOPE.time}`,
+      ip: `${P}${SIGNIN.ipAddress}, else ${ENVELOPE.callerIpAddress}`,
+    },
+  },
+};

@@ -1,0 +1,25 @@
+import { getLoose, isObject, type JsonObject } from '../fields.js';
+import type { Probe } from '../format.js';
+import { OKTA_FIELDS as F } from './fields.js';
+
+/** Okta event types are dotted lowercase names: `user.session.start`, `user.authentication.auth_via_IDP`. */
+const EVENT_TYPE = /^[a-z][a-z0-9_]*(?:\.[A-Za-z0-9_]+)+$/;
+
+export function looksLikeLogEvent(record: JsonObject): boolean {
+  const type = getLoose(record, F.eventType);
+  if (typeof type !== 'string' || !EVENT_TYPE.test(type)) return false;
+  return (
+    getLoose(record, F.published) !== undefined ||
+    typeof getLoose(record, F.uuid) === 'string' ||
+    isObject(getLoose(record, F.actor))
+  );
+}
+
+/** Most of the first records look like LogEvents. */
+export function detectOkta(probe: Probe): number {
+  if (probe.container !== 'json') return 0;
+  const objects = probe.records.filter(isObject);
+  if (objects.length === 0) return 0;
+  const hits = objects.filter(looksLikeLogEvent).length;
+  return hits > 0 && hits * 2 >= objects.length ? 0.9 : 0;
+}

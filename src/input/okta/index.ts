@@ -1,0 +1,25 @@
+import type { LogFormat } from '../format.js';
+import { detectOkta } from './detect.js';
+import { OKTA_FIELDS as F } from './fields.js';
+import { mapOkta, OKTA_ID } from './map.js';
+
+export const okta: LogFormat = {
+  id: OKTA_ID,
+  title: 'Okta System Log',
+  container: 'json',
+  detect: detectOkta,
+  map: mapOkta,
+  docs: {
+    summary:
+      'Okta System Log LogEvents: the /api/v1/logs JSON array (pretty or compact), NDJSON as streamed or stored by ' +
+      'Filebeat and SIEMs, SIEM re-exports with lowercased top-level keys and `2022-03-22 14:21:53.225` times.',
+    detectedBy: 'records with a dotted `eventType` (any key case) and `published`, `uuid` or an `actor` object',
+    fields: {
+      user: `${F.actorLogin} (when ${F.actorType} is User)`,
+      session: `${F.sessionId}; parent ${F.rootSessionId}`,
+      client: `${F.userAgent}; ${F.browser} and ${F.os} as hints; OAuth client ${F.clientId} or the app actor's id`,
+      time: F.published,
+      ip: `${F.ip}, else the first ${F.ipChain}[].ip`,
+    },
+  },
+};
