@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { TOOL } from '../engine/version.js';
 import { UsageError } from '../input/errors.js';
+import { MAPPABLE_FIELDS } from '../input/field-map.js';
 import { FORMATS } from '../input/registry.js';
 import { SEVERITIES } from '../model/severity.js';
 import { escapeTerminal } from '../report/escape.js';
@@ -8,6 +9,7 @@ import { FILE_REPORTS, REPORTERS } from '../report/index.js';
 import { runBaselineCommand } from './baseline-command.js';
 import { EXIT } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
+import { runFormatsCommand } from './formats-command.js';
 import { runRulesCommand } from './rules-command.js';
 import { runScanCommand, type ScanFlags } from './scan-command.js';
 
@@ -28,6 +30,11 @@ function addInputOptions(cmd: Command): Command {
   return cmd
     .argument('[paths...]', 'files, directories (read recursively) or - for standard input; gzip is detected by content')
     .addOption(new Option('--input-format <name>', 'force an input format instead of detecting it per file').choices(FORMATS.map((f) => f.id)))
+    .option(
+      '--map <field=path>',
+      `read FIELD from PATH in JSON/CSV records (repeatable); FIELD: ${MAPPABLE_FIELDS.join(', ')}`,
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option('--since <time>', 'only events at or after TIME: ISO 8601, or an age such as 30m, 24h, 7d')
     .option('--until <time>', 'only events at or before TIME: ISO 8601, or an age such as 30m, 24h, 7d')
     .option('--progress', 'draw the progress bar even when not on a terminal or in CI')
@@ -43,6 +50,7 @@ function scanFlags(opts: Record<string, unknown>): ScanFlags {
     output: opts.output as string | undefined,
     reports,
     inputFormat: opts.inputFormat as string | undefined,
+    map: (opts.map as string[] | undefined) ?? [],
     failOn: (opts.failOn as ScanFlags['failOn'] | undefined) ?? 'low',
     minSeverity: (opts.minSeverity as ScanFlags['minSeverity'] | undefined) ?? 'info',
     since: opts.since as string | undefined,
@@ -117,6 +125,12 @@ Examples:
         await runBaselineCommand(paths, scanFlags(opts), { output: opts.output as string, prune: opts.prune === true }, io),
       );
     });
+
+  program
+    .command('formats')
+    .description('List every input format: how it is detected and the fields it uses for user, session, client and time.')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action((opts: { format: string }) => setExit(runFormatsCommand(opts.format, io)));
 
   program
     .command('rules')

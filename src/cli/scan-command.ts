@@ -5,6 +5,7 @@ import { DEFAULT_IGNORE_FILE, loadSuppressions } from '../config/suppressions.js
 import { scan, type ScanResult } from '../engine/run.js';
 import { triage } from '../engine/triage.js';
 import { UsageError } from '../input/errors.js';
+import { parseFieldMap } from '../input/field-map.js';
 import { describeFsError } from '../input/open.js';
 import { atLeast, type Severity } from '../model/severity.js';
 import { escapeTerminal } from '../report/escape.js';
@@ -21,6 +22,8 @@ export interface ScanFlags {
   /** Extra reports written to files: format name → path. */
   reports: Partial<Record<(typeof FILE_REPORTS)[number], string>>;
   inputFormat?: string;
+  /** `--map field=path` values, unparsed. */
+  map: string[];
   failOn: Severity | 'none';
   minSeverity: Severity;
   since?: string;
@@ -59,6 +62,7 @@ export async function scanAndTriage(paths: string[], flags: ScanFlags, io: CliIO
     result = await scan({
       paths,
       inputFormat: flags.inputFormat,
+      fieldMap: parseFieldMap(flags.map),
       since,
       until,
       stdin: io.stdin,

@@ -1,4 +1,5 @@
 import { createClientClassifier } from '../clients/classify.js';
+import type { FieldMap } from '../input/field-map.js';
 import type { LogFormat } from '../input/format.js';
 import { UsageError } from '../input/errors.js';
 import { expandPaths, type InputFile } from '../input/open.js';
@@ -20,6 +21,8 @@ export interface ScanOptions {
   since?: number;
   /** Only events at or before this time (epoch ms). */
   until?: number;
+  /** `--map field=path` overrides for JSON and CSV records. */
+  fieldMap?: FieldMap;
   rules?: readonly Rule[];
   formats?: readonly LogFormat[];
   stdin?: NodeJS.ReadableStream;
@@ -75,6 +78,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const report = await readInput(file, {
       formats,
       forced,
+      fieldMap: options.fieldMap,
       stdin: options.stdin,
       onBytes: (n) => {
         bytesRead += n;

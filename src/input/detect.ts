@@ -10,8 +10,10 @@ const MIN_SCORE = 0.5;
 export type Detection = { format: LogFormat; probe: Probe } | { reason: string };
 
 /** Builds what each kind of container shows of the file's head, then asks every format. */
-export function detectFormat(head: string, formats: readonly LogFormat[]): Detection {
-  const probes = probesFor(head);
+export function detectFormat(head: string, formats: readonly LogFormat[], transform?: (record: unknown) => unknown): Detection {
+  const probes = probesFor(head).map((p) =>
+    transform && p.container !== 'text' ? { ...p, records: p.records.map(transform) } : p,
+  );
   if (probes.length === 0) return { reason: 'empty file' };
   let best: { format: LogFormat; probe: Probe; score: number } | undefined;
   for (const probe of probes) {

@@ -1,5 +1,6 @@
 import type { NormalizedEvent } from '../model/event.js';
 import { detectFormat } from './detect.js';
+import { applyMapped, injectMapped, type FieldMap } from './field-map.js';
 import type { Container, LogFormat } from './format.js';
 import { isSkip } from './format.js';
 import { decodeText, describeFsError, openBytes, type ByteCounter, type InputFile } from './open.js';
@@ -37,10 +38,13 @@ export interface ReadOptions {
   onEvent(event: NormalizedEvent): void;
   onBytes?: ByteCounter;
   stdin?: NodeJS.ReadableStream;
+  /** `--map field=path` overrides, for JSON and CSV records. */
+  fieldMap?: FieldMap;
 }
 
 /** Reads one file from head to end: detects its format, parses and maps every record. */
 export async function readInput(file: InputFile, options: ReadOptions): Promise<InputReport> {
+  const fieldMap = options.fieldMap && Object.keys(options.fieldMap).length > 0 ? options.fieldMap : undefined;
   const report: InputReport = { path: file.path, format: null, events: 0, skipped: 0, errors: [], errorsNotListed: 0 };
   const addError = (line: number, reason: string): void => {
     report.skipped++;
@@ -68,7 +72,7 @@ export async function readInput(file: InputFile, options: ReadOptions): Promise<
 
   let format = options.forced;
   if (!format) {
-    const detection = detectFormat(head, options.formats);
+    const detection = detectFormat(head, options.formats, fieldMap ? (r) => injectMapped(r, fieldMap) : undefined);
     if ('reason' in detection) {
       report.notRead = detection.reason;
       return report;
@@ -82,7 +86,8 @@ export async function readInput(file: InputFile, options: ReadOptions): Promise<
     record(value, line) {
       let result;
       try {
-        result = fmt.map(value, { file: file.path, line });
+        result = fmt.map(fieldMap ? injectMapped(value, fieldMap) : value, { file: file.path, line });
+        if (fieldMap && !isSkip(result)) result = applyMapped(result, value, fieldMap);
       } catch (err) {
         addError(line, `could not map record: ${err instanceof Error ? err.message : String(err)}`);
         return;

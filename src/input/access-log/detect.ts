@@ -1,0 +1,41 @@
+import { isObject } from '../fields.js';
+import type { Probe } from '../format.js';
+import { REQUEST_FIELDS } from './conventions.js';
+import { buildPlan, Resolver, type Resolved } from './resolve.js';
+import { splitRequestLine } from './values.js';
+
+/** Below the identity-provider formats (0.9): a log they claim is never taken as an access log. */
+export const ACCESS_LOG_SCORE = 0.6;
+/** A time and this many of method, path, status and user agent make a record look like a request. */
+const MIN_REQUEST_FIELDS = 2;
+
+/** JSON: most probe records hold a readable time and at least two request fields. */
+export function detectJson(probe: Probe): number {
+  if (probe.records.length === 0) return 0;
+  const resolver = new Resolver();
+  let hits = 0;
+  for (const record of probe.records) {
+    if (isObject(record) && looksLikeRequest(resolver.resolve(record))) hits++;
+  }
+  return hits * 2 > probe.records.length ? ACCESS_LOG_SCORE : 0;
+}
+
+function looksLikeRequest(r: Resolved): boolean {
+  if (r.time === undefined) return false;
+  const line = r.requestLine !== undefined ? splitRequestLine(r.requestLine) : {};
+  const present = [r.method ?? line.method, r.path ?? r.route ?? line.path, r.status, r.userAgent];
+  return present.filter((v) => v !== undefined).length >= MIN_REQUEST_FIELDS;
+}
+
+/** CSV: the header names a time column and at least two request columns. */
+export function detectCsv(probe: Probe): number {
+  if (!probe.header) return 0;
+  const plan = buildPlan(probe.header);
+  if (plan.time.length === 0) return 0;
+  const hasLine = plan.requestLine.length > 0;
+  let fields = 0;
+  for (const f of REQUEST_FIELDS) {
+    if (plan[f].length > 0 || (f === 'path' && plan.route.length > 0) || (hasLine && (f === 'method' || f === 'path'))) fields++;
+  }
+  return fields >= MIN_REQUEST_FIELDS ? ACCESS_LOG_SCORE : 0;
+}

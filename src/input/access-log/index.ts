@@ -1,0 +1,46 @@
+import type { FormatDocs, LogFormat } from '../format.js';
+import { acceptedNames, type FieldName } from './conventions.js';
+import { ACCESS_LOG_SCORE, detectCsv, detectJson } from './detect.js';
+import { createMapper } from './map.js';
+
+const names = (...fields: FieldName[]): string => fields.flatMap(acceptedNames).map((n) => `\`${n}\``).join(', ');
+
+function docs(layout: string): FormatDocs {
+  return {
+    summary:
+      `API gateway, reverse-proxy or application access log, ${layout}, under OpenTelemetry, Elastic Common Schema ` +
+      `or plain field names. Method: ${names('method')}; path (query strings are dropped): ${names('path', 'route')}, ` +
+      `or a request line ${names('requestLine')}; status: ${names('status')}; token id: ${names('tokenId')}; ` +
+      `client id: ${names('clientId')}.`,
+    detectedBy:
+      `a readable time and at least two of method, path, status and user agent (score ${ACCESS_LOG_SCORE}, below the ` +
+      'identity-provider formats)',
+    fields: {
+      user: names('user'),
+      session: names('sessionId'),
+      client: names('userAgent'),
+      time: names('time'),
+      ip: names('ip'),
+    },
+  };
+}
+
+/** Access logs as JSON: one object per line, an array, or a wrapper; OTel `attributes` are read too. */
+export const accessLog: LogFormat = {
+  id: 'access-log',
+  title: 'API / web access log (JSON)',
+  container: 'json',
+  detect: detectJson,
+  map: createMapper('access-log'),
+  docs: docs('one JSON object per request (NDJSON, an array, or OpenTelemetry log records with `attributes`)'),
+};
+
+/** Access logs as CSV with a header row. */
+export const accessLogCsv: LogFormat = {
+  id: 'access-log-csv',
+  title: 'API / web access log (CSV)',
+  container: 'csv',
+  detect: detectCsv,
+  map: createMapper('access-log-csv'),
+  docs: docs('CSV with a header row'),
+};

@@ -1,0 +1,249 @@
+import { isObject, type JsonObject } from '../fields.js';
+import { parseTime } from '../time.js';
+import { ATTRIBUTES_KEY, CONVENTIONS, normalizeName, type FieldName } from './conventions.js';
+import { attributesObject, readIp, readMethod, readPath, readStatus, textOf } from './values.js';
+
+/** What one record says, field by field; absent when no accepted name holds a usable value. */
+export interface Resolved {
+  time?: number;
+  /** When no time could be read: the first time value found, quoted in the skip reason. */
+  unreadableTime?: { name: string; value: unknown };
+  method?: string;
+  path?: string;
+  route?: string;
+  requestLine?: string;
+  status?: number;
+  ip?: string;
+  userAgent?: string;
+  user?: string;
+  sessionId?: string;
+  tokenId?: string;
+  clientId?: string;
+}
+
+/** Reads one place in a record. `name` is the key or path as the record spells it. */
+interface Getter {
+  name: string;
+  get(obj: JsonObject): unknown;
+}
+
+/** For one set of top-level keys: where to look for each field, most preferred first. */
+export type Plan = Readonly<Record<FieldName, readonly Getter[]>> & { hasAttributes: boolean };
+
+/**
+ * A dotted path that may be written flat, nested or mixed: `a.b.c` is looked up as the key `a.b.c`,
+ * then `a` → `b.c`, `a` → `b` → `c`, `a.b` → `c`.
+ */
+interface PathNode {
+  key: string;
+  splits: { head: string; next: PathNode }[];
+}
+
+function pathNode(segments: readonly string[]): PathNode {
+  const splits: PathNode['splits'] = [];
+  for (let i = 1; i < segments.length; i++) {
+    splits.push({ head: segments.slice(0, i).join('.'), next: pathNode(segments.slice(i)) });
+  }
+  return { key: segments.join('.'), splits };
+}
+
+function lookup(obj: JsonObject, node: PathNode): unknown {
+  const flat = obj[node.key];
+  if (flat !== undefined) return flat;
+  for (const { head, next } of node.splits) {
+    const inner = obj[head];
+    if (isObject(inner)) {
+      const v = lookup(inner, next);
+      if (v !== undefined) return v;
+    }
+  }
+  return undefined;
+}
+
+interface PreparedField {
+  paths: PathNode[];
+  names: string[];
+}
+
+const FIELDS = Object.keys(CONVENTIONS) as FieldName[];
+
+const PREPARED = Object.fromEntries(
+  FIELDS.map((f) => [
+    f,
+    {
+      paths: CONVENTIONS[f].paths.map((p) => pathNode(p.split('.'))),
+      names: CONVENTIONS[f].names.map(normalizeName),
+    },
+  ]),
+) as Record<FieldName, PreparedField>;
+
+const keyGetter = (key: string): Getter => ({ name: key, get: (obj) => obj[key] });
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const CLOCK_ONLY = /^\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+
+/** W3C-style logs split the time into `date` and `time` columns; each alone would be misread. */
+function dateTimeGetter(dateKey: string, timeKey: string): Getter {
+  return {
+    name: `${dateKey} + ${timeKey}`,
+    get(obj) {
+      const d = obj[dateKey];
+      const t = obj[timeKey];
+      if (typeof d !== 'string' || typeof t !== 'string') return undefined;
+      const date = d.trim();
+      const clock = t.trim();
+      return DATE_ONLY.test(date) && CLOCK_ONLY.test(clock) ? `${date}T${clock.padStart(8, '0')}Z` : undefined;
+    },
+  };
+}
+
+/** Works out, once per set of keys, which keys and paths can hold each field. */
+export function buildPlan(keys: readonly string[]): Plan {
+  const keySet = new Set(keys);
+  const byName = new Map<string, string[]>();
+  for (const k of keys) {
+    if (k === ATTRIBUTES_KEY) continue;
+    const n = normalizeName(k);
+    const list = byName.get(n);
+    if (list) list.push(k);
+    else byName.set(n, [k]);
+  }
+  const plan = { hasAttributes: keySet.has(ATTRIBUTES_KEY) } as Record<FieldName, Getter[]> & { hasAttributes: boolean };
+  for (const field of FIELDS) {
+    const getters: Getter[] = [];
+    const used = new Set<string>();
+    for (const node of PREPARED[field].paths) {
+      if (keySet.has(node.key) && !used.has(node.key)) {
+        used.add(node.key);
+        getters.push(keyGetter(node.key));
+      }
+      if (node.splits.some((s) => keySet.has(s.head))) {
+        getters.push({ name: node.key, get: (obj) => lookup(obj, node) });
+      }
+    }
+    if (field === 'time') {
+      const date = byName.get('date')?.[0];
+      const time = byName.get('time')?.[0];
+      if (date !== undefined && time !== undefined) getters.push(dateTimeGetter(date, time));
+    }
+    for (const name of PREPARED[field].names) {
+      for (const k of byName.get(name) ?? []) {
+        if (used.has(k)) continue;
+        used.add(k);
+        getters.push(keyGetter(k));
+      }
+    }
+    plan[field] = getters;
+  }
+  return plan;
+}
+
+/** Distinct key sets remembered; a file rarely has more than a handful. */
+const MAX_PLANS = 256;
+
+/**
+ * Finds each field in a record. The lookup work (which key answers which field, case and separators
+ * ignored) is done once per distinct set of top-level keys, so a file of one shape pays it once.
+ */
+export class Resolver {
+  private readonly plans = new Map<string, Plan>();
+  private lastKeys: string[] = [];
+  private lastPlan: Plan | undefined;
+
+  planFor(obj: JsonObject): Plan {
+    const last = this.lastPlan;
+    if (last && sameKeys(obj, this.lastKeys)) return last;
+    const keys = Object.keys(obj);
+    const signature = keys.join('\u0000');
+    let plan = this.plans.get(signature);
+    if (!plan) {
+      plan = buildPlan(keys);
+      if (this.plans.size >= MAX_PLANS) this.plans.clear();
+      this.plans.set(signature, plan);
+    }
+    this.lastKeys = keys;
+    this.lastPlan = plan;
+    return plan;
+  }
+
+  resolve(record: JsonObject): Resolved {
+    const out = emptyResolved();
+    const plan = this.planFor(record);
+    fill(record, plan, out);
+    if (plan.hasAttributes) {
+      const attributes = attributesObject(record[ATTRIBUTES_KEY]);
+      if (attributes) fill(attributes, this.planFor(attributes), out);
+    }
+    return out;
+  }
+}
+
+/** Every field present from the start, in one order: one object shape for every record. */
+function emptyResolved(): Resolved {
+  return {
+    time: undefined,
+    unreadableTime: undefined,
+    method: undefined,
+    path: undefined,
+    route: undefined,
+    requestLine: undefined,
+    status: undefined,
+    ip: undefined,
+    userAgent: undefined,
+    user: undefined,
+    sessionId: undefined,
+    tokenId: undefined,
+    clientId: undefined,
+  };
+}
+
+/** Compares an object's keys, in order, with a list, without building the object's key array. */
+function sameKeys(obj: JsonObject, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const k in obj) {
+    if (k !== keys[i]) return false;
+    i++;
+  }
+  return i === keys.length;
+}
+
+/** Sets each field of `out` that is still missing from what `obj` holds. */
+function fill(obj: JsonObject, plan: Plan, out: Resolved): void {
+  if (out.time === undefined) readTime(obj, plan.time, out);
+  out.method ??= first(obj, plan.method, readMethod);
+  out.path ??= first(obj, plan.path, readPath);
+  out.route ??= first(obj, plan.route, readPath);
+  out.requestLine ??= first(obj, plan.requestLine, textOf);
+  out.status ??= first(obj, plan.status, readStatus);
+  out.ip ??= first(obj, plan.ip, readIp);
+  out.userAgent ??= first(obj, plan.userAgent, textOf);
+  out.user ??= first(obj, plan.user, textOf);
+  out.sessionId ??= first(obj, plan.sessionId, textOf);
+  out.tokenId ??= first(obj, plan.tokenId, textOf);
+  out.clientId ??= first(obj, plan.clientId, textOf);
+}
+
+function first<T>(obj: JsonObject, getters: readonly Getter[], read: (v: unknown) => T | undefined): T | undefined {
+  for (let i = 0; i < getters.length; i++) {
+    const raw = getters[i]!.get(obj);
+    if (raw === undefined) continue;
+    const v = read(raw);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+function readTime(obj: JsonObject, getters: readonly Getter[], out: Resolved): void {
+  for (let i = 0; i < getters.length; i++) {
+    const g = getters[i]!;
+    const raw = g.get(obj);
+    if (raw === undefined || raw === null || raw === '') continue;
+    const time = parseTime(raw);
+    if (time !== undefined) {
+      out.time = time;
+      out.unreadableTime = undefined;
+      return;
+    }
+    out.unreadableTime ??= { name: g.name, value: raw };
+  }
+}
