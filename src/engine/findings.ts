@@ -25,7 +25,7 @@ export function toFinding(rule: Rule, session: Session, hit: RuleHit): Finding {
     reason: hit.reason,
     user: session.user ?? null,
     session: session.id,
-    correlation: session.correlation,
+    correlation: hit.client.joinedBy ?? session.correlation,
     client: { userAgent: hit.client.userAgent, class: hit.client.identity.class, ip: ips[0] ?? null },
     firstSeen: new Date(hit.firstSeen).toISOString(),
     lastSeen: new Date(hit.lastSeen).toISOString(),

@@ -10,6 +10,7 @@ import { SEVERITIES, type Severity } from '../model/severity.js';
 import { RULES } from '../rules/index.js';
 import type { Rule, RuleContext } from '../rules/rule.js';
 import { compareFindings, toFinding } from './findings.js';
+import { joinSessions } from './join.js';
 import { SessionStore } from './sessions.js';
 import { TOOL } from './version.js';
 
@@ -99,6 +100,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     if (report.notRead !== undefined && file.explicit) throw unrecognized(file, report.notRead, formats);
     inputs.push(report);
   }
+
+  joinSessions(store, (ruleId, target, source) => {
+    const rule = rules.find((r) => r.id === ruleId);
+    return rule?.mergeState ? rule.mergeState(target, source) : target;
+  });
 
   const findings: Finding[] = [];
   for (const session of store.sessions.values()) {

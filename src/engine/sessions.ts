@@ -19,6 +19,8 @@ export const MAX_TIMELINE_SAMPLES = 50_000;
  */
 export class SessionStore {
   readonly sessions = new Map<string, Session>();
+  /** Token id → the session id an event carried with it, for joining token-only events later. */
+  readonly tokenSessions = new Map<string, string>();
 
   constructor(private readonly classify: Classifier) {}
 
@@ -47,12 +49,15 @@ export class SessionStore {
   }
 
   private sessionFor(event: NormalizedEvent): Session {
-    const id = event.sessionId ?? inferredSessionId(event);
+    if (event.sessionId && event.tokenId && !this.tokenSessions.has(event.tokenId)) {
+      this.tokenSessions.set(event.tokenId, event.sessionId);
+    }
+    const id = event.sessionId ?? (event.tokenId ? `${TOKEN_SESSION_PREFIX}${event.tokenId}` : inferredSessionId(event));
     let session = this.sessions.get(id);
     if (!session) {
       session = {
         id,
-        correlation: event.sessionId ? 'session-id' : 'inferred',
+        correlation: event.sessionId || event.tokenId ? 'session-id' : 'inferred',
         users: new Set(),
         formats: new Set(),
         firstSeen: event.time,
@@ -88,13 +93,18 @@ export class SessionStore {
   }
 }
 
+/** Events that carry a token id but no session id form a session keyed by the token, until joined. */
+export const TOKEN_SESSION_PREFIX = 'token:';
+
 /**
  * Events without a session id are grouped by format, user and IP: a weaker tie that
  * findings label as inferred. Never across formats, so unrelated sources do not merge.
  */
+export const INFERRED_SESSION_PREFIX = '~';
+
 function inferredSessionId(event: NormalizedEvent): string {
   const user = event.user ? event.user.toLowerCase() : '-';
-  return `~${event.format}:${user}@${event.ip ?? '-'}`;
+  return `${INFERRED_SESSION_PREFIX}${event.format}:${user}@${event.ip ?? '-'}`;
 }
 
 function newUsage(identity: ClientIdentity, event: NormalizedEvent): ClientUsage {

@@ -1,4 +1,5 @@
 import type { NormalizedEvent } from '../model/event.js';
+import { countCoverage, describeGaps, emptyCoverage } from './coverage.js';
 import { detectFormat } from './detect.js';
 import { applyMapped, injectMapped, type FieldMap } from './field-map.js';
 import type { Container, LogFormat } from './format.js';
@@ -30,6 +31,8 @@ export interface InputReport {
   errorsNotListed: number;
   /** Why the file was not read at all (unknown format, empty), when it was not. */
   notRead?: string;
+  /** What this input lacked for correlation, and what that means for the findings. */
+  gaps: string[];
 }
 
 export interface ReadOptions {
@@ -45,7 +48,8 @@ export interface ReadOptions {
 /** Reads one file from head to end: detects its format, parses and maps every record. */
 export async function readInput(file: InputFile, options: ReadOptions): Promise<InputReport> {
   const fieldMap = options.fieldMap && Object.keys(options.fieldMap).length > 0 ? options.fieldMap : undefined;
-  const report: InputReport = { path: file.path, format: null, events: 0, skipped: 0, errors: [], errorsNotListed: 0 };
+  const report: InputReport = { path: file.path, format: null, events: 0, skipped: 0, errors: [], errorsNotListed: 0, gaps: [] };
+  const coverage = emptyCoverage();
   const addError = (line: number, reason: string): void => {
     report.skipped++;
     if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push({ line, reason });
@@ -97,6 +101,7 @@ export async function readInput(file: InputFile, options: ReadOptions): Promise<
         return;
       }
       report.events++;
+      countCoverage(coverage, result);
       options.onEvent(result);
     },
     error: addError,
@@ -116,6 +121,7 @@ export async function readInput(file: InputFile, options: ReadOptions): Promise<
   } catch (err) {
     addError(0, `reading stopped early: ${describeFsError(err)}`);
   }
+  report.gaps = describeGaps(coverage, report.events);
   return report;
 }
 

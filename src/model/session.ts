@@ -38,15 +38,19 @@ export interface ClientUsage {
   /** Earliest successful sign-in by this client, when any. */
   signIn?: EvidenceEvent & { interactive: boolean; ip?: string };
   clientIds: Set<string>;
+  /** Set when this client's events joined the session from elsewhere, by a token id or by user + IP + time. */
+  joinedBy?: Correlation;
   /** Present for clients that claim to be browsers: the input of the pacing rule. */
   timeline?: Timeline;
 }
 
 /**
- * How events were tied into this session: by a session id the logs carry, or, when none,
- * inferred from user and IP within one input format (a weaker tie).
+ * How events were tied into a session, strongest first: by a session id the logs carry; by a token id
+ * (Entra `uniqueTokenIdentifier` = a token's `uti`, a `jti`) that an event with a session id also carried;
+ * by user + IP + time inside an identity-provider session's lifetime (a weaker join, for access logs with no
+ * session or token id); or only inferred from user and IP within one input format.
  */
-export type Correlation = 'session-id' | 'inferred';
+export type Correlation = 'session-id' | 'token-id' | 'user-ip-time' | 'inferred';
 
 export interface Session {
   id: string;

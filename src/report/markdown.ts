@@ -2,6 +2,7 @@ import type { Finding } from '../model/finding.js';
 import { SEVERITIES } from '../model/severity.js';
 import { clip, escapeTerminal } from './escape.js';
 import type { Reporter } from './reporter.js';
+import { CORRELATION_LABEL } from './labels.js';
 
 /** Escapes log text for Markdown/HTML: no markup, links, tables or raw HTML can come from a log field. */
 export function md(value: string): string {
@@ -19,7 +20,7 @@ function findingSection(f: Finding): string[] {
     md(f.reason),
     '',
     `- **Client:** ${md(clip(f.client.userAgent || '(none)', 200))} (${f.client.class})${f.client.ip ? `, ${md(f.client.ip)}` : ''}`,
-    `- **Session:** ${md(f.session)}${f.correlation === 'inferred' ? ' (inferred from user and IP)' : ''}`,
+    `- **Session:** ${md(f.session)}${f.correlation === 'session-id' ? '' : ` (${CORRELATION_LABEL[f.correlation]})`}`,
     `- **When:** ${f.firstSeen} to ${f.lastSeen}, ${f.count} event(s)`,
     `- **Evidence:** ${f.evidence.map((e) => `${md(e.file)}:${e.line}`).join(', ')}`,
     `- **Id:** ${f.id}${f.status !== 'new' ? ` (${f.status})` : ''}`,

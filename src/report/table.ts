@@ -3,9 +3,11 @@ import type { ScanResult } from '../engine/run.js';
 import type { Finding } from '../model/finding.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { clip, escapeTerminal as esc } from './escape.js';
+import { CORRELATION_LABEL } from './labels.js';
 import type { ReportOptions, Reporter } from './reporter.js';
 
 const SKIPPED_LINES_SHOWN = 20;
+
 
 function severityStyle(c: ChalkInstance, s: Severity): (t: string) => string {
   switch (s) {
@@ -35,7 +37,7 @@ function findingBlock(c: ChalkInstance, f: Finding): string[] {
     .map((e) => `${esc(e.file)}:${e.line}`)
     .join(', ');
   const more = f.evidence.length > 3 ? ` (+${f.evidence.length - 3})` : '';
-  const correlation = f.correlation === 'inferred' ? c.dim(' (inferred session: user+IP)') : '';
+  const correlation = f.correlation === 'session-id' ? '' : c.dim(` (${CORRELATION_LABEL[f.correlation]})`);
   return [
     `  ${c.bold(f.rule)}  ${esc(f.user ?? '(no user)')}  ${c.dim('session')} ${esc(clip(f.session, 40))}${correlation}`,
     `    ${c.dim('client')}  ${esc(clip(f.client.userAgent || '(none)', 100))} ${c.dim(`[${f.client.class}]`)}`,
@@ -94,6 +96,11 @@ function inputsSection(c: ChalkInstance, result: ScanResult): string[] {
     }
     const skipped = input.skipped > 0 ? c.yellow(`${input.skipped} skipped`) : '0 skipped';
     out.push(`  ${path}  ${(input.format ?? '').padEnd(14)} ${String(input.events).padStart(8)} events  ${skipped}`);
+  }
+  const gaps = result.inputs.filter((i) => i.gaps.length > 0);
+  if (gaps.length > 0) {
+    out.push('', c.bold('What the inputs lack for correlation'));
+    for (const i of gaps) for (const g of i.gaps) out.push(`  ${esc(i.path)}: ${c.dim(esc(g))}`);
   }
   const lines = result.inputs.flatMap((i) => i.errors.map((e) => ({ path: i.path, ...e })));
   if (lines.length > 0) {

@@ -35,5 +35,7 @@ export interface Rule {
    * no event list). Keep state bounded, in `session.ruleState` under the rule id.
    */
   observe?(event: NormalizedEvent, session: Session, client: ClientUsage, context: RuleContext): void;
+  /** Combines this rule's state of two sessions found to be one (a join after streaming); defaults to keeping the first. */
+  mergeState?(target: unknown, source: unknown): unknown;
   evaluate(session: Session, context: RuleContext): RuleHit[];
 }

@@ -1,4 +1,4 @@
-import { isObject, type JsonObject } from '../fields.js';
+import type { JsonObject } from '../fields.js';
 import { parseTime } from '../time.js';
 import { ATTRIBUTES_KEY, CONVENTIONS, normalizeName, type FieldName } from './conventions.js';
 import { attributesObject, readIp, readMethod, readPath, readStatus, textOf } from './values.js';
@@ -50,10 +50,15 @@ function pathNode(segments: readonly string[]): PathNode {
 function lookup(obj: JsonObject, node: PathNode): unknown {
   const flat = obj[node.key];
   if (flat !== undefined) return flat;
-  for (const { head, next } of node.splits) {
-    const inner = obj[head];
-    if (isObject(inner)) {
-      const v = lookup(inner, next);
+  return lookupSplits(obj, node.splits);
+}
+
+function lookupSplits(obj: JsonObject, splits: PathNode['splits']): unknown {
+  for (let i = 0; i < splits.length; i++) {
+    const split = splits[i]!;
+    const inner = obj[split.head];
+    if (inner !== null && typeof inner === 'object') {
+      const v = lookup(inner as JsonObject, split.next);
       if (v !== undefined) return v;
     }
   }
@@ -117,9 +122,9 @@ export function buildPlan(keys: readonly string[]): Plan {
         used.add(node.key);
         getters.push(keyGetter(node.key));
       }
-      if (node.splits.some((s) => keySet.has(s.head))) {
-        getters.push({ name: node.key, get: (obj) => lookup(obj, node) });
-      }
+      // Only the splits whose first part this shape has; the flat key is the getter above.
+      const splits = node.splits.filter((s) => keySet.has(s.head));
+      if (splits.length > 0) getters.push({ name: node.key, get: (obj) => lookupSplits(obj, splits) });
     }
     if (field === 'time') {
       const date = byName.get('date')?.[0];

@@ -1,0 +1,66 @@
+import type { Session } from '../model/session.js';
+import { mergeSession, type StateMerger } from './merge.js';
+import { INFERRED_SESSION_PREFIX, TOKEN_SESSION_PREFIX, type SessionStore } from './sessions.js';
+import { HUMAN_CLASSES } from '../model/client.js';
+
+/**
+ * A session with no sign-out in the logs is taken to live this long after its last event: the
+ * default idle timeout of an Okta session (2 hours). With a sign-out, it ends there.
+ */
+const IDLE_LIFETIME_MS = 2 * 60 * 60_000;
+
+/**
+ * Joins what streaming could not: token-only sessions to the session that carried the same token id,
+ * then sessions known only by user and IP to the one identity-provider session of that user whose
+ * human clients used that IP and whose lifetime covers the activity. Order-independent, run once
+ * after every file is read.
+ */
+export function joinSessions(store: SessionStore, mergeState: StateMerger): void {
+  joinByToken(store, mergeState);
+  joinByUserIpTime(store, mergeState);
+}
+
+function joinByToken(store: SessionStore, mergeState: StateMerger): void {
+  for (const [id, session] of [...store.sessions]) {
+    if (!id.startsWith(TOKEN_SESSION_PREFIX)) continue;
+    const targetId = store.tokenSessions.get(id.slice(TOKEN_SESSION_PREFIX.length));
+    const target = targetId !== undefined ? store.sessions.get(targetId) : undefined;
+    if (!target || target === session) continue;
+    mergeSession(target, session, 'token-id', mergeState);
+    store.sessions.delete(id);
+  }
+}
+
+interface Candidate {
+  session: Session;
+  from: number;
+  to: number;
+  ips: Set<string>;
+}
+
+function joinByUserIpTime(store: SessionStore, mergeState: StateMerger): void {
+  const byUser = new Map<string, Candidate[]>();
+  for (const session of store.sessions.values()) {
+    if (session.correlation !== 'session-id' || !session.start) continue;
+    const ips = new Set<string>();
+    for (const c of session.clients.values()) if (HUMAN_CLASSES.has(c.identity.class)) for (const ip of c.ips) ips.add(ip);
+    const candidate = { session, from: session.start.time, to: session.endedAt ?? session.lastSeen + IDLE_LIFETIME_MS, ips };
+    for (const user of session.users) {
+      const list = byUser.get(user) ?? [];
+      list.push(candidate);
+      byUser.set(user, list);
+    }
+  }
+  for (const [id, session] of [...store.sessions]) {
+    if (!id.startsWith(INFERRED_SESSION_PREFIX) || session.users.size !== 1) continue;
+    const user = [...session.users][0]!;
+    const ips = new Set([...session.clients.values()].flatMap((c) => [...c.ips]));
+    const matches = (byUser.get(user) ?? []).filter(
+      (c) => session.firstSeen >= c.from && session.firstSeen <= c.to && [...ips].some((ip) => c.ips.has(ip)),
+    );
+    // Two live sessions of the same person on the same IP: the activity cannot be attributed, so it stays apart.
+    if (matches.length !== 1) continue;
+    mergeSession(matches[0]!.session, session, 'user-ip-time', mergeState);
+    store.sessions.delete(id);
+  }
+}

@@ -1,0 +1,69 @@
+import type { ClientUsage, Correlation, Session } from '../model/session.js';
+import { compareEvidence } from './evidence.js';
+import { MAX_TIMELINE_SAMPLES } from './sessions.js';
+
+const EVIDENCE_PER_CLIENT = 5;
+const MAX_SET = 32;
+
+function addCapped<T>(target: Set<T>, source: Iterable<T>): void {
+  for (const v of source) {
+    if (target.size >= MAX_SET) return;
+    target.add(v);
+  }
+}
+
+function mergeUsage(target: ClientUsage, source: ClientUsage): void {
+  target.count += source.count;
+  if (source.firstSeen < target.firstSeen) {
+    target.firstSeen = source.firstSeen;
+    target.userAgent = source.userAgent || target.userAgent;
+  }
+  target.lastSeen = Math.max(target.lastSeen, source.lastSeen);
+  addCapped(target.ips, source.ips);
+  addCapped(target.clientIds, source.clientIds);
+  target.evidence = [...target.evidence, ...source.evidence].sort(compareEvidence).slice(0, EVIDENCE_PER_CLIENT);
+  if (source.signIn && (!target.signIn || source.signIn.time < target.signIn.time)) target.signIn = source.signIn;
+  if (source.joinedBy && !target.joinedBy) target.joinedBy = source.joinedBy;
+  if (target.timeline && source.timeline) {
+    const room = MAX_TIMELINE_SAMPLES - target.timeline.times.length;
+    const take = Math.max(0, Math.min(room, source.timeline.times.length));
+    target.timeline.times.push(...source.timeline.times.slice(0, take));
+    target.timeline.resources.push(...source.timeline.resources.slice(0, take));
+    target.timeline.files.push(...source.timeline.files.slice(0, take));
+    target.timeline.lines.push(...source.timeline.lines.slice(0, take));
+    target.timeline.dropped += source.timeline.dropped + source.timeline.times.length - take;
+  }
+}
+
+/** How per-rule state of two sessions combines; rules that keep state supply it. */
+export type StateMerger = (ruleId: string, target: unknown, source: unknown) => unknown;
+
+/**
+ * Folds `source` into `target`: the events of source were found to belong to target's session.
+ * Clients that came over are marked with how they were joined.
+ */
+export function mergeSession(target: Session, source: Session, joinedBy: Correlation, mergeState: StateMerger): void {
+  target.eventCount += source.eventCount;
+  target.firstSeen = Math.min(target.firstSeen, source.firstSeen);
+  target.lastSeen = Math.max(target.lastSeen, source.lastSeen);
+  for (const f of source.formats) target.formats.add(f);
+  for (const u of source.users) target.users.add(u);
+  if (target.user === undefined) target.user = source.user;
+  if (source.start && (!target.start || source.start.time < target.start.time)) target.start = source.start;
+  if (source.endedAt !== undefined && (target.endedAt === undefined || source.endedAt < target.endedAt)) {
+    target.endedAt = source.endedAt;
+  }
+  for (const [key, usage] of source.clients) {
+    const existing = target.clients.get(key);
+    if (existing) {
+      mergeUsage(existing, usage);
+    } else {
+      usage.joinedBy ??= joinedBy;
+      target.clients.set(key, usage);
+    }
+  }
+  for (const [ruleId, state] of source.ruleState) {
+    const mine = target.ruleState.get(ruleId);
+    target.ruleState.set(ruleId, mine === undefined ? state : mergeState(ruleId, mine, state));
+  }
+}
