@@ -2,6 +2,7 @@ import type { NormalizedEvent } from '../model/event.js';
 import { UsageError } from './errors.js';
 import { getPath, isObject, integer, text } from './fields.js';
 import { parseTime } from './time.js';
+import { cleanPath } from './url.js';
 
 /** Event fields that `--map field=path` may set, each with the plain key the access-log format reads. */
 const TARGETS = {
@@ -91,7 +92,7 @@ export function applyMapped(event: NormalizedEvent, record: unknown, map: FieldM
         event.method = value.toUpperCase();
         break;
       case 'path':
-        event.path = value.split(/[?#]/)[0];
+        event.path = cleanPath(value);
         break;
       case 'status': {
         const status = integer(raw);

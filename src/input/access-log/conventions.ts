@@ -44,7 +44,6 @@ export const CONVENTIONS: Readonly<Record<FieldName, FieldConvention>> = {
       'event_time',
       'time_iso8601',
       'time_local',
-      'request_time_iso',
       'requestTime',
       'StartUTC',
       'start_time',
@@ -116,5 +115,5 @@ export function normalizeName(name: string): string {
 /** Every name accepted for a field, for documentation. */
 export function acceptedNames(field: FieldName): string[] {
   const c = CONVENTIONS[field];
-  return [...c.paths, ...c.names];
+  return [...new Set([...c.paths, ...c.names])];
 }

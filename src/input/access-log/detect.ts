@@ -11,13 +11,17 @@ const MIN_REQUEST_FIELDS = 2;
 
 /** JSON: most probe records hold a readable time and at least two request fields. */
 export function detectJson(probe: Probe): number {
-  if (probe.records.length === 0) return 0;
+  return mostLookLikeRequests(probe.records) ? ACCESS_LOG_SCORE : 0;
+}
+
+function mostLookLikeRequests(records: readonly unknown[]): boolean {
+  if (records.length === 0) return false;
   const resolver = new Resolver();
   let hits = 0;
-  for (const record of probe.records) {
+  for (const record of records) {
     if (isObject(record) && looksLikeRequest(resolver.resolve(record))) hits++;
   }
-  return hits * 2 > probe.records.length ? ACCESS_LOG_SCORE : 0;
+  return hits * 2 > records.length;
 }
 
 function looksLikeRequest(r: Resolved): boolean {
@@ -27,15 +31,22 @@ function looksLikeRequest(r: Resolved): boolean {
   return present.filter((v) => v !== undefined).length >= MIN_REQUEST_FIELDS;
 }
 
-/** CSV: the header names a time column and at least two request columns. */
+/**
+ * CSV: the header names a time column and at least two request columns; or else the rows do, which
+ * is the case when `--map` copied other columns under the names read here.
+ */
 export function detectCsv(probe: Probe): number {
-  if (!probe.header) return 0;
-  const plan = buildPlan(probe.header);
-  if (plan.time.length === 0) return 0;
+  if (probe.header && headerNamesRequest(probe.header)) return ACCESS_LOG_SCORE;
+  return mostLookLikeRequests(probe.records) ? ACCESS_LOG_SCORE : 0;
+}
+
+function headerNamesRequest(header: readonly string[]): boolean {
+  const plan = buildPlan(header);
+  if (plan.time.length === 0) return false;
   const hasLine = plan.requestLine.length > 0;
   let fields = 0;
   for (const f of REQUEST_FIELDS) {
     if (plan[f].length > 0 || (f === 'path' && plan.route.length > 0) || (hasLine && (f === 'method' || f === 'path'))) fields++;
   }
-  return fields >= MIN_REQUEST_FIELDS ? ACCESS_LOG_SCORE : 0;
+  return fields >= MIN_REQUEST_FIELDS;
 }

@@ -11,7 +11,8 @@ function docs(layout: string): FormatDocs {
       `API gateway, reverse-proxy or application access log, ${layout}, under OpenTelemetry, Elastic Common Schema ` +
       `or plain field names. Method: ${names('method')}; path (query strings are dropped): ${names('path', 'route')}, ` +
       `or a request line ${names('requestLine')}; status: ${names('status')}; token id: ${names('tokenId')}; ` +
-      `client id: ${names('clientId')}.`,
+      `client id: ${names('clientId')}. Dotted names are read as flat keys or nested objects, also under ` +
+      '`attributes`; other names ignore case, `_`, `-` and spaces (`User-Agent` is `user_agent`).',
     detectedBy:
       `a readable time and at least two of method, path, status and user agent (score ${ACCESS_LOG_SCORE}, below the ` +
       'identity-provider formats)',
@@ -19,7 +20,7 @@ function docs(layout: string): FormatDocs {
       user: names('user'),
       session: names('sessionId'),
       client: names('userAgent'),
-      time: names('time'),
+      time: `${names('time')}, or \`date\` and \`time\` columns together`,
       ip: names('ip'),
     },
   };

@@ -22,7 +22,7 @@ export interface Resolved {
 }
 
 /** Reads one place in a record. `name` is the key or path as the record spells it. */
-interface Getter {
+export interface Getter {
   name: string;
   get(obj: JsonObject): unknown;
 }
@@ -97,7 +97,9 @@ function dateTimeGetter(dateKey: string, timeKey: string): Getter {
       if (typeof d !== 'string' || typeof t !== 'string') return undefined;
       const date = d.trim();
       const clock = t.trim();
-      return DATE_ONLY.test(date) && CLOCK_ONLY.test(clock) ? `${date}T${clock.padStart(8, '0')}Z` : undefined;
+      if (!DATE_ONLY.test(date) || !CLOCK_ONLY.test(clock)) return undefined;
+      // W3C extended log times are UTC.
+      return `${date}T${clock.indexOf(':') === 1 ? '0' : ''}${clock}Z`;
     },
   };
 }
@@ -146,18 +148,27 @@ export function buildPlan(keys: readonly string[]): Plan {
 /** Distinct key sets remembered; a file rarely has more than a handful. */
 const MAX_PLANS = 256;
 
+/** The last shape seen in one place (the record itself, or its attributes), checked before the map. */
+interface LastShape {
+  keys: string[];
+  plan: Plan | undefined;
+}
+
 /**
  * Finds each field in a record. The lookup work (which key answers which field, case and separators
  * ignored) is done once per distinct set of top-level keys, so a file of one shape pays it once.
  */
 export class Resolver {
   private readonly plans = new Map<string, Plan>();
-  private lastKeys: string[] = [];
-  private lastPlan: Plan | undefined;
+  private readonly lastRecord: LastShape = { keys: [], plan: undefined };
+  private readonly lastAttributes: LastShape = { keys: [], plan: undefined };
 
   planFor(obj: JsonObject): Plan {
-    const last = this.lastPlan;
-    if (last && sameKeys(obj, this.lastKeys)) return last;
+    return this.planOf(obj, this.lastRecord);
+  }
+
+  private planOf(obj: JsonObject, last: LastShape): Plan {
+    if (last.plan && sameKeys(obj, last.keys)) return last.plan;
     const keys = Object.keys(obj);
     const signature = keys.join('\u0000');
     let plan = this.plans.get(signature);
@@ -166,8 +177,8 @@ export class Resolver {
       if (this.plans.size >= MAX_PLANS) this.plans.clear();
       this.plans.set(signature, plan);
     }
-    this.lastKeys = keys;
-    this.lastPlan = plan;
+    last.keys = keys;
+    last.plan = plan;
     return plan;
   }
 
@@ -177,7 +188,7 @@ export class Resolver {
     fill(record, plan, out);
     if (plan.hasAttributes) {
       const attributes = attributesObject(record[ATTRIBUTES_KEY]);
-      if (attributes) fill(attributes, this.planFor(attributes), out);
+      if (attributes) fill(attributes, this.planOf(attributes, this.lastAttributes), out);
     }
     return out;
   }

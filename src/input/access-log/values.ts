@@ -1,3 +1,4 @@
+import { cleanPath } from '../url.js';
 /** Readers for the values of access-log fields; each returns undefined for a value it cannot use. */
 
 import { integer, isObject, text, type JsonObject } from '../fields.js';
@@ -41,28 +42,13 @@ export function readStatus(value: unknown): number | undefined {
   return n !== undefined && n >= 100 && n <= 599 ? n : undefined;
 }
 
-const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]{0,15}$/;
 
 /**
  * The path of a path, path-and-query or absolute URL, without query string, fragment or `;jsessionid=`:
  * queries carry tokens, codes and signatures, and the report must not echo them.
  */
-export function cleanPath(raw: string): string | undefined {
-  let s = raw;
-  let cut = s.indexOf('?');
-  const hash = s.indexOf('#');
-  if (hash >= 0 && (cut < 0 || hash < cut)) cut = hash;
-  if (cut >= 0) s = s.slice(0, cut);
-  const scheme = s.indexOf('://');
-  if (scheme > 0 && SCHEME.test(s.slice(0, scheme))) {
-    // Also drops `user:password@host`.
-    const slash = s.indexOf('/', scheme + 3);
-    s = slash < 0 ? '/' : s.slice(slash);
-  }
-  if (s.includes(';')) s = s.replace(/;jsessionid=[^/]*/gi, '');
-  s = s.trim();
-  return s.length > 0 ? s : undefined;
-}
+
+export { cleanPath };
 
 export function readPath(value: unknown): string | undefined {
   const t = textOf(value);
