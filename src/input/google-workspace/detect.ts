@@ -4,7 +4,7 @@ import { ACTIVITY, ACTIVITY_KIND, EVENT } from './fields.js';
 
 export const GOOGLE_WORKSPACE_SCORE = 0.9;
 
-/** `kind: admin#reports#activity`, or an `id.applicationName` with an actor or an event (flattened layouts drop `kind`). */
+/** `kind: admin#reports#activity`, or an `id.applicationName` with an actor or an event (flattenings drop `kind`). */
 export function looksLikeActivity(record: JsonObject): boolean {
   if (record[ACTIVITY.kind] === ACTIVITY_KIND) return true;
   if (typeof getPath(record, ACTIVITY.application) !== 'string') return false;

@@ -11,18 +11,20 @@ export const googleWorkspace: LogFormat = {
   map: mapGoogleWorkspace,
   docs: {
     summary:
-      'Google Workspace Reports API activities (login, token, admin, drive, gmail, saml, ... applications): the API ' +
-      'page `{"kind":"admin#reports#activities","items":[...]}`, a JSON array or one activity per line, with `events` ' +
-      'as an array (API) or a single object (Elastic), and the Panther flattening (`name`, `type`, `parameters` map on ' +
-      'the activity). An activity with several events maps to its login_success, logout, authorize or login_failure ' +
-      'event, else to its first. login_success/login_failure are sign-ins (not interactive when login_type is ' +
-      'exchange), logout a sign-out, token authorize a grant; every other event is `other`.',
+      'Google Workspace Reports API activities (login, token, admin, drive, gmail, saml, ... applications): the ' +
+      'API page `{"kind":"admin#reports#activities","items":[...]}`, a JSON array or one activity per line, with ' +
+      '`events` as an array (API) or a single object (Elastic), and the Panther flattening (`name`, `type`, ' +
+      '`parameters` map on the activity). An activity with several events maps to its login_success, logout, ' +
+      'authorize or login_failure event, else to its first. login_success/login_failure are sign-ins (not ' +
+      'interactive when login_type is exchange), logout a sign-out, token authorize a grant; the rest is `other`.',
     detectedBy:
       '`kind: "admin#reports#activity"`, or an `id.applicationName` with an `actor` object, `events`, `name` or `type`',
     fields: {
       user: ACTIVITY.user,
       session: 'none: Reports activities carry no session id',
-      client: `event parameter ${PARAMETER.userAgent} (calendar); token grants: parameter ${PARAMETER.clientId}, app ${PARAMETER.appName}`,
+      client:
+        `event parameter ${PARAMETER.userAgent} (calendar); ` +
+        `token grants: parameter ${PARAMETER.clientId}, app ${PARAMETER.appName}`,
       time: ACTIVITY.time,
       ip: ACTIVITY.ip,
     },

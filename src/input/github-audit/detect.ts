@@ -1,0 +1,25 @@
+import { isObject, type JsonObject } from '../fields.js';
+import type { Probe } from '../format.js';
+import { AUDIT, EVENT_MARKERS } from './fields.js';
+
+export const GITHUB_AUDIT_SCORE = 0.9;
+
+/** Audit actions are lowercase, usually dotted: `user.login`, `git.clone`, `invite_member`. */
+const ACTION = /^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*$/;
+const MIN_MARKERS = 2;
+
+export function looksLikeAuditEvent(record: JsonObject): boolean {
+  const action = record[AUDIT.action];
+  if (typeof action !== 'string' || !ACTION.test(action)) return false;
+  if (record[AUDIT.actor] !== undefined && typeof record[AUDIT.actor] !== 'string') return false;
+  return EVENT_MARKERS.filter((key) => record[key] !== undefined).length >= MIN_MARKERS;
+}
+
+/** Most of the first records are audit-log events. */
+export function detectGithubAudit(probe: Probe): number {
+  if (probe.container !== 'json') return 0;
+  const objects = probe.records.filter(isObject);
+  if (objects.length === 0) return 0;
+  const hits = objects.filter(looksLikeAuditEvent).length;
+  return hits > 0 && hits * 2 >= objects.length ? GITHUB_AUDIT_SCORE : 0;
+}

@@ -1,0 +1,289 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { auth0 } from '../../../src/input/auth0/index.js';
+import { isSkip, type MapResult } from '../../../src/input/format.js';
+import type { NormalizedEvent } from '../../../src/model/event.js';
+
+const ctx = { file: 'auth0.json', line: 2 };
+const map = (record: unknown) => auth0.map(record, ctx);
+
+function event(result: MapResult): NormalizedEvent {
+  if (isSkip(result)) throw new Error(`expected an event, got skip: ${result.skip}`);
+  return result;
+}
+
+const login = {
+  date: '2026-03-03T09:00:05.112Z',
+  type: 's',
+  client_id: 'portalClient',
+  client_name: 'Acme Portal',
+  ip: '198.51.100.23',
+  user_agent: 'Chrome 141.0.0 / Mac OS X 10.15.7',
+  details: { session_id: 'sess-1' },
+  user_id: 'auth0|65f0',
+  user_name: 'alice@example.com',
+  log_id: '90020260303',
+};
+
+const apiCall = {
+  date: '2026-03-03T09:14:33.871Z',
+  type: 'sapi',
+  client_id: 'agentClient',
+  ip: '203.0.113.50',
+  user_agent: 'Other 0.0.0 / Other 0.0.0',
+  user_id: 'auth0|65f0',
+  log_id: '90020260304',
+  details: {
+    request: {
+      method: 'patch',
+      path: '/api/v2/users/auth0%7C65f0?fields=email',
+      userAgent: 'python-httpx/0.27.2',
+      ip: '203.0.113.50',
+      auth: { strategy: 'jwt', user: { email: 'alice@example.com' }, credentials: { jti: 'jti-1' } },
+    },
+    response: { statusCode: 200 },
+  },
+};
+
+describe('auth0 map: type codes', () => {
+  it.each([
+    ['s', 'signin', 'success', true],
+    ['f', 'signin', 'failure', true],
+    ['fp', 'signin', 'failure', true],
+    ['fu', 'signin', 'failure', true],
+    ['slo', 'signout', 'success', undefined],
+    ['flo', 'signout', 'failure', undefined],
+    ['seccft', 'token', 'success', undefined],
+    ['sertft', 'token', 'success', undefined],
+    ['feacft', 'token', 'failure', undefined],
+    ['ssa', 'other', 'success', undefined],
+    ['fcoa', 'other', 'failure', undefined],
+    ['pwd_leak', 'other', 'unknown', undefined],
+    ['signup_pwd_leak', 'other', 'unknown', undefined],
+    ['gd_enrollment_complete', 'other', 'unknown', undefined],
+    ['w', 'other', 'unknown', undefined],
+  ])('%s is a %s event, outcome %s, interactive %s', (type, kind, outcome, interactive) => {
+    const e = event(map({ ...login, type }));
+    expect(e).toMatchObject({ kind, outcome, action: type });
+    expect(e.interactive).toBe(interactive);
+  });
+
+  it('gives token exchanges the grant type their code names', () => {
+    expect(event(map({ ...login, type: 'seccft' })).grantType).toBe('client_credentials');
+    expect(event(map({ ...login, type: 'sertft' })).grantType).toBe('refresh_token');
+    expect(event(map({ ...login, type: 'seacft' })).grantType).toBe('authorization_code');
+    expect(event(map({ ...login, type: 'sede' })).grantType).toBe('urn:ietf:params:oauth:grant-type:device_code');
+    expect(event(map(login)).grantType).toBeUndefined();
+  });
+});
+
+describe('auth0 map: fields', () => {
+  it('maps a sign-in', () => {
+    expect(event(map(login))).toMatchObject({
+      time: Date.parse('2026-03-03T09:00:05.112Z'),
+      source: ctx,
+      format: 'auth0',
+      user: 'alice@example.com',
+      sessionId: 'sess-1',
+      clientId: 'portalClient',
+      ip: '198.51.100.23',
+      clientHint: { browser: 'Chrome 141.0.0', os: 'Mac OS X 10.15.7' },
+    });
+    expect(event(map(login)).userAgent).toBeUndefined();
+  });
+
+  it('takes user_name, else user_id, else the API caller e-mail', () => {
+    expect(event(map({ ...login, user_name: '' })).user).toBe('auth0|65f0');
+    const machine = { ...apiCall, user_id: '' };
+    expect(event(map(machine)).user).toBe('alice@example.com');
+    const { details: _details, ...bare } = machine;
+    expect(event(map({ ...bare, user_name: '' })).user).toBeUndefined();
+  });
+
+  it('reads a Management API call as a request with method, path, status and token', () => {
+    expect(event(map(apiCall))).toMatchObject({
+      kind: 'request',
+      action: 'PATCH /api/v2/users/auth0%7C65f0',
+      method: 'PATCH',
+      path: '/api/v2/users/auth0%7C65f0',
+      status: 200,
+      outcome: 'success',
+      tokenId: 'jti-1',
+      userAgent: 'python-httpx/0.27.2',
+      user: 'auth0|65f0',
+    });
+    expect(event(map(apiCall)).clientHint).toBeUndefined();
+  });
+
+  it('takes a request outcome from its status', () => {
+    const refused = { ...apiCall, details: { ...apiCall.details, response: { statusCode: '403' } } };
+    expect(event(map(refused))).toMatchObject({ status: 403, outcome: 'failure' });
+    const noRequest = event(map({ ...apiCall, details: {} }));
+    expect(noRequest).toMatchObject({ kind: 'request', action: 'sapi', outcome: 'success' });
+    expect(noRequest.method).toBeUndefined();
+  });
+
+  it('sets method, path and status on requests only', () => {
+    const other = event(map({ ...apiCall, type: 'gd_send_pn' }));
+    expect(other.action).toBe('gd_send_pn');
+    expect(other.method).toBeUndefined();
+    expect(other.status).toBeUndefined();
+  });
+
+  it('reads Sentinel-flattened keys', () => {
+    const flat = {
+      date: '2022-04-13T11:33:18.757Z',
+      type: 'sapi',
+      client_id: 'CLIENT_ID',
+      user_id: 'USER_ID',
+      log_id: 'LOG_ID',
+      details_request_method: 'post',
+      details_request_path: '/api/v2/client-grants',
+      details_request_userAgent: 'Mozilla/5.0 (Macintosh)',
+      details_request_auth_credentials_jti: 'jti-flat',
+      details_response_statusCode: '201',
+    };
+    expect(event(map(flat))).toMatchObject({
+      action: 'POST /api/v2/client-grants',
+      status: 201,
+      tokenId: 'jti-flat',
+      userAgent: 'Mozilla/5.0 (Macintosh)',
+    });
+  });
+
+  it('reads the session from sid when details.session_id is absent', () => {
+    expect(event(map({ ...login, details: {}, sid: 'sid-2' })).sessionId).toBe('sid-2');
+  });
+
+  it('reads the parsed user_agent as a hint, a raw one as the user agent', () => {
+    expect(event(map({ ...login, user_agent: 'Python Requests 2.27.0 / Other 0.0.0' })).clientHint).toEqual({
+      browser: 'Python Requests 2.27.0',
+      os: undefined,
+    });
+    expect(event(map({ ...login, user_agent: 'Other 0.0.0 / Other 0.0.0' })).clientHint).toBeUndefined();
+    expect(event(map({ ...login, user_agent: 'Mobile Safari' })).clientHint).toEqual({ browser: 'Mobile Safari', os: undefined });
+    const raw = event(map({ ...login, user_agent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Chrome/130.0.0.0' }));
+    expect(raw.userAgent).toBe('Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Chrome/130.0.0.0');
+    expect(raw.clientHint).toBeUndefined();
+  });
+});
+
+describe('auth0 map: envelopes', () => {
+  it('reads Log Streams, data-only and EventBridge deliveries', () => {
+    expect(event(map({ log_id: 'x', data: login })).sessionId).toBe('sess-1');
+    expect(event(map({ data: login })).user).toBe('alice@example.com');
+    expect(event(map({ 'detail-type': 'Auth0 log', detail: { log_id: 'x', data: login } })).kind).toBe('signin');
+  });
+
+  it('names the envelope path in skip reasons', () => {
+    expect(map({ log_id: 'x', data: { type: 's' } })).toEqual({ skip: 'no readable time (data.date missing)' });
+    expect(map({ detail: { data: { date: 'x', type: 's' } } })).toEqual({ skip: 'no readable time (detail.data.date: "x")' });
+    expect(map({ data: { date: login.date } })).toEqual({ skip: 'not an Auth0 log (no data.type)' });
+  });
+});
+
+describe('auth0 map: skips', () => {
+  it.each([
+    [null, 'record is not a JSON object (null)'],
+    [[login], 'record is not a JSON object (array)'],
+    [{ ...login, date: undefined }, 'no readable time (date missing)'],
+    [{ ...login, date: '18/04/2022' }, 'no readable time (date: "18/04/2022")'],
+    [{ ...login, type: '' }, 'not an Auth0 log (no type)'],
+    [{ log_id: 'x', data: 'gone' }, 'Log Streams record without a log object (data: "gone")'],
+  ])('%j is skipped: %s', (record, reason) => {
+    expect(map(record)).toEqual({ skip: reason });
+  });
+});
+
+describe('auth0 detect', () => {
+  const probe = (records: unknown[]) => ({ container: 'json' as const, records });
+
+  it('claims logs, bare or wrapped', () => {
+    expect(auth0.detect(probe([login]))).toBe(0.9);
+    expect(auth0.detect(probe([{ log_id: 'x', data: login }, { data: apiCall }]))).toBe(0.9);
+  });
+
+  it('leaves other JSON alone', () => {
+    expect(auth0.detect(probe([]))).toBe(0);
+    expect(auth0.detect(probe([{ type: 'login', date: '2026-01-01', name: 'x' }]))).toBe(0);
+    expect(auth0.detect(probe([{ type: 'DELEGATED_ADMIN_SETTINGS', date: '2026-01-01', log_id: 'a', user_id: 'b' }]))).toBe(0);
+    expect(auth0.detect(probe([{ id: { applicationName: 'login' }, type: 'login', name: 'login_success' }]))).toBe(0);
+    expect(auth0.detect(probe([{ action: 'user.login', created_at: 1, actor: 'a' }]))).toBe(0);
+    expect(auth0.detect({ container: 'csv', records: [login] })).toBe(0);
+  });
+});
+
+describe('auth0 map on arbitrary input', () => {
+  const value = fc.oneof(fc.jsonValue(), fc.constantFrom('', 'null', 'IP', 'Other 0.0.0 / Other 0.0.0', ' / ', 'Mozilla/5.0'));
+  const details = fc.record(
+    {
+      session_id: value,
+      request: fc.oneof(
+        value,
+        fc.record(
+          {
+            method: value,
+            path: value,
+            userAgent: value,
+            ip: value,
+            auth: fc.oneof(
+              value,
+              fc.record({ credentials: fc.oneof(value, fc.record({ jti: value })), user: value }, { requiredKeys: [] }),
+            ),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+      response: fc.oneof(value, fc.record({ statusCode: value })),
+    },
+    { requiredKeys: [] },
+  );
+  const auth0Like = fc.record(
+    {
+      date: fc.oneof(value, fc.date({ noInvalidDate: true }).map((d) => d.toISOString())),
+      type: fc.oneof(value, fc.constantFrom('s', 'sapi', 'seccft', 'slo', 'fapi', 'pwd_leak')),
+      user_name: value,
+      user_id: value,
+      client_id: value,
+      ip: value,
+      user_agent: value,
+      sid: value,
+      details: fc.oneof(value, details),
+      details_request_method: value,
+      details_response_statusCode: value,
+    },
+    { requiredKeys: [] },
+  );
+  const wrapped = fc.oneof(
+    auth0Like,
+    auth0Like.map((data) => ({ log_id: 'x', data })),
+    auth0Like.map((data) => ({ detail: { data } })),
+    value.map((data) => ({ data })),
+  );
+
+  it('never throws, and returns an event with a valid time or a skip with a reason', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.jsonValue(), wrapped), (record) => {
+        const result = map(record);
+        if (isSkip(result)) {
+          expect(result.skip.length).toBeGreaterThan(0);
+        } else {
+          expect(Number.isFinite(result.time)).toBe(true);
+          expect(result.format).toBe('auth0');
+          expect(result.action.length).toBeGreaterThan(0);
+          if (result.status !== undefined) expect(result.status >= 100 && result.status <= 599).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('detect never throws', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.anything(), wrapped), { maxLength: 5 }), (records) => {
+        const score = auth0.detect({ container: 'json', records });
+        expect(score === 0 || score === 0.9).toBe(true);
+      }),
+    );
+  });
+});
