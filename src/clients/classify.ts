@@ -34,23 +34,30 @@ export function classifyClient(userAgent: string | undefined, hint?: ClientHint)
 
 /** `classifyClient` with a bounded cache; results are shared between calls, so they are frozen. */
 export function createClientClassifier(maxEntries = 5000): ClientClassifier {
-  const cache = new Map<string, Readonly<ClientIdentity>>();
-  return (userAgent, hint) => {
-    const key = cacheKey(userAgent, hint);
-    const cached = cache.get(key);
-    if (cached) return cached;
-    const identity = Object.freeze(classifyClient(userAgent, hint));
+  // Keyed by the raw user agent itself (no per-event string building: this runs for every event);
+  // the hint only matters when there is no user agent, so it has a cache of its own.
+  const byUserAgent = new Map<string, Readonly<ClientIdentity>>();
+  const byHint = new Map<string, Readonly<ClientIdentity>>();
+  const remember = (cache: Map<string, Readonly<ClientIdentity>>, key: string, identity: Readonly<ClientIdentity>) => {
     if (cache.size >= maxEntries) cache.clear();
     cache.set(key, identity);
     return identity;
   };
+  return (userAgent, hint) => {
+    if (typeof userAgent === 'string' && userAgent.length > 0) {
+      const cached = byUserAgent.get(userAgent);
+      if (cached) return cached;
+      if (!MISSING_USER_AGENTS.has(userAgent.trim())) {
+        return remember(byUserAgent, userAgent, Object.freeze(classifyClient(userAgent, hint)));
+      }
+    }
+    const key = hintKey(hint);
+    return byHint.get(key) ?? remember(byHint, key, Object.freeze(classifyClient(undefined, hint)));
+  };
 }
 
-function cacheKey(userAgent: string | undefined, hint: ClientHint | undefined): string {
-  const ua = typeof userAgent === 'string' ? userAgent.trim().slice(0, MAX_USER_AGENT) : '';
-  // The hint is only read when there is no user agent, so only then is it part of the key.
-  if (!MISSING_USER_AGENTS.has(ua)) return `u\u0000${ua}`;
-  return `h\u0000${text(hint?.browser)}\u0000${text(hint?.os)}\u0000${text(hint?.app)}`;
+function hintKey(hint: ClientHint | undefined): string {
+  return `${text(hint?.browser)}\u0000${text(hint?.os)}\u0000${text(hint?.app)}`;
 }
 
 function fromUserAgent(ua: string): ClientIdentity {

@@ -29,7 +29,7 @@ export function compareEvidence(a: EvidenceEvent, b: EvidenceEvent): number {
 /** Keeps the `max` earliest items of a sorted list, inserting one. */
 export function insertEarliest(list: EvidenceEvent[], event: NormalizedEvent, max: number): void {
   const last = list[list.length - 1];
-  if (list.length >= max && last && compareEvidence(last, asKey(event)) <= 0) return;
+  if (list.length >= max && last && !isEarlier(event, last)) return;
   const item = toEvidence(event);
   let i = list.length;
   while (i > 0 && compareEvidence(list[i - 1]!, item) > 0) i--;
@@ -37,6 +37,9 @@ export function insertEarliest(list: EvidenceEvent[], event: NormalizedEvent, ma
   if (list.length > max) list.pop();
 }
 
-function asKey(event: NormalizedEvent): EvidenceEvent {
-  return { file: event.source.file, line: event.source.line, time: event.time, summary: '' };
+/** compareEvidence(event, item) < 0, without building an evidence object for every event. */
+function isEarlier(event: NormalizedEvent, item: EvidenceEvent): boolean {
+  if (event.time !== item.time) return event.time < item.time;
+  if (event.source.file !== item.file) return event.source.file < item.file;
+  return event.source.line < item.line;
 }

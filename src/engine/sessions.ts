@@ -76,7 +76,7 @@ export class SessionStore {
     if (event.time < session.firstSeen) session.firstSeen = event.time;
     if (event.time > session.lastSeen) session.lastSeen = event.time;
     session.formats.add(event.format);
-    if (event.user) {
+    if (event.user && event.user !== session.user) {
       const key = event.user.toLowerCase();
       if (!session.users.has(key)) {
         session.users.add(key);

@@ -6,29 +6,39 @@ export function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+const SPLIT_PATHS = new Map<string, readonly string[]>();
+
+function splitPath(path: string): readonly string[] {
+  let parts = SPLIT_PATHS.get(path);
+  if (!parts) {
+    parts = path.split('.');
+    if (SPLIT_PATHS.size < 10_000) SPLIT_PATHS.set(path, parts);
+  }
+  return parts;
+}
+
 /** Reads a dotted path through nested objects (`client.userAgent.rawUserAgent`). */
 export function getPath(record: unknown, path: string): unknown {
   let current: unknown = record;
-  let start = 0;
-  for (;;) {
+  // Paths are a few dozen constants: splitting each once keeps this free of allocation per event.
+  for (const key of splitPath(path)) {
     if (!isObject(current)) return undefined;
-    const dot = path.indexOf('.', start);
-    const key = dot < 0 ? path.slice(start) : path.slice(start, dot);
     current = current[key];
-    if (dot < 0) return current;
-    start = dot + 1;
   }
+  return current;
 }
 
 /** Values that logs use to mean "nothing here". */
 const EMPTY_MARKERS = new Set(['', '-', 'null', 'undefined', 'none', 'n/a', 'unknown', '(null)']);
+const MAX_MARKER_LENGTH = 9;
 
 /** A trimmed non-empty string, or undefined for placeholders such as `-`, `null` and `""`. Numbers become strings. */
 export function text(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return undefined;
   const t = value.trim();
-  return EMPTY_MARKERS.has(t.toLowerCase()) ? undefined : t;
+  // Only short values can be markers: lower-casing every value would allocate a string per field per event.
+  return t.length <= MAX_MARKER_LENGTH && EMPTY_MARKERS.has(t.toLowerCase()) ? undefined : t;
 }
 
 /** The first of several paths that holds a usable string. */
@@ -74,9 +84,13 @@ export function getLoose(record: JsonObject, key: string): unknown {
 /** A dotted path whose first key is matched case-insensitively (SIEM-lowercased top level) and the rest exactly. */
 export function getLoosePath(record: unknown, path: string): unknown {
   if (!isObject(record)) return undefined;
-  const dot = path.indexOf('.');
-  if (dot < 0) return getLoose(record, path);
-  return getPath(getLoose(record, path.slice(0, dot)), path.slice(dot + 1));
+  const parts = splitPath(path);
+  let current = getLoose(record, parts[0]!);
+  for (let i = 1; i < parts.length; i++) {
+    if (!isObject(current)) return undefined;
+    current = current[parts[i]!];
+  }
+  return current;
 }
 
 const MAX_QUOTED = 40;

@@ -43,7 +43,12 @@ export interface SortedTimeline {
 }
 
 export function sortTimeline(t: Timeline): SortedTimeline {
-  const order = t.times.map((_, i) => i).sort((a, b) => t.times[a]! - t.times[b]! || a - b);
+  let sorted = true;
+  for (let i = 1; i < t.times.length && sorted; i++) sorted = t.times[i - 1]! <= t.times[i]!;
+  const order = t.times.map((_, i) => i);
+  // Logs are mostly read in time order: then there is nothing to sort.
+  if (sorted) return { times: t.times, resources: t.resources, order };
+  order.sort((a, b) => t.times[a]! - t.times[b]! || a - b);
   return { times: order.map((i) => t.times[i]!), resources: order.map((i) => t.resources[i]!), order };
 }
 

@@ -11,7 +11,7 @@ const APP_ACTOR = /app|client/i;
 
 function field(record: unknown, path: string): string | undefined {
   const value = text(getLoosePath(record, path));
-  return value === undefined || value.toLowerCase() === REDACTED ? undefined : value;
+  return value === undefined || (value.length === REDACTED.length && value.toLowerCase() === REDACTED) ? undefined : value;
 }
 
 function kindOf(eventType: string): EventKind {
@@ -68,6 +68,7 @@ export function mapOkta(record: unknown, ctx: RecordContext): MapResult {
   const rawClientId = getLoosePath(record, F.clientId);
   const sessionId = field(record, F.sessionId);
   const rootSessionId = field(record, F.rootSessionId);
+  const userAgent = field(record, F.userAgent);
 
   return {
     time,
@@ -83,8 +84,8 @@ export function mapOkta(record: unknown, ctx: RecordContext): MapResult {
     clientId: (typeof rawClientId === 'string' ? text(rawClientId) : undefined) ?? appActorId,
     grantType: field(record, F.grantType),
     ip: field(record, F.ip) ?? firstChainIp(getLoosePath(record, F.ipChain)),
-    userAgent: field(record, F.userAgent),
-    clientHint: clientHintOf(record),
+    userAgent,
+    clientHint: userAgent === undefined ? clientHintOf(record) : undefined,
     interactive: kind === 'signin' ? true : undefined,
   };
 }
