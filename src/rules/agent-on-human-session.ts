@@ -15,9 +15,13 @@ export const agentOnHumanSession: Rule = {
     'automation client: an AI agent, a headless browser, an HTTP library or a CLI. The agent holds the person\'s ' +
     'whole entitlement set and its actions look like theirs. Fires whether or not the IP changes (an agent on the ' +
     'user\'s own laptop keeps the IP); critical when the automation also comes from another network (/24 for IPv4, ' +
-    '/64 for IPv6) than every human client of the session.',
+    '/64 for IPv6) than every human client of the session. Needs a session tie: a session id, a token id, or the ' +
+    'labeled user + IP + time join of access-log activity into an identity-provider session; activity grouped only ' +
+    'by user and IP is not judged.',
   references: [REF.owaspAsi03, REF.attackT1550004, REF.attackT1539, REF.rfc8693],
   evaluate(session: Session): RuleHit[] {
+    // Same user and IP alone do not prove that automation used the person's session (it may hold its own token).
+    if (session.correlation === 'inferred') return [];
     const starter = humanStarter(session);
     if (!starter || !starter.signIn || !session.start) return [];
     const startedAt = session.start.time;

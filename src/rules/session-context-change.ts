@@ -4,10 +4,17 @@ import { REF } from './references.js';
 import type { Rule, RuleHit } from './rule.js';
 import { humanClients, humanStarter, iso, label, networksOf, sortedIps } from './session-facts.js';
 
-/** Same person, same browser: a version update or a new IP is not a new client. */
-function sameClient(a: ClientUsage, b: ClientUsage): boolean {
-  if (a.identity.class !== b.identity.class || a.identity.family !== b.identity.family) return false;
-  return a.identity.os === undefined || b.identity.os === undefined || a.identity.os === b.identity.os;
+/**
+ * What moved, if anything: another operating system, or another browser family. A version update or a new
+ * IP is the same client; a native app beside a browser on the same system is the same machine (one identity
+ * provider session serves a person's browser and desktop apps through single sign-on).
+ */
+function change(reference: ClientUsage, other: ClientUsage): 'operating system' | 'browser family' | undefined {
+  const a = reference.identity;
+  const b = other.identity;
+  if (a.os !== undefined && b.os !== undefined && a.os !== b.os) return 'operating system';
+  if (a.class === 'browser' && b.class === 'browser' && a.family !== b.family) return 'browser family';
+  return undefined;
 }
 
 export const sessionContextChange: Rule = {
@@ -15,10 +22,11 @@ export const sessionContextChange: Rule = {
   severity: 'medium',
   title: 'Session carried to another browser or device',
   description:
-    'A human session, tied by the session id the logs carry, is used by a second human client of another browser ' +
-    'family or operating system: the session cookie or token was carried to another machine or program that ' +
-    'presents a browser user agent. A new IP with the same client (Wi-Fi to mobile data) and a browser update are ' +
-    'not findings. Sessions grouped only by user and IP are not judged.',
+    'A human session, tied by the session id the logs carry, is used by a second human client on another operating ' +
+    'system, or by a browser of another family: the session cookie or token was carried to another machine or ' +
+    'program that presents a browser user agent. A new IP with the same client (Wi-Fi to mobile data), a browser ' +
+    'update, and a native app beside the browser on the same system (single sign-on) are not findings. Sessions ' +
+    'grouped only by user and IP are not judged.',
   references: [REF.attackT1539, REF.attackT1550004, REF.owaspAsi03],
   evaluate(session: Session): RuleHit[] {
     if (session.correlation !== 'session-id') return [];
@@ -29,10 +37,9 @@ export const sessionContextChange: Rule = {
     const referenceNets = networksOf([reference]);
     const hits: RuleHit[] = [];
     for (const other of humans) {
-      if (other === reference || sameClient(other, reference)) continue;
+      const changed = other === reference ? undefined : change(reference, other);
+      if (changed === undefined) continue;
       const otherNetwork = [...other.ips].some((ip) => !referenceNets.has(networkOf(ip)));
-      const changed =
-        other.identity.family !== reference.identity.family ? 'browser family' : 'operating system';
       hits.push({
         severity: 'medium',
         title: `Session of ${label(reference)} also used by ${label(other)}`,

@@ -61,6 +61,12 @@ describe('agent-on-human-session', () => {
     expect(hits(rule, [start, request('s5', UA.pythonRequests, '198.51.100.3', min(3))])).toEqual([]);
   });
 
+  it('does not judge activity grouped only by user and IP (no session or token id)', () => {
+    const start = { ...signIn('x', 'g@example.com', UA.chromeMac, '198.51.100.5'), sessionId: undefined };
+    const script = { ...request(undefined, UA.pythonRequests, '198.51.100.5', min(4)), user: 'g@example.com' };
+    expect(hits(rule, [start, script])).toEqual([]);
+  });
+
   it('does not depend on the order events arrive in', () => {
     const events = [
       signIn('s6', 'f@example.com', UA.chromeMac, '198.51.100.4'),

@@ -1,0 +1,19 @@
+import { isIP } from 'node:net';
+import { getPath, text } from '../fields.js';
+
+/** Published samples replace ids with `<accessKeyId>`-style placeholders: they name nothing, so they are dropped. */
+const PLACEHOLDER = /^<[^<>]*>$/;
+
+/** A usable string at a path: trimmed, not empty, not a placeholder. */
+export function value(record: unknown, path: string): string | undefined {
+  return usable(text(getPath(record, path)));
+}
+
+export function usable(v: string | undefined): string | undefined {
+  return v === undefined || PLACEHOLDER.test(v) ? undefined : v;
+}
+
+/** `sourceIPAddress` holds an address, or a service name (`inspector2.amazonaws.com`, `AWS Internal`) when AWS called. */
+export function ipOf(raw: string | undefined): string | undefined {
+  return raw !== undefined && isIP(raw) !== 0 ? raw : undefined;
+}
