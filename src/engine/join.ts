@@ -1,7 +1,7 @@
 import type { Session } from '../model/session.js';
 import { mergeSession, type StateMerger } from './merge.js';
 import { INFERRED_SESSION_PREFIX, TOKEN_SESSION_PREFIX, type SessionStore } from './sessions.js';
-import { HUMAN_CLASSES } from '../model/client.js';
+import { AUTOMATION_CLASSES } from '../model/client.js';
 
 /**
  * A session with no sign-out in the logs is taken to live this long after its last event: the
@@ -41,9 +41,9 @@ interface Candidate {
 function joinByUserIpTime(store: SessionStore, mergeState: StateMerger): void {
   const byUser = new Map<string, Candidate[]>();
   for (const session of store.sessions.values()) {
-    if (session.correlation !== 'session-id' || !session.start) continue;
+    if (!session.start?.interactive) continue;
     const ips = new Set<string>();
-    for (const c of session.clients.values()) if (HUMAN_CLASSES.has(c.identity.class)) for (const ip of c.ips) ips.add(ip);
+    for (const c of session.clients.values()) if (!AUTOMATION_CLASSES.has(c.identity.class)) for (const ip of c.ips) ips.add(ip);
     const candidate = { session, from: session.start.time, to: session.endedAt ?? session.lastSeen + IDLE_LIFETIME_MS, ips };
     for (const user of session.users) {
       const list = byUser.get(user) ?? [];
@@ -52,15 +52,20 @@ function joinByUserIpTime(store: SessionStore, mergeState: StateMerger): void {
     }
   }
   for (const [id, session] of [...store.sessions]) {
-    if (!id.startsWith(INFERRED_SESSION_PREFIX) || session.users.size !== 1) continue;
+    // Only activity without any session of its own joins: never another identity provider's sign-in session.
+    if (!id.startsWith(INFERRED_SESSION_PREFIX) || session.start || session.users.size !== 1) continue;
     const user = [...session.users][0]!;
     const ips = new Set([...session.clients.values()].flatMap((c) => [...c.ips]));
     const matches = (byUser.get(user) ?? []).filter(
-      (c) => session.firstSeen >= c.from && session.firstSeen <= c.to && [...ips].some((ip) => c.ips.has(ip)),
+      (c) =>
+        c.session !== session &&
+        session.firstSeen >= c.from && session.firstSeen <= c.to && [...ips].some((ip) => c.ips.has(ip)),
     );
-    // Two live sessions of the same person on the same IP: the activity cannot be attributed, so it stays apart.
-    if (matches.length !== 1) continue;
-    mergeSession(matches[0]!.session, session, 'user-ip-time', mergeState);
+    // A session with an id beats one only inferred (CloudTrail's ConsoleLogin beside its console key). Two live
+    // sessions of the same person on the same IP otherwise: the activity cannot be attributed, so it stays apart.
+    const best = matches.length > 1 ? matches.filter((c) => c.session.correlation === 'session-id') : matches;
+    if (best.length !== 1) continue;
+    mergeSession(best[0]!.session, session, 'user-ip-time', mergeState);
     store.sessions.delete(id);
   }
 }

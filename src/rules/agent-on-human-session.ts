@@ -1,7 +1,7 @@
 import type { Session } from '../model/session.js';
 import { DELEGATION_ADVICE, REF } from './references.js';
 import type { Rule, RuleHit } from './rule.js';
-import { automationClients, humanClients, humanStarter, iso, label, labelWithClass, networksOf, sortedIps } from './session-facts.js';
+import { automationClients, humanClients, humanStarter, iso, label, labelWithClass, networksOf, sortedIps, tieOf } from './session-facts.js';
 import { networkOf } from '../engine/network.js';
 
 const EVIDENCE_FROM_AUTOMATION = 4;
@@ -20,8 +20,6 @@ export const agentOnHumanSession: Rule = {
     'by user and IP is not judged.',
   references: [REF.owaspAsi03, REF.attackT1550004, REF.attackT1539, REF.rfc8693],
   evaluate(session: Session): RuleHit[] {
-    // Same user and IP alone do not prove that automation used the person's session (it may hold its own token).
-    if (session.correlation === 'inferred') return [];
     const starter = humanStarter(session);
     if (!starter || !starter.signIn || !session.start) return [];
     const startedAt = session.start.time;
@@ -29,6 +27,9 @@ export const agentOnHumanSession: Rule = {
     const hits: RuleHit[] = [];
     for (const agent of automationClients(session)) {
       if (agent.lastSeen < startedAt) continue;
+      // Same user and IP in one log alone do not prove that automation used the person's session: it may hold
+      // a token of its own (a personal access token beside a web login).
+      if (tieOf(session, agent) === 'inferred') continue;
       const agentNets = [...agent.ips].map(networkOf);
       const otherNetwork = agentNets.some((n) => !humanNets.has(n));
       const sameIp = [...agent.ips].some((ip) => starter.ips.has(ip));

@@ -3,12 +3,22 @@ import type { ClientUsage, Session } from '../model/session.js';
 import { networkOf } from '../engine/network.js';
 import { describeClient } from '../clients/classify.js';
 
-/** The client that began the session with an interactive human sign-in, if it began that way. */
+/**
+ * The client that began the session with an interactive human sign-in, if it began that way: the identity
+ * provider says the sign-in was interactive, and the client is a browser or native app, or unknown because the
+ * log names none (Google Workspace logins carry no user agent). Automation that signs in "interactively" is not human.
+ */
 export function humanStarter(session: Session): ClientUsage | undefined {
   const start = session.start;
   if (!start || !start.interactive) return undefined;
   const client = session.clients.get(start.clientKey);
-  return client && HUMAN_CLASSES.has(client.identity.class) ? client : undefined;
+  if (!client) return undefined;
+  return HUMAN_CLASSES.has(client.identity.class) || client.identity.class === 'unknown' ? client : undefined;
+}
+
+/** How a client's events were tied to the session: its own join, else the session's. */
+export function tieOf(session: Session, client: ClientUsage): Session['correlation'] {
+  return client.joinedBy ?? session.correlation;
 }
 
 export function humanClients(session: Session): ClientUsage[] {
