@@ -30,6 +30,10 @@ function addInputOptions(cmd: Command): Command {
   return cmd
     .argument('[paths...]', 'files, directories (read recursively) or - for standard input; gzip is detected by content')
     .addOption(new Option('--input-format <name>', 'force an input format instead of detecting it per file').choices(FORMATS.map((f) => f.id)))
+    .option('--log-format <spec>', "read text logs laid out by this nginx log_format string ('$remote_addr - $remote_user [$time_local] \"$request\" ...')")
+    .option('--session-cookies <names>', 'with --log-format: the $cookie_<name> names that hold a session, comma-separated', (v: string) =>
+      v.split(',').map((n) => n.trim()).filter(Boolean),
+    )
     .option(
       '--map <field=path>',
       `read FIELD from PATH in JSON/CSV records (repeatable); FIELD: ${MAPPABLE_FIELDS.join(', ')}`,
@@ -51,6 +55,8 @@ function scanFlags(opts: Record<string, unknown>): ScanFlags {
     reports,
     inputFormat: opts.inputFormat as string | undefined,
     map: (opts.map as string[] | undefined) ?? [],
+    logFormat: opts.logFormat as string | undefined,
+    sessionCookies: opts.sessionCookies as string[] | undefined,
     failOn: (opts.failOn as ScanFlags['failOn'] | undefined) ?? 'low',
     minSeverity: (opts.minSeverity as ScanFlags['minSeverity'] | undefined) ?? 'info',
     since: opts.since as string | undefined,

@@ -22,6 +22,8 @@ export interface ScanFlags {
   /** Extra reports written to files: format name → path. */
   reports: Partial<Record<(typeof FILE_REPORTS)[number], string>>;
   inputFormat?: string;
+  logFormat?: string;
+  sessionCookies?: string[];
   /** `--map field=path` values, unparsed. */
   map: string[];
   failOn: Severity | 'none';
@@ -63,6 +65,8 @@ export async function scanAndTriage(paths: string[], flags: ScanFlags, io: CliIO
       paths,
       inputFormat: flags.inputFormat,
       fieldMap: parseFieldMap(flags.map),
+      logFormat: flags.logFormat,
+      sessionCookies: flags.sessionCookies,
       since,
       until,
       stdin: io.stdin,

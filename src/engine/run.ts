@@ -1,6 +1,7 @@
 import { createClientClassifier } from '../clients/classify.js';
 import type { FieldMap } from '../input/field-map.js';
 import type { LogFormat } from '../input/format.js';
+import { compileLogFormat } from '../input/log-format/index.js';
 import { UsageError } from '../input/errors.js';
 import { expandPaths, type InputFile } from '../input/open.js';
 import { readInput, type InputReport } from '../input/read.js';
@@ -22,6 +23,10 @@ export interface ScanOptions {
   since?: number;
   /** Only events at or before this time (epoch ms). */
   until?: number;
+  /** `--log-format`: an nginx log_format string for text logs in a custom layout. */
+  logFormat?: string;
+  /** Cookie names that hold a session in --log-format's `$cookie_<name>` (default: sid, session, ...). */
+  sessionCookies?: string[];
   /** `--map field=path` overrides for JSON and CSV records. */
   fieldMap?: FieldMap;
   rules?: readonly Rule[];
@@ -57,7 +62,7 @@ export interface ScanResult {
 
 /** input → normalized events → sessions → detections → findings, as plain data. */
 export async function scan(options: ScanOptions): Promise<ScanResult> {
-  const formats = options.formats ?? FORMATS;
+  const formats = withCustomFormat(options.formats ?? FORMATS, options);
   const forced = options.inputFormat !== undefined ? resolveFormat(options.inputFormat, formats) : undefined;
   const files = await expandPaths(options.paths.length > 0 ? options.paths : ['-']);
   const totalBytes = files.every((f) => f.size !== undefined) ? files.reduce((a, f) => a + (f.size ?? 0), 0) : undefined;
@@ -137,6 +142,16 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     findings,
     staleSuppressions: [],
   };
+}
+
+/** A --log-format goes first: it says exactly how the user's text lines are laid out. */
+function withCustomFormat(formats: readonly LogFormat[], options: ScanOptions): readonly LogFormat[] {
+  if (options.logFormat === undefined) return formats;
+  try {
+    return [compileLogFormat(options.logFormat, { sessionCookies: options.sessionCookies }), ...formats];
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
 }
 
 function resolveFormat(id: string, formats: readonly LogFormat[]): LogFormat {

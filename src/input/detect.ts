@@ -39,8 +39,13 @@ export function probeFor(head: string, container: Container): Probe {
 function probesFor(head: string): Probe[] {
   const trimmed = head.trimStart();
   if (trimmed.length === 0) return [];
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return [jsonProbe(head)];
   const probes: Probe[] = [];
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    const json = jsonProbe(head);
+    if (json.records.length > 0) return [json];
+    // Text lines can start with `[` too (`[2016-04-15T20:17:00.310Z] "GET / HTTP/1.1" 200 ...`).
+    probes.push(json);
+  }
   const csv = csvProbe(head);
   if (csv) probes.push(csv);
   probes.push(textProbe(head));
@@ -102,7 +107,7 @@ function textProbe(head: string): Probe {
 }
 
 function describeUnknown(probes: Probe[]): string {
-  const json = probes.find((p) => p.container === 'json');
+  const json = probes.find((p) => p.container === 'json' && p.records.length > 0);
   if (json) {
     const first = json.records[0];
     if (first && typeof first === 'object' && !Array.isArray(first)) {
@@ -113,5 +118,5 @@ function describeUnknown(probes: Probe[]): string {
   }
   const csv = probes.find((p) => p.container === 'csv');
   if (csv?.header) return `CSV, but its header names no known fields (${csv.header.slice(0, 6).join(', ')})`;
-  return 'not JSON or CSV of a known log format';
+  return 'not a log format borrowscan knows (JSON, CSV or text lines; see borrowscan formats)';
 }

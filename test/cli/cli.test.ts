@@ -78,7 +78,7 @@ describe('borrowscan scan: exit codes and errors', () => {
     const report = JSON.parse(run.stdout);
     expect(run.code).toBe(1);
     const readme = report.inputs.find((i: { path: string }) => i.path.endsWith('README.txt'));
-    expect(readme.notRead).toMatch(/not JSON or CSV of a known log format/);
+    expect(readme.notRead).toMatch(/not a log format borrowscan knows/);
     expect(run.stderr).toMatch(/README.txt not read/);
   });
 

@@ -2,7 +2,7 @@ import { isObject } from '../fields.js';
 import type { Probe } from '../format.js';
 import { REQUEST_FIELDS } from './conventions.js';
 import { buildPlan, Resolver, type Resolved } from './resolve.js';
-import { splitRequestLine } from './values.js';
+import { splitRequestLine } from '../common/values.js';
 
 /** Below the identity-provider formats (0.9): a log they claim is never taken as an access log. */
 export const ACCESS_LOG_SCORE = 0.6;

@@ -2,7 +2,7 @@ import type { NormalizedEvent, Outcome } from '../../model/event.js';
 import { isObject } from '../fields.js';
 import type { MapResult, RecordContext } from '../format.js';
 import { Resolver, type Resolved } from './resolve.js';
-import { quote, splitRequestLine } from './values.js';
+import { quote, splitRequestLine } from '../common/values.js';
 
 /** Keys named in a "not a request" reason, so a person can see what the record was. */
 const KEYS_SHOWN = 6;

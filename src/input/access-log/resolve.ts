@@ -1,7 +1,7 @@
 import type { JsonObject } from '../fields.js';
 import { parseTime } from '../time.js';
 import { ATTRIBUTES_KEY, CONVENTIONS, normalizeName, type FieldName } from './conventions.js';
-import { attributesObject, readIp, readMethod, readPath, readStatus, textOf } from './values.js';
+import { attributesObject, readIp, readMethod, readPath, readStatus, textOf } from '../common/values.js';
 
 /** What one record says, field by field; absent when no accepted name holds a usable value. */
 export interface Resolved {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanPath, quote, readIp, readMethod, readStatus, splitRequestLine } from '../../../src/input/access-log/values.js';
+import { cleanPath, quote, readIp, readMethod, readStatus, splitRequestLine } from '../../../src/input/common/values.js';
 
 describe('cleanPath', () => {
   it.each([

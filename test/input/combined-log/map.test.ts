@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { combinedLog } from '../../../src/input/combined-log/index.js';
-import { unescapeQuoted } from '../../../src/input/combined-log/map.js';
-import { quoteRaw } from '../../../src/input/combined-log/quote.js';
-import { parseRequestLine } from '../../../src/input/combined-log/request-line.js';
-import { stripCri } from '../../../src/input/combined-log/cri.js';
+import { unescapeQuoted } from '../../../src/input/common/quote.js';
+import { quoteRaw } from '../../../src/input/common/quote.js';
+import { parseRequestLine } from '../../../src/input/common/request-line.js';
+import { stripCri } from '../../../src/input/common/cri.js';
 import { CTX, expectEvent, expectSkip } from './helpers.js';
 
 const map = (line: unknown) => combinedLog.map(line, CTX);

@@ -1,0 +1,12 @@
+/** Kubernetes CRI log prefix: `2025-12-31T17:37:40.493035218+01:00 stdout F `. */
+const CRI_PREFIX = /^\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:?\d{2}) (?:stdout|stderr) ([PF]) /;
+
+export const PARTIAL_LINE =
+  'partial container log line (CRI tag P): the runtime split a long line and its parts are not joined';
+
+/** The log line inside a CRI-prefixed line, or the line itself; `partial` for a line the runtime split. */
+export function stripCri(line: string): { text: string; partial: boolean } {
+  const m = CRI_PREFIX.exec(line);
+  if (!m) return { text: line, partial: false };
+  return { text: line.slice(m[0].length), partial: m[1] === 'P' };
+}
