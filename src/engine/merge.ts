@@ -53,6 +53,8 @@ export function mergeSession(target: Session, source: Session, joinedBy: Correla
   if (source.endedAt !== undefined && (target.endedAt === undefined || source.endedAt < target.endedAt)) {
     target.endedAt = source.endedAt;
   }
+  target.lastClient = undefined;
+  target.lastUserAgent = undefined;
   for (const [key, usage] of source.clients) {
     const existing = target.clients.get(key);
     if (existing) {

@@ -98,8 +98,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         events++;
         if (event.time < first) first = event.time;
         if (event.time > last) last = event.time;
-        const { session, client } = store.add(event);
-        for (const rule of observers) rule.observe!(event, session, client, context);
+        store.add(event);
+        for (const rule of observers) rule.observe!(event, store.lastSession!, store.lastClient!, context);
       },
     });
     if (report.notRead !== undefined && file.explicit) throw unrecognized(file, report.notRead, formats);

@@ -24,17 +24,17 @@ export class SessionStore {
 
   constructor(private readonly classify: Classifier) {}
 
-  /** Adds an event; returns the session and client it was tied to. */
-  add(event: NormalizedEvent): { session: Session; client: ClientUsage } {
+  /** The session and client of the last event added (no object per event: this runs a million times). */
+  lastSession: Session | undefined;
+  lastClient: ClientUsage | undefined;
+
+  /** Adds an event; `lastSession` and `lastClient` then say where it went. */
+  add(event: NormalizedEvent): void {
     const session = this.sessionFor(event);
     this.updateSession(session, event);
-    const identity = this.classify(event.userAgent, event.clientHint);
-    let usage = session.clients.get(identity.key);
-    if (!usage) {
-      usage = newUsage(identity, event);
-      session.clients.set(identity.key, usage);
-    }
+    const usage = this.clientFor(session, event);
     updateUsage(usage, event);
+    const identity = usage.identity;
     if (event.kind === 'signin' && event.outcome === 'success') {
       if (!session.start || event.time < session.start.time) {
         session.start = {
@@ -45,7 +45,22 @@ export class SessionStore {
         };
       }
     }
-    return { session, client: usage };
+    this.lastSession = session;
+    this.lastClient = usage;
+  }
+
+  private clientFor(session: Session, event: NormalizedEvent): ClientUsage {
+    const ua = event.userAgent;
+    if (ua !== undefined && ua === session.lastUserAgent && session.lastClient) return session.lastClient;
+    const identity = this.classify(ua, event.clientHint);
+    let usage = session.clients.get(identity.key);
+    if (!usage) {
+      usage = newUsage(identity, event);
+      session.clients.set(identity.key, usage);
+    }
+    session.lastUserAgent = ua;
+    session.lastClient = usage;
+    return usage;
   }
 
   private sessionFor(event: NormalizedEvent): Session {
@@ -75,7 +90,7 @@ export class SessionStore {
     session.eventCount++;
     if (event.time < session.firstSeen) session.firstSeen = event.time;
     if (event.time > session.lastSeen) session.lastSeen = event.time;
-    session.formats.add(event.format);
+    if (!session.formats.has(event.format)) session.formats.add(event.format);
     if (event.user && event.user !== session.user) {
       const key = event.user.toLowerCase();
       if (!session.users.has(key)) {
@@ -134,7 +149,7 @@ function updateUsage(usage: ClientUsage, event: NormalizedEvent): void {
     if (event.userAgent) usage.userAgent = event.userAgent;
   }
   if (event.time > usage.lastSeen) usage.lastSeen = event.time;
-  if (event.ip && usage.ips.size < MAX_IPS_PER_CLIENT) usage.ips.add(event.ip);
+  if (event.ip && usage.ips.size < MAX_IPS_PER_CLIENT && !usage.ips.has(event.ip)) usage.ips.add(event.ip);
   if (event.clientId && usage.clientIds.size < MAX_IPS_PER_CLIENT) usage.clientIds.add(event.clientId);
   insertEarliest(usage.evidence, event, EVIDENCE_PER_CLIENT);
   if (event.kind === 'signin' && event.outcome === 'success') {

@@ -12,6 +12,7 @@ export interface Probe {
   header?: string[];
 }
 
+/** Where a record starts. One object is reused for every record of a file: copy what you keep. */
 export interface RecordContext {
   file: string;
   line: number;

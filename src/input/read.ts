@@ -2,7 +2,7 @@ import type { NormalizedEvent } from '../model/event.js';
 import { countCoverage, describeGaps, emptyCoverage } from './coverage.js';
 import { detectFormat } from './detect.js';
 import { applyMapped, injectMapped, type FieldMap } from './field-map.js';
-import type { Container, LogFormat } from './format.js';
+import type { Container, LogFormat, RecordContext } from './format.js';
 import { isSkip } from './format.js';
 import { decodeText, describeFsError, openBytes, type ByteCounter, type InputFile } from './open.js';
 import { CsvSplitter } from './records/csv.js';
@@ -86,11 +86,13 @@ export async function readInput(file: InputFile, options: ReadOptions): Promise<
   report.format = format.id;
 
   const fmt = format;
+  const ctx: RecordContext = { file: file.path, line: 0 };
   const sink: RecordSink = {
     record(value, line) {
       let result;
+      ctx.line = line;
       try {
-        result = fmt.map(fieldMap ? injectMapped(value, fieldMap) : value, { file: file.path, line });
+        result = fmt.map(fieldMap ? injectMapped(value, fieldMap) : value, ctx);
         if (fieldMap && !isSkip(result)) result = applyMapped(result, value, fieldMap);
       } catch (err) {
         addError(line, `could not map record: ${err instanceof Error ? err.message : String(err)}`);

@@ -34,6 +34,49 @@ export function parseEpoch(n: number): number | undefined {
   return valid(n * 1000);
 }
 
+function digits(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * The most common form, `2026-11-02T09:15:32.123Z` or `2026-11-02T09:15:32Z`, read without a regex or
+ * Date.parse: it runs once per event. Anything else returns undefined and takes the general path.
+ */
+function parseIsoUtcMillis(text: string): number | undefined {
+  const len = text.length;
+  if ((len !== 24 && len !== 20) || text.charCodeAt(len - 1) !== 90 || text.charCodeAt(10) !== 84) return undefined;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) {
+    return undefined;
+  }
+  const y = digits(text, 0, 4);
+  const mo = digits(text, 5, 2);
+  const d = digits(text, 8, 2);
+  const h = digits(text, 11, 2);
+  const mi = digits(text, 14, 2);
+  const s = digits(text, 17, 2);
+  const ms = len === 24 ? (text.charCodeAt(19) === 46 ? digits(text, 20, 3) : -1) : 0;
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60 || ms < 0) {
+    return undefined;
+  }
+  return valid(daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000 + mi * 60_000 + s * 1000 + ms);
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil): integer math only. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
 /**
  * Microseconds and nanoseconds as digit strings: split before converting, so that a value past 2^53
  * keeps its whole milliseconds exact.
@@ -56,11 +99,8 @@ export function parseTime(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   if (text.length === 0) return undefined;
-  // Fast path for the most common form, `2026-11-02T09:15:32.123Z`: Date.parse reads it exactly.
-  if ((text.length === 24 || text.length === 20) && text.charCodeAt(10) === 84 && text.charCodeAt(text.length - 1) === 90) {
-    const ms = Date.parse(text);
-    if (!Number.isNaN(ms)) return valid(ms);
-  }
+  const fast = parseIsoUtcMillis(text);
+  if (fast !== undefined) return fast;
   const iso = ISO_LIKE.exec(text);
   if (iso) {
     const [, y, mo, d, h, mi, s, frac, zone] = iso;

@@ -39,6 +39,17 @@ describe('parseTime', () => {
     }
   });
 
+  it('reads every ISO instant exactly as Date.parse does (the integer fast path, property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 7_258_118_399_999 }), fc.boolean(), (ms, withMillis) => {
+        const iso = new Date(ms).toISOString();
+        const text = withMillis ? iso : iso.replace(/\.\d{3}Z$/, 'Z');
+        expect(parseTime(text)).toBe(Date.parse(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('never throws and returns a finite time or undefined for any input (property)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.double(), fc.jsonValue()), (v) => {

@@ -22,6 +22,9 @@ function kindOf(eventType: string): EventKind {
 }
 
 function outcomeOf(result: string | undefined): Outcome {
+  // Okta writes these upper-case; only other spellings pay for toUpperCase.
+  if (result === 'SUCCESS' || result === 'ALLOW') return 'success';
+  if (result === 'FAILURE' || result === 'DENY') return 'failure';
   switch (result?.toUpperCase()) {
     case 'SUCCESS':
     case 'ALLOW':

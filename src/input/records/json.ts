@@ -7,10 +7,12 @@ const MAX_RECORD_CHARS = 16 * 1024 * 1024;
 
 export function wrappedArray(value: unknown): unknown[] | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  for (const key of WRAPPER_KEYS) {
-    const inner = (value as Record<string, unknown>)[key];
-    if (Array.isArray(inner)) return inner;
-  }
+  // Four plain property reads: this runs for every record of a file.
+  const o = value as { records?: unknown; Records?: unknown; value?: unknown; items?: unknown };
+  if (Array.isArray(o.records)) return o.records;
+  if (Array.isArray(o.Records)) return o.Records;
+  if (Array.isArray(o.value)) return o.value;
+  if (Array.isArray(o.items)) return o.items;
   return undefined;
 }
 
