@@ -1,4 +1,5 @@
-import type { NormalizedEvent, Outcome } from '../../model/event.js';
+import type { NormalizedEvent } from '../../model/event.js';
+import { outcomeOf } from '../common/request-event.js';
 import { isObject } from '../fields.js';
 import type { MapResult, RecordContext } from '../format.js';
 import { Resolver, type Resolved } from './resolve.js';
@@ -54,9 +55,4 @@ export function toEvent(r: Resolved, record: object, ctx: RecordContext, formatI
     status: r.status,
   };
   return event;
-}
-
-function outcomeOf(status: number | undefined): Outcome {
-  if (status === undefined) return 'unknown';
-  return status < 400 ? 'success' : 'failure';
 }
