@@ -102,7 +102,8 @@ export type ByteCounter = (bytes: number) => void;
 /** Opens a file or stdin as raw byte chunks. */
 export function openBytes(file: InputFile, stdin: NodeJS.ReadableStream = process.stdin): AsyncIterable<Buffer> {
   if (file.path === '-') return stdin as AsyncIterable<Buffer>;
-  return createReadStream(file.path);
+  // 32 KB reads measured fastest on the benchmark (256 KB was twice as slow: large chunks keep big strings alive).
+  return createReadStream(file.path, { highWaterMark: 32 * 1024 });
 }
 
 /**
