@@ -50,7 +50,7 @@ export const sessionContextChange: Rule = {
         firstSeen: other.firstSeen,
         lastSeen: other.lastSeen,
         count: other.count,
-        evidence: [...reference.evidence.slice(0, 2), ...other.evidence.slice(0, 3)],
+        evidence: [...(reference.signIn ? [reference.signIn] : reference.evidence.slice(0, 1)), ...other.evidence.slice(0, 4)],
         recommendation:
           'Confirm with the user whether they switched devices. If not, revoke the session and its refresh tokens, and ' +
           'bind sessions to the device (token binding, device-bound session credentials) so a copied cookie stops working. ' +
