@@ -159,8 +159,9 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     return code;
   } catch (err) {
     if (err instanceof CommanderError) {
-      const quiet = ['commander.helpDisplayed', 'commander.version', 'commander.help', 'commander.executeSubCommandAsync'];
-      return quiet.includes(err.code) ? EXIT.ok : EXIT.usage;
+      // --help and --version succeed; help shown because no command was given is a usage error.
+      const asked = ['commander.helpDisplayed', 'commander.version'];
+      return asked.includes(err.code) ? EXIT.ok : EXIT.usage;
     }
     if (err instanceof UsageError) {
       io.stderr.write(`borrowscan: error: ${escapeTerminal(err.message).replace(/\\n/g, '\nborrowscan: error: ')}\n`);

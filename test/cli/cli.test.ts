@@ -167,6 +167,13 @@ describe('borrowscan --help and --version', () => {
     expect(run.stdout).toMatch(/Exit codes:/);
   });
 
+  it('shows the usage on standard error and exits 2 when no command is given', async () => {
+    const run = await runCli([]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/Usage: borrowscan/);
+  });
+
   it('prints the version', async () => {
     const run = await runCli(['--version']);
     expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
