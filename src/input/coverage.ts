@@ -21,8 +21,10 @@ export function countCoverage(c: Coverage, e: NormalizedEvent): void {
   if (e.ip !== undefined) c.ip++;
 }
 
-function share(n: number, total: number): string {
-  return n === 0 ? 'no event' : `${total - n} of ${total} events`;
+/** How many events lack something, given how many have it: `all 3 events`, `2 of 3 events`. */
+function share(having: number, total: number): string {
+  const lacking = total - having;
+  return lacking === total ? `all ${total} events` : `${lacking} of ${total} events`;
 }
 
 /** What an input lacked for correlation, and what that means for the findings, in words. */
