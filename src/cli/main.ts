@@ -6,10 +6,12 @@ import { FORMATS } from '../input/registry.js';
 import { SEVERITIES } from '../model/severity.js';
 import { escapeTerminal } from '../report/escape.js';
 import { FILE_REPORTS, REPORTERS } from '../report/index.js';
+import { runAgentsCommand } from './agents-command.js';
 import { runBaselineCommand } from './baseline-command.js';
 import { EXIT } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 import { runFormatsCommand } from './formats-command.js';
+import { runInitCommand } from './init-command.js';
 import { runRulesCommand } from './rules-command.js';
 import { runScanCommand, type ScanFlags } from './scan-command.js';
 
@@ -62,6 +64,7 @@ function scanFlags(opts: Record<string, unknown>): ScanFlags {
     since: opts.since as string | undefined,
     until: opts.until as string | undefined,
     baseline: opts.baseline as string | undefined,
+    agents: opts.agents as string | undefined,
     showKnown: opts.showKnown === true,
     ignoreFile: opts.ignoreFile as string | undefined,
     showSuppressed: opts.showSuppressed === true,
@@ -97,6 +100,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       new Option('--min-severity <level>', 'show only findings at or above LEVEL (the exit code does not change)').choices([...SEVERITIES]).default('info'),
     )
     .option('--baseline <file>', 'an earlier JSON report: its findings are known, shown apart and do not fail the run')
+    .option('--agents <file>', 'agent registry (YAML or JSON): check declared agents against their task scope and windows')
     .option('--show-known', 'list known (baseline) findings in full')
     .option('--ignore-file <file>', 'suppression file (default: .borrowscan-ignore.yaml in the working directory, if present)')
     .option('--show-suppressed', 'list suppressed findings in full')
@@ -125,11 +129,33 @@ Examples:
   )
     .requiredOption('-o, --output <file>', 'the baseline file to write (an existing one is updated)')
     .option('--prune', "drop findings of an existing baseline that this run did not see")
+    .option('--agents <file>', 'agent registry, as for scan --agents')
     .addHelpText('after', '\nExample:\n  borrowscan baseline exports/ -o .borrowscan-baseline.json')
     .action(async (paths: string[], opts: Record<string, unknown>) => {
       setExit(
         await runBaselineCommand(paths, scanFlags(opts), { output: opts.output as string, prune: opts.prune === true }, io),
       );
+    });
+
+  addInputOptions(
+    program
+      .command('agents')
+      .description('Per declared agent, what the logs show it did: sessions, clients, requests in and out of scope, first and last activity.'),
+  )
+    .requiredOption('--agents <file>', 'the agent registry (YAML or JSON)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addHelpText('after', '\nExample:\n  borrowscan agents --agents agents.yaml exports/')
+    .action(async (paths: string[], opts: Record<string, unknown>) => {
+      setExit(await runAgentsCommand(paths, scanFlags({ ...opts, format: 'table' }), opts.format as string, io));
+    });
+
+  program
+    .command('init')
+    .description('Write a commented starter agent registry (agents.yaml) for scan --agents.')
+    .option('-o, --output <file>', 'where to write it (- for standard output)', 'agents.yaml')
+    .option('--force', 'overwrite an existing file')
+    .action(async (opts: { output: string; force?: boolean }) => {
+      setExit(await runInitCommand({ output: opts.output, force: opts.force === true }, io));
     });
 
   program

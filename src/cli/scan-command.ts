@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { loadAgentRegistry } from '../config/agents.js';
 import { loadBaseline } from '../config/baseline.js';
 import { DEFAULT_IGNORE_FILE, loadSuppressions } from '../config/suppressions.js';
 import { scan, type ScanResult } from '../engine/run.js';
@@ -31,6 +32,8 @@ export interface ScanFlags {
   since?: string;
   until?: string;
   baseline?: string;
+  /** `--agents FILE`: the agent registry. */
+  agents?: string;
   showKnown: boolean;
   ignoreFile?: string;
   showSuppressed: boolean;
@@ -56,6 +59,7 @@ export async function scanAndTriage(paths: string[], flags: ScanFlags, io: CliIO
   const baseline = flags.baseline !== undefined ? await loadBaseline(flags.baseline) : undefined;
   const ignoreFile = flags.ignoreFile ?? (existsSync(DEFAULT_IGNORE_FILE) ? DEFAULT_IGNORE_FILE : undefined);
   const suppressions = ignoreFile !== undefined ? await loadSuppressions(ignoreFile) : undefined;
+  const registry = flags.agents !== undefined ? await loadAgentRegistry(flags.agents) : undefined;
 
   const showProgress = flags.progress ?? (!flags.quiet && io.stderr.isTTY === true && !io.env.CI);
   const bar = showProgress && !flags.quiet ? new ProgressBar(io.stderr as NodeJS.WriteStream) : undefined;
@@ -69,6 +73,7 @@ export async function scanAndTriage(paths: string[], flags: ScanFlags, io: CliIO
       sessionCookies: flags.sessionCookies,
       since,
       until,
+      registry,
       stdin: io.stdin,
       onProgress: bar ? (p) => bar.update(p.bytesRead, p.totalBytes) : undefined,
     });

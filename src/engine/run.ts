@@ -1,4 +1,5 @@
 import { createClientClassifier } from '../clients/classify.js';
+import type { AgentRegistry } from '../config/agents.js';
 import type { FieldMap } from '../input/field-map.js';
 import type { LogFormat } from '../input/format.js';
 import { compileLogFormat } from '../input/log-format/index.js';
@@ -11,6 +12,7 @@ import { SEVERITIES, type Severity } from '../model/severity.js';
 import { RULES } from '../rules/index.js';
 import type { Rule, RuleContext } from '../rules/rule.js';
 import { compareFindings, toFinding } from './findings.js';
+import { buildInventory, type AgentInventory } from './inventory.js';
 import { joinSessions } from './join.js';
 import { SessionStore } from './sessions.js';
 import { TOOL } from './version.js';
@@ -30,6 +32,8 @@ export interface ScanOptions {
   /** `--map field=path` overrides for JSON and CSV records. */
   fieldMap?: FieldMap;
   rules?: readonly Rule[];
+  /** Declared agents (`--agents FILE`): rules check them, and the result carries their inventory. */
+  registry?: AgentRegistry;
   formats?: readonly LogFormat[];
   stdin?: NodeJS.ReadableStream;
   onProgress?(progress: { bytesRead: number; totalBytes: number | undefined; file: string }): void;
@@ -50,6 +54,8 @@ export interface ScanSummary {
   suppressed: number;
   bySeverity: Record<Severity, number>;
   timeRange: { start: string; end: string } | null;
+  /** With a registry: events left out because their user agent is in its `ignore.userAgents` (not in `events`). */
+  ignoredByRegistry?: number;
 }
 
 export interface ScanResult {
@@ -58,6 +64,8 @@ export interface ScanResult {
   summary: ScanSummary;
   findings: Finding[];
   staleSuppressions: StaleSuppression[];
+  /** With a registry: what the logs show each declared agent did. */
+  agents?: AgentInventory[];
 }
 
 /** input → normalized events → sessions → detections → findings, as plain data. */
@@ -69,12 +77,14 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   const store = new SessionStore(createClientClassifier());
   const rules = options.rules ?? RULES;
-  const context: RuleContext = { sessions: store.sessions };
+  const registry = options.registry;
+  const context: RuleContext = { sessions: store.sessions, registry };
   const observers = rules.filter((r) => r.observe !== undefined);
   const inputs: InputReport[] = [];
   let bytesRead = 0;
   let events = 0;
   let outside = 0;
+  let ignored = 0;
   let first = Infinity;
   let last = -Infinity;
   const since = options.since ?? -Infinity;
@@ -93,6 +103,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       onEvent: (event) => {
         if (event.time < since || event.time > until) {
           outside++;
+          return;
+        }
+        // Known benign automation is dropped before sessions: it is in no session, finding or inventory.
+        if (registry?.isIgnored(event.userAgent)) {
+          ignored++;
           return;
         }
         events++;
@@ -138,9 +153,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       suppressed: 0,
       bySeverity,
       timeRange: events > 0 ? { start: new Date(first).toISOString(), end: new Date(last).toISOString() } : null,
+      ...(registry ? { ignoredByRegistry: ignored } : {}),
     },
     findings,
     staleSuppressions: [],
+    ...(registry ? { agents: buildInventory(registry, store.sessions, findings) } : {}),
   };
 }
 

@@ -47,6 +47,11 @@ export interface NormalizedEvent {
   clientHint?: { browser?: string; os?: string; app?: string };
   /** For sign-ins: true when a person signed in interactively, false when not, undefined when unknown. */
   interactive?: boolean;
+  /**
+   * Identity-provider application the event is about (an Okta `AppInstance` target, Entra `appDisplayName`), where
+   * the format maps it: what the `app:Name` allow patterns of declared agents match.
+   */
+  app?: string;
   method?: string;
   path?: string;
   status?: number;

@@ -9,6 +9,7 @@ export const jsonReporter: Reporter = (result) =>
       summary: result.summary,
       findings: result.findings,
       staleSuppressions: result.staleSuppressions,
+      ...(result.agents ? { agents: result.agents } : {}),
     },
     2,
   )}\n`;

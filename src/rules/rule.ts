@@ -1,6 +1,7 @@
 import type { NormalizedEvent } from '../model/event.js';
 import type { ClientUsage, EvidenceEvent, Session } from '../model/session.js';
 import type { Severity } from '../model/severity.js';
+import type { AgentRegistry } from '../config/agents.js';
 
 /** What a rule reports; the engine adds the stable id, the user and the session. */
 export interface RuleHit {
@@ -21,6 +22,8 @@ export interface RuleHit {
 export interface RuleContext {
   /** Every session of the run, for rules that follow links (a derived session's parent). */
   sessions: ReadonlyMap<string, Session>;
+  /** The declared agents (`--agents FILE`), when one is given; rules about declared agents stay quiet without it. */
+  registry?: AgentRegistry;
 }
 
 export interface Rule {

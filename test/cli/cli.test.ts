@@ -144,7 +144,16 @@ describe('borrowscan rules', () => {
     const run = await runCli(['rules', '--format', 'json']);
     expect(run.code).toBe(0);
     const rules = JSON.parse(run.stdout);
-    expect(rules.map((r: { id: string }) => r.id)).toEqual(['agent-on-human-session', 'session-context-change', 'inhuman-cadence']);
+    expect(rules.map((r: { id: string }) => r.id)).toEqual([
+      'agent-on-human-session',
+      'session-context-change',
+      'inhuman-cadence',
+      'scope-exceeded',
+      'outside-task-window',
+      'overlong-session',
+      'undeclared-agent',
+      'break-glass-use',
+    ]);
     for (const r of rules) {
       expect(r.description.length).toBeGreaterThan(40);
       expect(r.references.length).toBeGreaterThan(0);

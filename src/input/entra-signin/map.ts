@@ -113,5 +113,6 @@ export function mapEntraSignin(record: unknown, ctx: RecordContext): MapResult {
     userAgent: text(getPath(body, SIGNIN.userAgent)),
     clientHint: clientHintOf(body),
     interactive: interactiveOf(found),
+    app: text(getPath(body, SIGNIN.appDisplayName)),
   };
 }

@@ -14,6 +14,8 @@ export const OKTA_FIELDS = {
   sessionId: 'authenticationContext.externalSessionId',
   rootSessionId: 'authenticationContext.rootSessionId',
   grantType: 'debugContext.debugData.grantType',
+  /** Array of targets; an `AppInstance` target names the application the event is about. */
+  target: 'target',
   tokenId: 'transaction.detail.requestApiTokenId',
   clientId: 'client.id',
   ip: 'client.ipAddress',

@@ -46,6 +46,15 @@ function firstChainIp(chain: unknown): string | undefined {
   return undefined;
 }
 
+/** The application an event is about: its `AppInstance` target's display name (SSO into Salesforce, ...). */
+function appOf(target: unknown): string | undefined {
+  if (!Array.isArray(target)) return undefined;
+  for (const t of target) {
+    if (isObject(t) && t.type === 'AppInstance') return text(t.displayName);
+  }
+  return undefined;
+}
+
 function clientHintOf(record: unknown): NormalizedEvent['clientHint'] {
   const browser = field(record, F.browser);
   const os = field(record, F.os);
@@ -90,5 +99,6 @@ export function mapOkta(record: unknown, ctx: RecordContext): MapResult {
     userAgent,
     clientHint: userAgent === undefined ? clientHintOf(record) : undefined,
     interactive: kind === 'signin' ? true : undefined,
+    app: appOf(getLoosePath(record, F.target)),
   };
 }
