@@ -158,3 +158,19 @@ export function mergeClientStates<T>(target: unknown, source: unknown, merge: (a
   }
   return into;
 }
+
+/** The first and last time a tally saw, widened by one time or by another tally's span. */
+export interface Span {
+  first?: number;
+  last?: number;
+}
+
+export function widenSpan(span: Span, time: number): void {
+  if (span.first === undefined || time < span.first) span.first = time;
+  if (span.last === undefined || time > span.last) span.last = time;
+}
+
+export function mergeSpan(target: Span, source: Span): void {
+  if (source.first !== undefined) widenSpan(target, source.first);
+  if (source.last !== undefined) widenSpan(target, source.last);
+}

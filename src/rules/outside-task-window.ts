@@ -16,6 +16,8 @@ import {
   mergeClientStates,
   mergeEvidence,
   mergeSorted,
+  mergeSpan,
+  widenSpan,
 } from './declared.js';
 import { iso, labelWithClass } from './session-facts.js';
 
@@ -57,8 +59,7 @@ function mergeTally(a: WindowTally, b: WindowTally): WindowTally {
   a.between += b.between;
   a.after += b.after;
   mergeSorted(a.tasksUsed, b.tasksUsed, MAX_NAMES);
-  if (b.first !== undefined && (a.first === undefined || b.first < a.first)) a.first = b.first;
-  if (b.last !== undefined && (a.last === undefined || b.last > a.last)) a.last = b.last;
+  mergeSpan(a, b);
   a.evidence = mergeEvidence(a.evidence, b.evidence);
   a.latest = later(a.latest, b.latest);
   return a;
@@ -96,8 +97,7 @@ function observe(event: NormalizedEvent, session: Session, client: ClientUsage, 
   if (event.time > lastEnd(agent)) tally.after++;
   else if (event.time < firstStart(agent)) tally.before++;
   else tally.between++;
-  if (tally.first === undefined || event.time < tally.first) tally.first = event.time;
-  if (tally.last === undefined || event.time > tally.last) tally.last = event.time;
+  widenSpan(tally, event.time);
   keepEarliest(tally.evidence, event);
   tally.latest = later(tally.latest, toEvidence(event));
 }

@@ -16,7 +16,9 @@ import {
   mergeClientStates,
   mergeEvidence,
   mergeSorted,
+  mergeSpan,
   operationOf,
+  widenSpan,
 } from './declared.js';
 import { labelWithClass } from './session-facts.js';
 
@@ -63,8 +65,7 @@ function mergeTally(a: ScopeTally, b: ScopeTally): ScopeTally {
   mergeSorted(a.writeMethods, b.writeMethods, MAX_NAMES);
   mergeSorted(a.operations, b.operations, MAX_OPERATIONS);
   mergeSorted(a.tasksUsed, b.tasksUsed, MAX_NAMES);
-  if (b.first !== undefined && (a.first === undefined || b.first < a.first)) a.first = b.first;
-  if (b.last !== undefined && (a.last === undefined || b.last > a.last)) a.last = b.last;
+  mergeSpan(a, b);
   a.evidence = mergeEvidence(a.evidence, b.evidence);
   return a;
 }
@@ -96,8 +97,7 @@ function observe(event: NormalizedEvent, session: Session, client: ClientUsage, 
     return;
   }
   tally.outOfScope++;
-  if (tally.first === undefined || event.time < tally.first) tally.first = event.time;
-  if (tally.last === undefined || event.time > tally.last) tally.last = event.time;
+  widenSpan(tally, event.time);
   keepEarliest(tally.evidence, event);
   addSorted(tally.operations, describeOperation(op), MAX_OPERATIONS);
   // "Only reads allowed": the tasks that allow HTTP at all allow only reading methods.
