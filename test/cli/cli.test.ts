@@ -89,6 +89,18 @@ describe('borrowscan scan: exit codes and errors', () => {
     expect(JSON.parse(run.stdout).inputs[0].format).toBe('okta');
   });
 
+  it('expands a quoted glob pattern, in name order, and says when it matches nothing', async () => {
+    const dir = tempDir();
+    write(dir, 'b.ndjson', borrowedSessionLog());
+    write(dir, 'a.ndjson', borrowedSessionLog('curl/8.7.1', '102other'));
+    write(dir, 'notes.txt', 'not matched\n');
+    const run = await runCli(['scan', join(dir, '*.ndjson'), '--format', 'json']);
+    expect(JSON.parse(run.stdout).inputs.map((i: { path: string }) => i.path.split('/').pop())).toEqual(['a.ndjson', 'b.ndjson']);
+    const none = await runCli(['scan', join(dir, '*.gz')]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no file matches/);
+  });
+
   it('reads standard input with -', async () => {
     const run = await runCli(['scan', '-', '--format', 'jsonl'], { stdin: borrowedSessionLog() });
     expect(run.code).toBe(1);
