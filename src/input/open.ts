@@ -91,6 +91,9 @@ export function describeFsError(err: unknown): string {
       return 'permission denied';
     case 'EISDIR':
       return 'is a directory';
+    case 'Z_DATA_ERROR':
+    case 'Z_BUF_ERROR':
+      return `gzip data is corrupt or truncated (${err instanceof Error ? err.message : String(err)})`;
     default:
       return err instanceof Error ? err.message : String(err);
   }

@@ -105,7 +105,10 @@ function inputsSection(c: ChalkInstance, result: ScanResult): string[] {
   const lines = result.inputs.flatMap((i) => i.errors.map((e) => ({ path: i.path, ...e })));
   if (lines.length > 0) {
     out.push('', c.bold('Skipped lines'));
-    for (const l of lines.slice(0, SKIPPED_LINES_SHOWN)) out.push(`  ${esc(l.path)}:${l.line}  ${esc(clip(l.reason, 120))}`);
+    for (const l of lines.slice(0, SKIPPED_LINES_SHOWN)) {
+      // Line 0 is the file as a whole (it could not be opened or decompressed).
+      out.push(`  ${esc(l.path)}${l.line > 0 ? `:${l.line}` : ''}  ${esc(clip(l.reason, 120))}`);
+    }
     const total = result.summary.skipped;
     if (total > SKIPPED_LINES_SHOWN) out.push(c.dim(`  ... ${total - SKIPPED_LINES_SHOWN} more (all are listed in --format json)`));
   }
