@@ -101,6 +101,16 @@ describe('borrowscan scan: exit codes and errors', () => {
     expect(none.stderr).toMatch(/no file matches/);
   });
 
+  it('lists a corrupt or truncated gzip file in a scanned directory as not read, and reads the rest', async () => {
+    const dir = tempDir();
+    write(dir, 'good.ndjson', borrowedSessionLog());
+    write(dir, 'cut.json.gz', gzipSync(borrowedSessionLog()).subarray(0, 12));
+    const run = await runCli(['scan', dir, '--format', 'json']);
+    expect(run.code).toBe(1);
+    const cut = JSON.parse(run.stdout).inputs.find((i: { path: string }) => i.path.endsWith('cut.json.gz'));
+    expect(cut.notRead).toMatch(/gzip data is corrupt or truncated/);
+  });
+
   it('reads standard input with -', async () => {
     const run = await runCli(['scan', '-', '--format', 'jsonl'], { stdin: borrowedSessionLog() });
     expect(run.code).toBe(1);
