@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { DEFAULT_AGENTS_FILE } from '../config/agents.js';
-import { AGENTS_SCHEMA_PATH } from '../config/agents-schema.js';
+import { AGENTS_SCHEMA_PATH, DEFAULT_AGENTS_FILE } from '../config/files.js';
 import { UsageError } from '../input/errors.js';
 import { describeFsError } from '../input/open.js';
 import { escapeTerminal } from '../report/escape.js';

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { loadAgentRegistry } from '../config/agents.js';
 import { loadBaseline } from '../config/baseline.js';
-import { DEFAULT_IGNORE_FILE, loadSuppressions } from '../config/suppressions.js';
+import { DEFAULT_IGNORE_FILE } from '../config/files.js';
 import { scan, type ScanResult } from '../engine/run.js';
 import { triage } from '../engine/triage.js';
 import { UsageError } from '../input/errors.js';
@@ -58,8 +57,11 @@ export async function scanAndTriage(paths: string[], flags: ScanFlags, io: CliIO
   // Config is read before the logs, so a bad config fails fast.
   const baseline = flags.baseline !== undefined ? await loadBaseline(flags.baseline) : undefined;
   const ignoreFile = flags.ignoreFile ?? (existsSync(DEFAULT_IGNORE_FILE) ? DEFAULT_IGNORE_FILE : undefined);
-  const suppressions = ignoreFile !== undefined ? await loadSuppressions(ignoreFile) : undefined;
-  const registry = flags.agents !== undefined ? await loadAgentRegistry(flags.agents) : undefined;
+  // The config loaders (and their schema library) load only when a config is given: most scans have none.
+  const suppressions =
+    ignoreFile !== undefined ? await (await import('../config/suppressions.js')).loadSuppressions(ignoreFile) : undefined;
+  const registry =
+    flags.agents !== undefined ? await (await import('../config/agents.js')).loadAgentRegistry(flags.agents) : undefined;
 
   const showProgress = flags.progress ?? (!flags.quiet && io.stderr.isTTY === true && !io.env.CI);
   const bar = showProgress && !flags.quiet ? new ProgressBar(io.stderr as NodeJS.WriteStream) : undefined;

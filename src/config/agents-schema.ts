@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { agentsFileSchema } from './agents.js';
 
-/** Where the committed copy lives, relative to the package root. */
-export const AGENTS_SCHEMA_PATH = 'schemas/agents.schema.json';
+export { AGENTS_SCHEMA_PATH } from './files.js';
 
 /**
  * The JSON Schema of the agent registry, derived from the same zod schema the loader validates with, so the two

@@ -5,7 +5,7 @@ import { RULES } from '../rules/index.js';
 import { compilePattern } from './pattern.js';
 import { loadConfig } from './yaml.js';
 
-export const DEFAULT_IGNORE_FILE = '.borrowscan-ignore.yaml';
+export { DEFAULT_IGNORE_FILE } from './files.js';
 
 const ruleIds = RULES.map((r) => r.id) as [string, ...string[]];
 

@@ -1,4 +1,4 @@
-import type { AgentRegistry, DeclaredAgent } from '../config/agents.js';
+import type { AgentRegistry, DeclaredAgent } from '../config/registry.js';
 import type { ClientClass } from '../model/client.js';
 import type { Finding } from '../model/finding.js';
 import type { Session } from '../model/session.js';

@@ -1,5 +1,5 @@
 import { createClientClassifier } from '../clients/classify.js';
-import type { AgentRegistry } from '../config/agents.js';
+import type { AgentRegistry } from '../config/registry.js';
 import type { FieldMap } from '../input/field-map.js';
 import type { LogFormat } from '../input/format.js';
 import { compileLogFormat } from '../input/log-format/index.js';

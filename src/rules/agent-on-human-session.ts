@@ -1,4 +1,4 @@
-import type { AgentRegistry, DeclaredAgent } from '../config/agents.js';
+import type { AgentRegistry, DeclaredAgent } from '../config/registry.js';
 import type { ClientUsage, Session } from '../model/session.js';
 import { agentByClient, agentDetails, isDeclaredDelegation } from './declared.js';
 import { DELEGATION_ADVICE, REF } from './references.js';

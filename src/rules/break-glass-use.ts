@@ -1,4 +1,4 @@
-import type { BreakGlassApproval } from '../config/agents.js';
+import type { BreakGlassApproval } from '../config/registry.js';
 import { AUTOMATION_CLASSES } from '../model/client.js';
 import type { Session } from '../model/session.js';
 import type { Severity } from '../model/severity.js';

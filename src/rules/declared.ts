@@ -1,4 +1,4 @@
-import type { AgentRegistry, DeclaredAgent, Operation } from '../config/agents.js';
+import type { AgentRegistry, DeclaredAgent, Operation } from '../config/registry.js';
 import { compareEvidence, insertEarliest } from '../engine/evidence.js';
 import type { NormalizedEvent } from '../model/event.js';
 import type { ClientUsage, EvidenceEvent, Session } from '../model/session.js';

@@ -1,4 +1,4 @@
-import { tasksAt, type DeclaredAgent } from '../config/agents.js';
+import { tasksAt, type DeclaredAgent } from '../config/registry.js';
 import { toEvidence } from '../engine/evidence.js';
 import type { NormalizedEvent } from '../model/event.js';
 import type { ClientUsage, EvidenceEvent, Session } from '../model/session.js';

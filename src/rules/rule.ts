@@ -1,7 +1,7 @@
 import type { NormalizedEvent } from '../model/event.js';
 import type { ClientUsage, EvidenceEvent, Session } from '../model/session.js';
 import type { Severity } from '../model/severity.js';
-import type { AgentRegistry } from '../config/agents.js';
+import type { AgentRegistry } from '../config/registry.js';
 
 /** What a rule reports; the engine adds the stable id, the user and the session. */
 export interface RuleHit {

@@ -1,4 +1,4 @@
-import { allowedBy, tasksAt, type DeclaredAgent } from '../config/agents.js';
+import { allowedBy, tasksAt, type DeclaredAgent } from '../config/registry.js';
 import { READ_METHODS, describeOperation } from '../config/allow-pattern.js';
 import type { NormalizedEvent } from '../model/event.js';
 import type { ClientUsage, EvidenceEvent, Session } from '../model/session.js';
