@@ -1,6 +1,6 @@
 import type { ClientUsage, Correlation, Session } from '../model/session.js';
 import { compareEvidence } from './evidence.js';
-import { MAX_TIMELINE_SAMPLES } from './sessions.js';
+import { appendTimeline } from './timeline.js';
 
 const EVIDENCE_PER_CLIENT = 5;
 const MAX_SET = 32;
@@ -24,15 +24,7 @@ function mergeUsage(target: ClientUsage, source: ClientUsage): void {
   target.evidence = [...target.evidence, ...source.evidence].sort(compareEvidence).slice(0, EVIDENCE_PER_CLIENT);
   if (source.signIn && (!target.signIn || source.signIn.time < target.signIn.time)) target.signIn = source.signIn;
   if (source.joinedBy && !target.joinedBy) target.joinedBy = source.joinedBy;
-  if (target.timeline && source.timeline) {
-    const room = MAX_TIMELINE_SAMPLES - target.timeline.times.length;
-    const take = Math.max(0, Math.min(room, source.timeline.times.length));
-    target.timeline.times.push(...source.timeline.times.slice(0, take));
-    target.timeline.resources.push(...source.timeline.resources.slice(0, take));
-    target.timeline.files.push(...source.timeline.files.slice(0, take));
-    target.timeline.lines.push(...source.timeline.lines.slice(0, take));
-    target.timeline.dropped += source.timeline.dropped + source.timeline.times.length - take;
-  }
+  if (target.timeline && source.timeline) appendTimeline(target.timeline, source.timeline);
 }
 
 /** How per-rule state of two sessions combines; rules that keep state supply it. */

@@ -1,15 +1,14 @@
 import type { ClientIdentity } from '../model/client.js';
 import type { NormalizedEvent } from '../model/event.js';
-import type { ClientUsage, Session } from '../model/session.js';
+import type { ClientUsage, SamplePool, Session } from '../model/session.js';
 import { insertEarliest, toEvidence } from './evidence.js';
+import { addSample, newSamplePool, newTimeline } from './timeline.js';
 
 export type Classifier = (userAgent: string | undefined, hint?: NormalizedEvent['clientHint']) => ClientIdentity;
 
 /** Earliest events kept per client and session, as evidence. */
 const EVIDENCE_PER_CLIENT = 5;
 const MAX_IPS_PER_CLIENT = 32;
-/** Request samples kept per browser client and session for pacing analysis. */
-export const MAX_TIMELINE_SAMPLES = 50_000;
 
 /**
  * Ties events into sessions as they stream past, keeping per session only bounded
@@ -21,6 +20,8 @@ export class SessionStore {
   readonly sessions = new Map<string, Session>();
   /** Token id → the session id an event carried with it, for joining token-only events later. */
   readonly tokenSessions = new Map<string, string>();
+  /** Request samples of every browser client's timeline. */
+  readonly samples = newSamplePool();
 
   constructor(private readonly classify: Classifier) {}
 
@@ -55,7 +56,7 @@ export class SessionStore {
     const identity = this.classify(ua, event.clientHint);
     let usage = session.clients.get(identity.key);
     if (!usage) {
-      usage = newUsage(identity, event);
+      usage = newUsage(identity, event, this.samples);
       session.clients.set(identity.key, usage);
     }
     session.lastUserAgent = ua;
@@ -122,7 +123,7 @@ function inferredSessionId(event: NormalizedEvent): string {
   return `${INFERRED_SESSION_PREFIX}${event.format}:${user}@${event.ip ?? '-'}`;
 }
 
-function newUsage(identity: ClientIdentity, event: NormalizedEvent): ClientUsage {
+function newUsage(identity: ClientIdentity, event: NormalizedEvent, samples: SamplePool): ClientUsage {
   const usage: ClientUsage = {
     identity,
     userAgent: event.userAgent ?? describeHint(event.clientHint),
@@ -133,7 +134,7 @@ function newUsage(identity: ClientIdentity, event: NormalizedEvent): ClientUsage
     evidence: [],
     clientIds: new Set(),
   };
-  if (identity.class === 'browser') usage.timeline = { times: [], resources: [], files: [], lines: [], dropped: 0 };
+  if (identity.class === 'browser') usage.timeline = newTimeline(samples);
   return usage;
 }
 
@@ -157,16 +158,8 @@ function updateUsage(usage: ClientUsage, event: NormalizedEvent): void {
       usage.signIn = { ...toEvidence(event), interactive: event.interactive === true, ip: event.ip };
     }
   }
-  const timeline = usage.timeline;
-  if (timeline) {
-    if (timeline.times.length < MAX_TIMELINE_SAMPLES) {
-      timeline.times.push(event.time);
-      timeline.resources.push(hashResource(event.path ?? event.action));
-      timeline.files.push(event.source.file);
-      timeline.lines.push(event.source.line);
-    } else {
-      timeline.dropped++;
-    }
+  if (usage.timeline) {
+    addSample(usage.timeline, event.time, hashResource(event.path ?? event.action), event.source.file, event.source.line);
   }
 }
 

@@ -10,15 +10,33 @@ export interface EvidenceEvent {
 }
 
 /**
- * Request times and resource hashes of one client in one session, for pacing analysis.
- * Capped so that memory grows with sessions, not with events.
+ * The request samples of every timeline of a scan, in columns outside the garbage-collected heap. Sample `i` is
+ * `times[i]`, `resources[i]`, ...; `next[i]` is the timeline's following sample (-1 at its end). The arrays are
+ * replaced when the pool grows: read them through the pool, not from a copy.
  */
-export interface Timeline {
-  times: number[];
+export interface SamplePool {
+  size: number;
+  times: Float64Array;
   /** Fingerprints of the resource (path, or event type) each request touched. */
-  resources: number[];
-  files: string[];
-  lines: number[];
+  resources: Uint32Array;
+  lines: Uint32Array;
+  /** Index into `fileNames` of each sample's file. */
+  files: Uint32Array;
+  next: Int32Array;
+  fileNames: string[];
+  fileIds: Map<string, number>;
+  /** Cache of the last file added and its id: consecutive samples mostly come from one file. */
+  lastFile?: string;
+  lastFileId?: number;
+}
+
+/** Request times and resource fingerprints of one client in one session, for pacing analysis; capped. */
+export interface Timeline {
+  pool: SamplePool;
+  /** First and last sample in the pool, -1 while empty. */
+  head: number;
+  tail: number;
+  length: number;
   /** Samples dropped after the cap was reached. */
   dropped: number;
 }

@@ -5,16 +5,16 @@ import type { Rule, RuleHit } from './rule.js';
 import { iso, label } from './session-facts.js';
 
 function runEvidence(client: ClientUsage, sorted: SortedTimeline, run: PacedRun): EvidenceEvent[] {
-  const t = client.timeline!;
+  const pool = client.timeline!.pool;
   const picks = [run.firstIndex, run.firstIndex + 1, run.firstIndex + 2, run.lastIndex].filter(
     (v, i, all) => v <= run.lastIndex && all.indexOf(v) === i,
   );
   return picks.map((sortedIndex) => {
-    const original = sorted.order[sortedIndex]!;
+    const sample = sorted.samples[sortedIndex]!;
     return {
-      file: t.files[original]!,
-      line: t.lines[original]!,
-      time: t.times[original]!,
+      file: pool.fileNames[pool.files[sample]!]!,
+      line: pool.lines[sample]!,
+      time: pool.times[sample]!,
       summary: `request ${sortedIndex - run.firstIndex + 1} of ${run.requests} in the run`,
     };
   });

@@ -37,19 +37,67 @@ export interface PacedRun {
 }
 
 export interface SortedTimeline {
-  times: number[];
-  resources: number[];
-  order: number[];
+  times: Float64Array;
+  resources: Uint32Array;
+  /** Index in the sample pool of each sorted position: where its file and line are. */
+  samples: Int32Array;
 }
 
+/** A timeline's samples in time order; equal times keep the order they were read in. */
 export function sortTimeline(t: Timeline): SortedTimeline {
-  let sorted = true;
-  for (let i = 1; i < t.times.length && sorted; i++) sorted = t.times[i - 1]! <= t.times[i]!;
-  const order = t.times.map((_, i) => i);
-  // Logs are mostly read in time order: then there is nothing to sort.
-  if (sorted) return { times: t.times, resources: t.resources, order };
-  order.sort((a, b) => t.times[a]! - t.times[b]! || a - b);
-  return { times: order.map((i) => t.times[i]!), resources: order.map((i) => t.resources[i]!), order };
+  const pool = t.pool;
+  const samples = sortByTime(linkedSamples(t), pool.times);
+  const n = samples.length;
+  const times = new Float64Array(n);
+  const resources = new Uint32Array(n);
+  for (let k = 0; k < n; k++) {
+    times[k] = pool.times[samples[k]!]!;
+    resources[k] = pool.resources[samples[k]!]!;
+  }
+  return { times, resources, samples };
+}
+
+function linkedSamples(t: Timeline): Int32Array {
+  const out = new Int32Array(t.length);
+  const next = t.pool.next;
+  let s = t.head;
+  for (let k = 0; k < out.length && s >= 0; k++) {
+    out[k] = s;
+    s = next[s]!;
+  }
+  return out;
+}
+
+/**
+ * Stable natural merge sort. A timeline is a few runs already in time order (one per file or source the client
+ * appears in), so merging the runs costs about n per doubling of runs instead of a comparison sort's n log n.
+ */
+export function sortByTime(samples: Int32Array, times: Float64Array): Int32Array {
+  const n = samples.length;
+  let bounds = [0];
+  for (let k = 1; k < n; k++) if (times[samples[k]!]! < times[samples[k - 1]!]!) bounds.push(k);
+  if (bounds.length === 1) return samples;
+  bounds.push(n);
+  let src: Int32Array = samples;
+  let dst: Int32Array = new Int32Array(n);
+  while (bounds.length > 2) {
+    const merged = [0];
+    for (let r = 0; r + 1 < bounds.length; r += 2) {
+      const lo = bounds[r]!;
+      const mid = bounds[r + 1]!;
+      const hi = r + 2 < bounds.length ? bounds[r + 2]! : mid;
+      let a = lo;
+      let b = mid;
+      let o = lo;
+      while (a < mid && b < hi) dst[o++] = times[src[b]!]! < times[src[a]!]! ? src[b++]! : src[a++]!;
+      while (a < mid) dst[o++] = src[a++]!;
+      while (b < hi) dst[o++] = src[b++]!;
+      merged.push(hi);
+    }
+    bounds = merged;
+    [src, dst] = [dst, src];
+  }
+  return src;
 }
 
 /** The longest stretch of near-constant intervals across many resources, if any. */
