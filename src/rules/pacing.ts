@@ -109,14 +109,6 @@ export function findMetronomeRun(s: SortedTimeline): PacedRun | undefined {
   let runStart = -1;
   let sum = 0;
   let sumSq = 0;
-  const counts = new Map<number, number>();
-  const addRes = (r: number) => counts.set(r, (counts.get(r) ?? 0) + 1);
-  const dropRes = (r: number) => {
-    const c = (counts.get(r) ?? 0) - 1;
-    if (c <= 0) counts.delete(r);
-    else counts.set(r, c);
-  };
-  for (let i = 0; i <= w; i++) addRes(s.resources[i]!);
   for (let i = 0; i < w; i++) {
     const g = s.times[i + 1]! - s.times[i]!;
     sum += g;
@@ -129,14 +121,16 @@ export function findMetronomeRun(s: SortedTimeline): PacedRun | undefined {
       const inn = s.times[k + w]! - s.times[k + w - 1]!;
       sum += inn - out;
       sumSq += inn * inn - out * out;
-      dropRes(s.resources[k - 1]!);
-      addRes(s.resources[k + w]!);
     }
     const mean = sum / w;
     const variance = Math.max(0, sumSq / w - mean * mean);
     const cv = mean > 0 ? Math.sqrt(variance) / mean : Infinity;
+    // Resources are counted only in windows of steady pace: most windows of most timelines are not.
     const steady =
-      mean >= PACING.minIntervalMs && mean <= PACING.maxIntervalMs && cv <= PACING.maxVariation && counts.size >= PACING.runMinResources;
+      mean >= PACING.minIntervalMs &&
+      mean <= PACING.maxIntervalMs &&
+      cv <= PACING.maxVariation &&
+      hasDistinct(s.resources, k, k + w, PACING.runMinResources);
     if (steady && runStart < 0) runStart = k;
     const endOfRun = runStart >= 0 && (!steady || k + w + 1 >= n);
     if (endOfRun) {
@@ -147,6 +141,18 @@ export function findMetronomeRun(s: SortedTimeline): PacedRun | undefined {
     }
   }
   return best;
+}
+
+/** Whether resources[from..to] holds at least `min` distinct values (a window is a few dozen requests). */
+function hasDistinct(resources: Uint32Array, from: number, to: number, min: number): boolean {
+  let distinct = 0;
+  for (let i = from; i <= to; i++) {
+    const r = resources[i]!;
+    let seen = false;
+    for (let j = from; j < i && !seen; j++) seen = resources[j] === r;
+    if (!seen && ++distinct >= min) return true;
+  }
+  return false;
 }
 
 function describeRun(s: SortedTimeline, first: number, last: number): PacedRun {
