@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { TOOL } from '../engine/version.js';
+import { WORKER_MODES, type WorkerMode } from '../engine/run.js';
 import { UsageError } from '../input/errors.js';
 import { MAPPABLE_FIELDS } from '../input/field-map.js';
 import { FORMATS } from '../input/registry.js';
@@ -43,6 +44,11 @@ function addInputOptions(cmd: Command): Command {
     )
     .option('--since <time>', 'only events at or after TIME: ISO 8601, or an age such as 30m, 24h, 7d')
     .option('--until <time>', 'only events at or before TIME: ISO 8601, or an age such as 30m, 24h, 7d')
+    .addOption(
+      new Option('--worker <mode>', 'parse in a second thread while sessions build: auto (large file inputs, 2+ cores), always, never')
+        .choices([...WORKER_MODES])
+        .default('auto'),
+    )
     .option('--progress', 'draw the progress bar even when not on a terminal or in CI')
     .option('--no-progress', 'never draw the progress bar (default: only when stderr is a terminal and CI is unset)')
     .option('-q, --quiet', 'no progress and no warnings on standard error; errors still print');
@@ -72,6 +78,7 @@ function scanFlags(opts: Record<string, unknown>): ScanFlags {
     maxErrors: opts.maxErrors as number | undefined,
     color: opts.color as boolean | undefined,
     progress: opts.progress as boolean | undefined,
+    worker: (opts.worker as WorkerMode | undefined) ?? 'auto',
     quiet: opts.quiet === true,
   };
 }

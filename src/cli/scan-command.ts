@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { loadBaseline } from '../config/baseline.js';
 import { DEFAULT_IGNORE_FILE } from '../config/files.js';
-import { scan, type ScanResult } from '../engine/run.js';
+import { scan, type ScanResult, type WorkerMode } from '../engine/run.js';
 import { triage } from '../engine/triage.js';
 import { UsageError } from '../input/errors.js';
 import { parseFieldMap } from '../input/field-map.js';
@@ -41,6 +41,8 @@ export interface ScanFlags {
   /** undefined: decide from the terminal and the environment. */
   color?: boolean;
   progress?: boolean;
+  /** `--worker`: parse in a worker thread. */
+  worker?: WorkerMode;
   quiet: boolean;
 }
 
@@ -77,6 +79,7 @@ export async function scanAndTriage(paths: string[], flags: ScanFlags, io: CliIO
       until,
       registry,
       stdin: io.stdin,
+      worker: flags.worker,
       onProgress: bar ? (p) => bar.update(p.bytesRead, p.totalBytes) : undefined,
     });
   } finally {

@@ -1,12 +1,16 @@
 import { createClientClassifier } from '../clients/classify.js';
 import type { AgentRegistry } from '../config/registry.js';
+import { availableParallelism } from 'node:os';
 import type { FieldMap } from '../input/field-map.js';
 import type { LogFormat } from '../input/format.js';
-import { compileLogFormat } from '../input/log-format/index.js';
 import { UsageError } from '../input/errors.js';
 import { expandPaths, type InputFile } from '../input/open.js';
 import { readInput, type InputReport } from '../input/read.js';
-import { FORMATS, findFormat } from '../input/registry.js';
+import { FORMATS } from '../input/registry.js';
+import { selectFormats, type FormatChoice } from '../input/select.js';
+import { workerAvailable } from '../input/parallel/available.js';
+import type { SharingHandle } from '../input/parallel/index.js';
+import type { NormalizedEvent } from '../model/event.js';
 import type { Finding, StaleSuppression } from '../model/finding.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { RULES } from '../rules/index.js';
@@ -36,8 +40,25 @@ export interface ScanOptions {
   registry?: AgentRegistry;
   formats?: readonly LogFormat[];
   stdin?: NodeJS.ReadableStream;
+  /**
+   * Share parsing with a worker thread while this one also builds sessions (`--worker`): files whose records are
+   * lines, read from disk uncompressed. `auto` (the default) does so for large files on a machine with more than
+   * one core, `always` for every such file; the report is the same either way.
+   */
+  worker?: WorkerMode;
+  /** Bytes per block of lines when parsing is shared (tests make it small to cut files into many blocks). */
+  blockBytes?: number;
   onProgress?(progress: { bytesRead: number; totalBytes: number | undefined; file: string }): void;
 }
+
+export type WorkerMode = 'auto' | 'always' | 'never';
+export const WORKER_MODES: readonly WorkerMode[] = ['auto', 'always', 'never'];
+
+/** `auto` shares parsing when the input is at least this large (a thread takes a while to start) ... */
+const SHARE_MIN_TOTAL_BYTES = 32 * 1024 * 1024;
+/** ... and then for each file of at least this size (a few blocks). */
+const SHARE_MIN_FILE_BYTES = 4 * 1024 * 1024;
+const BLOCK_BYTES = 1024 * 1024;
 
 export interface ScanSummary {
   files: number;
@@ -70,8 +91,13 @@ export interface ScanResult {
 
 /** input → normalized events → sessions → detections → findings, as plain data. */
 export async function scan(options: ScanOptions): Promise<ScanResult> {
-  const formats = withCustomFormat(options.formats ?? FORMATS, options);
-  const forced = options.inputFormat !== undefined ? resolveFormat(options.inputFormat, formats) : undefined;
+  const choice: FormatChoice = {
+    inputFormat: options.inputFormat,
+    logFormat: options.logFormat,
+    sessionCookies: options.sessionCookies,
+    fieldMap: options.fieldMap,
+  };
+  const { formats, forced } = selectFormats(choice, options.formats ?? FORMATS);
   const files = await expandPaths(options.paths.length > 0 ? options.paths : ['-']);
   const totalBytes = files.every((f) => f.size !== undefined) ? files.reduce((a, f) => a + (f.size ?? 0), 0) : undefined;
 
@@ -90,35 +116,43 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const since = options.since ?? -Infinity;
   const until = options.until ?? Infinity;
 
-  for (const file of files) {
-    const report = await readInput(file, {
-      formats,
-      forced,
-      fieldMap: options.fieldMap,
-      stdin: options.stdin,
-      onBytes: (n) => {
-        bytesRead += n;
-        options.onProgress?.({ bytesRead, totalBytes, file: file.path });
-      },
-      onEvent: (event) => {
-        if (event.time < since || event.time > until) {
-          outside++;
-          return;
-        }
-        // Known benign automation is dropped before sessions: it is in no session, finding or inventory.
-        if (registry?.isIgnored(event.userAgent)) {
-          ignored++;
-          return;
-        }
-        events++;
-        if (event.time < first) first = event.time;
-        if (event.time > last) last = event.time;
-        store.add(event);
-        for (const rule of observers) rule.observe!(event, store.lastSession!, store.lastClient!, context);
-      },
-    });
-    if (report.notRead !== undefined && file.explicit) throw unrecognized(file, report.notRead, formats);
-    inputs.push(report);
+  const onEvent = (event: NormalizedEvent): void => {
+    if (event.time < since || event.time > until) {
+      outside++;
+      return;
+    }
+    // Known benign automation is dropped before sessions: it is in no session, finding or inventory.
+    if (registry?.isIgnored(event.userAgent)) {
+      ignored++;
+      return;
+    }
+    events++;
+    if (event.time < first) first = event.time;
+    if (event.time > last) last = event.time;
+    store.add(event);
+    for (const rule of observers) rule.observe!(event, store.lastSession!, store.lastClient!, context);
+  };
+
+  const sharing = await sharingFor(options, choice, totalBytes);
+  try {
+    for (const file of files) {
+      const report = await readInput(file, {
+        formats,
+        forced,
+        fieldMap: options.fieldMap,
+        stdin: options.stdin,
+        sharing,
+        onBytes: (n) => {
+          bytesRead += n;
+          options.onProgress?.({ bytesRead, totalBytes, file: file.path });
+        },
+        onEvent,
+      });
+      if (report.notRead !== undefined && file.explicit) throw unrecognized(file, report.notRead, formats);
+      inputs.push(report);
+    }
+  } finally {
+    await sharing?.close();
   }
 
   joinSessions(store, (ruleId, target, source) => {
@@ -161,22 +195,25 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   };
 }
 
-/** A --log-format goes first: it says exactly how the user's text lines are laid out. */
-function withCustomFormat(formats: readonly LogFormat[], options: ScanOptions): readonly LogFormat[] {
-  if (options.logFormat === undefined) return formats;
-  try {
-    return [compileLogFormat(options.logFormat, { sessionCookies: options.sessionCookies }), ...formats];
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
+/** How parsing is shared with a worker thread, if it is; `always` says why not when it cannot be. */
+async function sharingFor(
+  options: ScanOptions,
+  choice: FormatChoice,
+  totalBytes: number | undefined,
+): Promise<SharingHandle | undefined> {
+  const mode = options.worker ?? 'auto';
+  if (mode === 'never') return undefined;
+  const obstacle =
+    options.formats !== undefined ? 'custom formats given through the API cannot be sent to a thread'
+    : !workerAvailable() ? 'the worker script is missing (run the built package, not the sources)'
+    : undefined;
+  if (obstacle) {
+    if (mode === 'always') throw new UsageError(`--worker always: cannot share parsing with a worker thread: ${obstacle}`);
+    return undefined;
   }
-}
-
-function resolveFormat(id: string, formats: readonly LogFormat[]): LogFormat {
-  const format = formats.find((f) => f.id === id) ?? findFormat(id);
-  if (!format) {
-    throw new UsageError(`unknown input format "${id}"; supported: ${formats.map((f) => f.id).join(', ')}`);
-  }
-  return format;
+  if (mode === 'auto' && (availableParallelism() < 2 || (totalBytes ?? 0) < SHARE_MIN_TOTAL_BYTES)) return undefined;
+  const { createSharing } = await import('../input/parallel/index.js');
+  return createSharing(choice, mode === 'always' ? 0 : SHARE_MIN_FILE_BYTES, options.blockBytes ?? BLOCK_BYTES);
 }
 
 function unrecognized(file: InputFile, why: string, formats: readonly LogFormat[]): UsageError {

@@ -138,13 +138,18 @@ export async function* decodeText(raw: AsyncIterable<Buffer>, onBytes?: ByteCoun
   if (first.done) return;
   const head: Buffer = first.value;
   async function* counted(): AsyncGenerator<Buffer> {
-    onBytes?.(head.length);
-    yield head;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      onBytes?.(next.value.length);
-      yield next.value;
+    try {
+      onBytes?.(head.length);
+      yield head;
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        onBytes?.(next.value.length);
+        yield next.value;
+      }
+    } finally {
+      // Stopped early (the reader returned): let the source close its file.
+      await iterator.return?.();
     }
   }
   const isGzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;

@@ -1,12 +1,15 @@
 import type { NormalizedEvent } from '../model/event.js';
 import { countCoverage, describeGaps, emptyCoverage } from './coverage.js';
 import { detectFormat } from './detect.js';
-import { applyMapped, injectMapped, type FieldMap } from './field-map.js';
-import type { Container, LogFormat, RecordContext } from './format.js';
-import { isSkip } from './format.js';
+import { readBlock, type LineContainer } from './block.js';
+import { injectMapped, type FieldMap } from './field-map.js';
+import type { Container, LogFormat } from './format.js';
+import { mappingSink, type MappedSink } from './map-record.js';
 import { decodeText, describeFsError, openBytes, type ByteCounter, type InputFile } from './open.js';
+import { BlockReader, startsWithGzipMagic } from './parallel/block-reader.js';
+import type { BlockResult, ParseHelper } from './parallel/helper.js';
 import { CsvSplitter } from './records/csv.js';
-import { JsonRecordSplitter } from './records/json.js';
+import { JsonRecordSplitter, jsonLayout } from './records/json.js';
 import { LineSplitter } from './records/lines.js';
 import type { RecordSink } from './records/sink.js';
 
@@ -43,7 +46,23 @@ export interface ReadOptions {
   stdin?: NodeJS.ReadableStream;
   /** `--map field=path` overrides, for JSON and CSV records. */
   fieldMap?: FieldMap;
+  /** Share parsing with a worker thread, for large files whose records are lines. */
+  sharing?: Sharing;
 }
+
+export interface Sharing {
+  /** Smaller files are read on this thread alone. */
+  minBytes: number;
+  /** Bytes per block of lines. */
+  blockBytes: number;
+  /** The worker, started on first use. */
+  helper(): ParseHelper;
+}
+
+/** Of every SHARE_CYCLE blocks, this thread parses the first; the worker the rest (this thread also builds sessions). */
+const SHARE_CYCLE = 4;
+/** Blocks read ahead of the one being taken: bounds the memory between the two threads. */
+const BLOCKS_AHEAD = 6;
 
 /** Reads one file from head to end: detects its format, parses and maps every record. */
 export async function readInput(file: InputFile, options: ReadOptions): Promise<InputReport> {
@@ -86,28 +105,28 @@ export async function readInput(file: InputFile, options: ReadOptions): Promise<
   report.format = format.id;
 
   const fmt = format;
-  const ctx: RecordContext = { file: file.path, line: 0 };
-  const sink: RecordSink = {
-    record(value, line) {
-      let result;
-      ctx.line = line;
-      try {
-        result = fmt.map(fieldMap ? injectMapped(value, fieldMap) : value, ctx);
-        if (fieldMap && !isSkip(result)) result = applyMapped(result, value, fieldMap);
-      } catch (err) {
-        addError(line, `could not map record: ${err instanceof Error ? err.message : String(err)}`);
-        return;
-      }
-      if (isSkip(result)) {
-        addError(line, result.skip);
-        return;
-      }
+  const mapped: MappedSink = {
+    event(event) {
       report.events++;
-      countCoverage(coverage, result);
-      options.onEvent(result);
+      countCoverage(coverage, event);
+      options.onEvent(event);
     },
     error: addError,
   };
+  const sink = mappingSink(fmt, file.path, fieldMap, mapped);
+
+  const container = lineContainer(fmt.container, head, exhausted);
+  if (options.sharing && container && canShare(file, exhausted, options.sharing)) {
+    // Read again from the first byte in blocks of whole lines; the head read so far only served detection.
+    await chunks.return(undefined);
+    try {
+      await readShared(file, fmt.id, container, sink, mapped, options.sharing, options.onBytes);
+    } catch (err) {
+      addError(0, `reading stopped early: ${describeFsError(err)}`);
+    }
+    report.gaps = describeGaps(coverage, report.events);
+    return report;
+  }
 
   const splitter = createSplitter(fmt.container, sink);
   try {
@@ -125,6 +144,70 @@ export async function readInput(file: InputFile, options: ReadOptions): Promise<
   }
   report.gaps = describeGaps(coverage, report.events);
   return report;
+}
+
+/** The container, when its records are whole lines: text lines, or JSON with one value per line. */
+function lineContainer(container: Container, head: string, exhausted: boolean): LineContainer | undefined {
+  if (container === 'text') return 'text';
+  if (container === 'json' && jsonLayout(head, exhausted) === 'lines') return 'json';
+  return undefined;
+}
+
+function canShare(file: InputFile, exhausted: boolean, sharing: Sharing): boolean {
+  return file.path !== '-' && !exhausted && (file.size ?? 0) >= sharing.minBytes && !startsWithGzipMagic(file.path);
+}
+
+/**
+ * Reads a file in blocks of lines; this thread parses one block of every SHARE_CYCLE and the worker the others, and
+ * the events are taken block by block in file order, so they come in the same order as a read on one thread.
+ */
+async function readShared(
+  file: InputFile,
+  format: string,
+  container: LineContainer,
+  sink: RecordSink,
+  mapped: MappedSink,
+  sharing: Sharing,
+  onBytes: ByteCounter | undefined,
+): Promise<void> {
+  const reader = new BlockReader(file.path, sharing.blockBytes);
+  const helper = sharing.helper();
+  helper.openFile(file.path, format, container);
+  type Queued = { own: Uint8Array } | { sent: Promise<BlockResult> };
+  const queue: Queued[] = [];
+  let count = 0;
+  let ended = false;
+  const readAhead = (): void => {
+    while (!ended && queue.length < BLOCKS_AHEAD) {
+      const next = reader.next();
+      if (!next) {
+        ended = true;
+        break;
+      }
+      onBytes?.(next.bytesRead);
+      queue.push(count++ % SHARE_CYCLE === 0 ? { own: next.block } : { sent: helper.parse(next.block) });
+    }
+  };
+  let line = 1;
+  try {
+    readAhead();
+    while (queue.length > 0) {
+      const item = queue.shift()!;
+      readAhead();
+      if ('own' in item) {
+        line = readBlock(item.own, container, sink, line);
+        reader.recycle(item.own.buffer as ArrayBuffer);
+      } else {
+        const result = await item.sent;
+        helper.decode(result, file.path, line, mapped.event);
+        for (const [at, reason] of result.errors) mapped.error(at + line - 1, reason);
+        line += result.lines;
+        reader.recycle(result.bytes);
+      }
+    }
+  } finally {
+    reader.close();
+  }
 }
 
 interface Splitter {

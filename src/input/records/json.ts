@@ -22,6 +22,28 @@ function describeParseError(err: unknown): string {
 }
 
 /**
+ * How a JSON text is laid out, from its head: `lines` when it is one value per line (its first line parses whole),
+ * `scan` when a value spans lines (an array, a pretty-printed object). Undefined while the head is too short to
+ * tell (only whitespace, or a first line not yet complete and more text to come).
+ */
+export function jsonLayout(head: string, atEnd: boolean): 'lines' | 'scan' | undefined {
+  let i = 0;
+  while (i < head.length && isSpace(head.charCodeAt(i))) i++;
+  if (i === head.length) return undefined;
+  const first = head[i];
+  if (first === '[') return 'scan';
+  if (first !== '{') return 'lines';
+  const nl = head.indexOf('\n', i);
+  if (nl < 0 && !atEnd) return undefined;
+  try {
+    JSON.parse(head.slice(i, nl < 0 ? head.length : nl).trim());
+    return 'lines';
+  } catch {
+    return 'scan';
+  }
+}
+
+/**
  * Splits JSON text into records without parsing a file whole. Reads:
  * one value per line (NDJSON), a top-level array (compact or pretty-printed),
  * an object wrapping the array (`{"records": [...]}`, `{"value": [...]}`), single
@@ -53,7 +75,21 @@ export class JsonRecordSplitter {
   private scalarInArray = false;
   private strayLine = 0;
 
-  constructor(private readonly sink: RecordSink) {}
+  /** `linesFrom`: the text is known to be one value per line, and its first line has this number. */
+  constructor(
+    private readonly sink: RecordSink,
+    linesFrom?: number,
+  ) {
+    if (linesFrom !== undefined) {
+      this.mode = 'lines';
+      this.line = linesFrom;
+    }
+  }
+
+  /** The number of the line that the next text pushed starts on. */
+  get nextLine(): number {
+    return this.line;
+  }
 
   push(text: string): void {
     if (this.mode === 'undecided') {
@@ -79,28 +115,12 @@ export class JsonRecordSplitter {
 
   private decideMode(atEnd: boolean): void {
     const text = this.pending;
-    let i = 0;
-    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-    if (i === text.length) {
+    const layout = jsonLayout(text, atEnd);
+    if (layout === undefined) {
       if (atEnd) this.pending = '';
       return;
     }
-    const first = text[i];
-    if (first === '{') {
-      const nl = text.indexOf('\n', i);
-      if (nl < 0 && !atEnd) return;
-      const firstLine = text.slice(i, nl < 0 ? text.length : nl).trim();
-      let parsedWhole = false;
-      try {
-        JSON.parse(firstLine);
-        parsedWhole = true;
-      } catch {
-        parsedWhole = false;
-      }
-      this.mode = parsedWhole ? 'lines' : 'scan';
-    } else {
-      this.mode = first === '[' ? 'scan' : 'lines';
-    }
+    this.mode = layout;
     this.pending = '';
     if (this.mode === 'lines') this.pushLines(text);
     else this.scan(text);

@@ -3,9 +3,19 @@ import type { RecordSink } from './sink.js';
 /** Splits text into lines (LF or CRLF, last newline optional); each non-blank line is a record. */
 export class LineSplitter {
   private pending = '';
-  private line = 1;
+  private line: number;
 
-  constructor(private readonly sink: RecordSink) {}
+  constructor(
+    private readonly sink: RecordSink,
+    firstLine = 1,
+  ) {
+    this.line = firstLine;
+  }
+
+  /** The number of the line that the next text pushed starts on. */
+  get nextLine(): number {
+    return this.line;
+  }
 
   push(text: string): void {
     const data = this.pending.length > 0 ? this.pending + text : text;

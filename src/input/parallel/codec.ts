@@ -1,0 +1,251 @@
+import type { EventKind, NormalizedEvent, Outcome } from '../../model/event.js';
+
+/**
+ * Events cross from the parsing worker to the main thread in columns: numbers in a Float64Array, strings as slots
+ * of a string table that both sides keep, whose new entries travel with the batch. A structured clone of event
+ * objects costs as much as parsing them again; user agents, session ids, users and IPs repeat from event to event,
+ * so most strings cross once.
+ */
+
+/**
+ * The string fields of an event, in column order. `action`, `tokenId` and `path` rarely repeat (one per request):
+ * interning them would cost a hash of each and push out strings that do repeat, so they travel inline, in the
+ * batch's own list.
+ */
+const STRING_FIELDS = [
+  'format',
+  'kind',
+  'action',
+  'outcome',
+  'user',
+  'sessionId',
+  'rootSessionId',
+  'tokenId',
+  'clientId',
+  'grantType',
+  'ip',
+  'userAgent',
+  'app',
+  'method',
+  'path',
+] as const;
+const HINT_FIELDS = ['browser', 'os', 'app'] as const;
+
+/** Every event field is carried: adding one to NormalizedEvent without a column here does not compile. */
+type Carried = (typeof STRING_FIELDS)[number] | 'time' | 'source' | 'status' | 'interactive' | 'clientHint';
+const everyFieldCarried: Exclude<keyof NormalizedEvent, Carried> extends never ? true : never = true;
+void everyFieldCarried;
+
+export const STRINGS_PER_EVENT = STRING_FIELDS.length + HINT_FIELDS.length;
+/** time, line, status (NaN when absent), flags. */
+const NUMBERS_PER_EVENT = 4;
+const FLAG_HINT = 1;
+const FLAG_INTERACTIVE_TRUE = 2;
+const FLAG_INTERACTIVE_FALSE = 4;
+const ABSENT = -1;
+/** Slots at or below this stand for an inline string: index = INLINE_BASE - slot. */
+const INLINE_BASE = -2;
+
+/** Strings remembered on both sides. */
+export const DEFAULT_TABLE_SIZE = 65_536;
+
+/** One batch of encoded events, and the table entries it defines (applied before its first event is read). */
+export interface EncodedBatch {
+  count: number;
+  numbers: Float64Array<ArrayBuffer>;
+  slots: Int32Array<ArrayBuffer>;
+  defSlots: Int32Array<ArrayBuffer>;
+  defStrings: string[];
+  /** Values of the inline columns, in the order the events use them. */
+  inline: string[];
+}
+
+/**
+ * Worker side: turns events into batches. The line stands in for `source`; the receiver knows the file.
+ * A slot that a batch refers to is never given another string within that batch, so the receiver can apply all
+ * of a batch's definitions first; the table is large enough that a batch always finds a slot it does not use.
+ */
+export class EventEncoder {
+  private readonly ids = new Map<string, number>();
+  private readonly table: (string | undefined)[];
+  /** The batch that last referred to each slot. */
+  private readonly usedBy: Int32Array;
+  private batchNumber = 1;
+  private hand = 0;
+  private count = 0;
+  private numbers: Float64Array<ArrayBuffer>;
+  private slots: Int32Array<ArrayBuffer>;
+  private defSlots: number[] = [];
+  private defStrings: string[] = [];
+  private inline: string[] = [];
+  /** Per column, the last value and its slot: consecutive events often repeat a value (format, kind, method). */
+  private readonly lastValue: (string | undefined)[] = new Array<string | undefined>(STRINGS_PER_EVENT);
+  private readonly lastSlot = new Int32Array(STRINGS_PER_EVENT);
+  private readonly freeNumbers: Float64Array<ArrayBuffer>[] = [];
+  private readonly freeSlots: Int32Array<ArrayBuffer>[] = [];
+
+  constructor(
+    readonly batchSize: number,
+    tableSize = DEFAULT_TABLE_SIZE,
+  ) {
+    if (tableSize <= batchSize * STRINGS_PER_EVENT) throw new Error('string table too small for a batch');
+    this.table = new Array<string | undefined>(tableSize);
+    this.usedBy = new Int32Array(tableSize);
+    this.numbers = new Float64Array(batchSize * NUMBERS_PER_EVENT);
+    this.slots = new Int32Array(batchSize * STRINGS_PER_EVENT);
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Adds an event; returns true when the batch is full and should be taken. */
+  add(event: NormalizedEvent): boolean {
+    const i = this.count++;
+    const n = i * NUMBERS_PER_EVENT;
+    this.numbers[n] = event.time;
+    this.numbers[n + 1] = event.source.line;
+    this.numbers[n + 2] = event.status ?? Number.NaN;
+    let flags = 0;
+    if (event.clientHint !== undefined) flags |= FLAG_HINT;
+    if (event.interactive === true) flags |= FLAG_INTERACTIVE_TRUE;
+    else if (event.interactive === false) flags |= FLAG_INTERACTIVE_FALSE;
+    this.numbers[n + 3] = flags;
+    // One property read per field, spelled out: a loop over field names makes every read a slow keyed lookup.
+    const slots = this.slots;
+    const s = i * STRINGS_PER_EVENT;
+    slots[s] = this.columnSlot(0, event.format);
+    slots[s + 1] = this.columnSlot(1, event.kind);
+    slots[s + 2] = this.inlineSlot(event.action);
+    slots[s + 3] = this.columnSlot(3, event.outcome);
+    slots[s + 4] = this.columnSlot(4, event.user);
+    slots[s + 5] = this.columnSlot(5, event.sessionId);
+    slots[s + 6] = this.columnSlot(6, event.rootSessionId);
+    slots[s + 7] = this.inlineSlot(event.tokenId);
+    slots[s + 8] = this.columnSlot(8, event.clientId);
+    slots[s + 9] = this.columnSlot(9, event.grantType);
+    slots[s + 10] = this.columnSlot(10, event.ip);
+    slots[s + 11] = this.columnSlot(11, event.userAgent);
+    slots[s + 12] = this.columnSlot(12, event.app);
+    slots[s + 13] = this.columnSlot(13, event.method);
+    slots[s + 14] = this.inlineSlot(event.path);
+    const hint = event.clientHint;
+    slots[s + 15] = this.columnSlot(15, hint?.browser);
+    slots[s + 16] = this.columnSlot(16, hint?.os);
+    slots[s + 17] = this.columnSlot(17, hint?.app);
+    return this.count === this.batchSize;
+  }
+
+  /** The batch so far; the encoder starts a new one. Its arrays may be transferred. */
+  take(): EncodedBatch {
+    const batch: EncodedBatch = {
+      count: this.count,
+      numbers: this.numbers,
+      slots: this.slots,
+      defSlots: Int32Array.from(this.defSlots),
+      defStrings: this.defStrings,
+      inline: this.inline,
+    };
+    this.batchNumber++;
+    this.count = 0;
+    this.numbers = this.freeNumbers.pop() ?? new Float64Array(this.batchSize * NUMBERS_PER_EVENT);
+    this.slots = this.freeSlots.pop() ?? new Int32Array(this.batchSize * STRINGS_PER_EVENT);
+    this.defSlots = [];
+    this.defStrings = [];
+    this.inline = [];
+    return batch;
+  }
+
+  /** Takes back the column buffers of decoded batches, to fill again. */
+  recycle(buffers: ArrayBuffer[]): void {
+    for (const buffer of buffers) {
+      if (buffer.byteLength === this.batchSize * NUMBERS_PER_EVENT * Float64Array.BYTES_PER_ELEMENT) {
+        this.freeNumbers.push(new Float64Array(buffer));
+      } else if (buffer.byteLength === this.batchSize * STRINGS_PER_EVENT * Int32Array.BYTES_PER_ELEMENT) {
+        this.freeSlots.push(new Int32Array(buffer));
+      }
+    }
+  }
+
+  private inlineSlot(value: string | undefined): number {
+    return value === undefined ? ABSENT : INLINE_BASE - (this.inline.push(value) - 1);
+  }
+
+  private columnSlot(column: number, value: string | undefined): number {
+    if (value === undefined) return ABSENT;
+    let slot = this.lastSlot[column]!;
+    if (value !== this.lastValue[column] || this.table[slot] !== value) {
+      slot = this.slotOf(value);
+      this.lastValue[column] = value;
+      this.lastSlot[column] = slot;
+    }
+    this.usedBy[slot] = this.batchNumber;
+    return slot;
+  }
+
+  private slotOf(value: string): number {
+    const known = this.ids.get(value);
+    if (known !== undefined) return known;
+    // The next slot this batch does not use is given to the new string; whatever held it is forgotten.
+    const size = this.table.length;
+    while (this.usedBy[this.hand] === this.batchNumber) this.hand = (this.hand + 1) % size;
+    const slot = this.hand;
+    this.hand = (this.hand + 1) % size;
+    const old = this.table[slot];
+    if (old !== undefined) this.ids.delete(old);
+    this.table[slot] = value;
+    this.ids.set(value, slot);
+    this.defSlots.push(slot);
+    this.defStrings.push(value);
+    return slot;
+  }
+}
+
+/** Main-thread side: rebuilds the events of each batch, in order, with the file they came from. */
+export class EventDecoder {
+  private readonly table: string[];
+
+  constructor(tableSize = DEFAULT_TABLE_SIZE) {
+    this.table = new Array<string>(tableSize);
+  }
+
+  /** `lineOffset` is added to each line number: the encoder numbered the lines of its block from 1. */
+  decode(batch: EncodedBatch, file: string, onEvent: (event: NormalizedEvent) => void, lineOffset = 0): void {
+    const { numbers, slots, defSlots, defStrings, inline } = batch;
+    const table = this.table;
+    for (let d = 0; d < defSlots.length; d++) table[defSlots[d]!] = defStrings[d]!;
+    for (let i = 0; i < batch.count; i++) {
+      const n = i * NUMBERS_PER_EVENT;
+      const s = i * STRINGS_PER_EVENT;
+      const str = (k: number): string | undefined => {
+        const slot = slots[s + k]!;
+        return slot >= 0 ? table[slot] : slot === ABSENT ? undefined : inline[INLINE_BASE - slot];
+      };
+      const flags = numbers[n + 3]!;
+      const status = numbers[n + 2]!;
+      const event: NormalizedEvent = {
+        time: numbers[n]!,
+        source: { file, line: numbers[n + 1]! + lineOffset },
+        format: str(0)!,
+        kind: str(1) as EventKind,
+        action: str(2)!,
+        outcome: str(3) as Outcome,
+        user: str(4),
+        sessionId: str(5),
+        rootSessionId: str(6),
+        tokenId: str(7),
+        clientId: str(8),
+        grantType: str(9),
+        ip: str(10),
+        userAgent: str(11),
+        clientHint: flags & FLAG_HINT ? { browser: str(15), os: str(16), app: str(17) } : undefined,
+        interactive: flags & FLAG_INTERACTIVE_TRUE ? true : flags & FLAG_INTERACTIVE_FALSE ? false : undefined,
+        app: str(12),
+        method: str(13),
+        path: str(14),
+        status: Number.isNaN(status) ? undefined : status,
+      };
+      onEvent(event);
+    }
+  }
+}

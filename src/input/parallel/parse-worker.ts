@@ -1,0 +1,59 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { readBlock, type LineContainer } from '../block.js';
+import type { LogFormat } from '../format.js';
+import { mappingSink } from '../map-record.js';
+import type { RecordSink } from '../records/sink.js';
+import { selectFormats } from '../select.js';
+import { EventEncoder, type EncodedBatch } from './codec.js';
+import type { WorkerInput, WorkerReply, WorkerRequest } from './protocol.js';
+
+/** Parses and maps the blocks it is sent, and replies with their events, encoded, and their skipped lines. */
+function serve(input: WorkerInput, port: NonNullable<typeof parentPort>): void {
+  const { formats } = selectFormats(input.choice);
+  const encoder = new EventEncoder(input.batchSize);
+  let batches: EncodedBatch[] = [];
+  let errors: [number, string][] = [];
+  let file: { container: LineContainer; sink: RecordSink } | undefined;
+
+  const open = (path: string, formatId: string, container: LineContainer): void => {
+    const format: LogFormat | undefined = formats.find((f) => f.id === formatId);
+    if (!format) throw new Error(`no format "${formatId}" in the worker`);
+    const sink = mappingSink(format, path, input.choice.fieldMap, {
+      event(event) {
+        if (encoder.add(event)) batches.push(encoder.take());
+      },
+      error(line, reason) {
+        errors.push([line, reason]);
+      },
+    });
+    file = { container, sink };
+  };
+
+  port.on('message', (request: WorkerRequest) => {
+    try {
+      if (request.type === 'recycle') {
+        encoder.recycle(request.buffers);
+        return;
+      }
+      if (request.type === 'file') {
+        open(request.path, request.format, request.container);
+        return;
+      }
+      if (!file) throw new Error('a block came before its file');
+      const next = readBlock(new Uint8Array(request.bytes, request.offset, request.length), file.container, file.sink, 1);
+      if (encoder.length > 0) batches.push(encoder.take());
+      const reply: WorkerReply = { type: 'block', id: request.id, batches, errors, lines: next - 1, bytes: request.bytes };
+      port.postMessage(reply, [
+        request.bytes,
+        ...batches.flatMap((b) => [b.numbers.buffer, b.slots.buffer, b.defSlots.buffer]),
+      ]);
+      batches = [];
+      errors = [];
+    } catch (err) {
+      const reply: WorkerReply = { type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+      port.postMessage(reply);
+    }
+  });
+}
+
+if (parentPort) serve(workerData as WorkerInput, parentPort);

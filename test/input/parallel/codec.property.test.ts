@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EventDecoder, EventEncoder } from '../../../src/input/parallel/codec.js';
+import type { NormalizedEvent } from '../../../src/model/event.js';
+
+// Values that repeat across events and batches, as user agents and session ids do, mixed with new ones that fill
+// the string table and make it forget.
+const text = fc.oneof(
+  fc.constantFrom('a', 'b', 'okta', 'Mozilla/5.0 (X11)', '', 'é😀', 'sid-1', 'sid-2', '10.0.0.1'),
+  fc.string({ maxLength: 4 }),
+);
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+
+const event: fc.Arbitrary<NormalizedEvent> = fc.record({
+  time: fc.integer({ min: 0, max: 4e12 }),
+  source: fc.record({ file: fc.constant('f.log'), line: fc.integer({ min: 1, max: 1e6 }) }),
+  format: text,
+  kind: fc.constantFrom('signin', 'signout', 'token', 'request', 'other'),
+  action: fc.string(),
+  outcome: fc.constantFrom('success', 'failure', 'unknown'),
+  user: maybe(text),
+  sessionId: maybe(text),
+  rootSessionId: maybe(text),
+  tokenId: maybe(fc.string()),
+  clientId: maybe(text),
+  grantType: maybe(text),
+  ip: maybe(text),
+  userAgent: maybe(text),
+  clientHint: maybe(fc.record({ browser: maybe(text), os: maybe(text), app: maybe(text) })),
+  interactive: maybe(fc.boolean()),
+  app: maybe(text),
+  method: maybe(text),
+  path: maybe(fc.string()),
+  status: maybe(fc.integer({ min: 100, max: 599 })),
+});
+
+/** The event as the decoder rebuilds it: absent fields are undefined properties. */
+function normalized(e: NormalizedEvent): Record<string, unknown> {
+  return JSON.parse(JSON.stringify({ ...e, clientHint: e.clientHint && { ...e.clientHint } }));
+}
+
+describe('event codec between the parsing worker and the main thread', () => {
+  it('gives back every event as it was, in order, across batches and a string table that evicts', () => {
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 120 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 40 }), (events, batchSize, lineOffset) => {
+        // The smallest table a batch allows: strings are forgotten and defined again all the time.
+        const encoder = new EventEncoder(batchSize, batchSize * 18 + 1);
+        const decoder = new EventDecoder(batchSize * 18 + 1);
+        const out: NormalizedEvent[] = [];
+        const flush = () => decoder.decode(encoder.take(), 'f.log', (e) => out.push(e), lineOffset);
+        for (const e of events) if (encoder.add(e)) flush();
+        if (encoder.length > 0) flush();
+        expect(out.map(normalized)).toEqual(
+          events.map((e) => normalized({ ...e, source: { file: 'f.log', line: e.source.line + lineOffset } })),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reuses recycled column buffers for later batches', () => {
+    const encoder = new EventEncoder(1);
+    const e: NormalizedEvent = { time: 1, source: { file: 'f', line: 1 }, format: 'okta', kind: 'other', action: 'x', outcome: 'unknown' };
+    encoder.add(e);
+    const first = encoder.take();
+    encoder.recycle([first.numbers.buffer, first.slots.buffer]);
+    // The batch after the next: the encoder readies a batch's columns when it hands over the one before.
+    encoder.add(e);
+    encoder.take();
+    encoder.add(e);
+    const third = encoder.take();
+    expect(third.numbers.buffer).toBe(first.numbers.buffer);
+    expect(third.slots.buffer).toBe(first.slots.buffer);
+  });
+});
