@@ -1,17 +1,19 @@
 import type { NormalizedEvent } from '../model/event.js';
 import { countCoverage, describeGaps, emptyCoverage } from './coverage.js';
 import { detectFormat } from './detect.js';
-import { readBlock, type LineContainer } from './block.js';
+import type { LineContainer } from './block.js';
 import { injectMapped, type FieldMap } from './field-map.js';
 import type { Container, LogFormat } from './format.js';
 import { mappingSink, type MappedSink } from './map-record.js';
 import { decodeText, describeFsError, openBytes, type ByteCounter, type InputFile } from './open.js';
-import { BlockReader, startsWithGzipMagic } from './parallel/block-reader.js';
-import type { BlockResult, ParseHelper } from './parallel/helper.js';
+import { startsWithGzipMagic } from './parallel/block-reader.js';
 import { CsvSplitter } from './records/csv.js';
 import { JsonRecordSplitter, jsonLayout } from './records/json.js';
 import { LineSplitter } from './records/lines.js';
 import type { RecordSink } from './records/sink.js';
+import { readShared, type Sharing } from './shared-read.js';
+
+export type { Sharing } from './shared-read.js';
 
 /** Head of a file that detection looks at. */
 const HEAD_CHARS = 64 * 1024;
@@ -49,20 +51,6 @@ export interface ReadOptions {
   /** Share parsing with a worker thread, for large files whose records are lines. */
   sharing?: Sharing;
 }
-
-export interface Sharing {
-  /** Smaller files are read on this thread alone. */
-  minBytes: number;
-  /** Bytes per block of lines. */
-  blockBytes: number;
-  /** The worker, started on first use. */
-  helper(): ParseHelper;
-}
-
-/** Of every SHARE_CYCLE blocks, this thread parses the first; the worker the rest (this thread also builds sessions). */
-const SHARE_CYCLE = 4;
-/** Blocks read ahead of the one being taken: bounds the memory between the two threads. */
-const BLOCKS_AHEAD = 6;
 
 /** Reads one file from head to end: detects its format, parses and maps every record. */
 export async function readInput(file: InputFile, options: ReadOptions): Promise<InputReport> {
@@ -113,14 +101,12 @@ export async function readInput(file: InputFile, options: ReadOptions): Promise<
     },
     error: addError,
   };
-  const sink = mappingSink(fmt, file.path, fieldMap, mapped);
-
   const container = lineContainer(fmt.container, head, exhausted);
   if (options.sharing && container && canShare(file, exhausted, options.sharing)) {
     // Read again from the first byte in blocks of whole lines; the head read so far only served detection.
     await chunks.return(undefined);
     try {
-      await readShared(file, fmt.id, container, sink, mapped, options.sharing, options.onBytes);
+      await readShared(file, fmt, container, fieldMap, mapped, options.sharing, options.onBytes);
     } catch (err) {
       addError(0, `reading stopped early: ${describeFsError(err)}`);
     }
@@ -128,7 +114,7 @@ export async function readInput(file: InputFile, options: ReadOptions): Promise<
     return report;
   }
 
-  const splitter = createSplitter(fmt.container, sink);
+  const splitter = createSplitter(fmt.container, mappingSink(fmt, file.path, fieldMap, mapped));
   try {
     await splitter.push(head);
     if (!exhausted) {
@@ -155,59 +141,6 @@ function lineContainer(container: Container, head: string, exhausted: boolean): 
 
 function canShare(file: InputFile, exhausted: boolean, sharing: Sharing): boolean {
   return file.path !== '-' && !exhausted && (file.size ?? 0) >= sharing.minBytes && !startsWithGzipMagic(file.path);
-}
-
-/**
- * Reads a file in blocks of lines; this thread parses one block of every SHARE_CYCLE and the worker the others, and
- * the events are taken block by block in file order, so they come in the same order as a read on one thread.
- */
-async function readShared(
-  file: InputFile,
-  format: string,
-  container: LineContainer,
-  sink: RecordSink,
-  mapped: MappedSink,
-  sharing: Sharing,
-  onBytes: ByteCounter | undefined,
-): Promise<void> {
-  const reader = new BlockReader(file.path, sharing.blockBytes);
-  const helper = sharing.helper();
-  helper.openFile(file.path, format, container);
-  type Queued = { own: Uint8Array } | { sent: Promise<BlockResult> };
-  const queue: Queued[] = [];
-  let count = 0;
-  let ended = false;
-  const readAhead = (): void => {
-    while (!ended && queue.length < BLOCKS_AHEAD) {
-      const next = reader.next();
-      if (!next) {
-        ended = true;
-        break;
-      }
-      onBytes?.(next.bytesRead);
-      queue.push(count++ % SHARE_CYCLE === 0 ? { own: next.block } : { sent: helper.parse(next.block) });
-    }
-  };
-  let line = 1;
-  try {
-    readAhead();
-    while (queue.length > 0) {
-      const item = queue.shift()!;
-      readAhead();
-      if ('own' in item) {
-        line = readBlock(item.own, container, sink, line);
-        reader.recycle(item.own.buffer as ArrayBuffer);
-      } else {
-        const result = await item.sent;
-        helper.decode(result, file.path, line, mapped.event);
-        for (const [at, reason] of result.errors) mapped.error(at + line - 1, reason);
-        line += result.lines;
-        reader.recycle(result.bytes);
-      }
-    }
-  } finally {
-    reader.close();
-  }
 }
 
 interface Splitter {
