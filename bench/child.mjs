@@ -4,6 +4,7 @@
  *
  *   node bench/child.mjs baseline FILE...   read each file line by line and JSON.parse every line, nothing else
  *   node bench/child.mjs scan FILE...       a full `borrowscan scan` of the files (JSON report to /dev/null)
+ *   node bench/child.mjs scan-one-thread FILE...   the same with --worker never
  *   node bench/child.mjs scan-report OUT FILE...   the same scan, with the JSON report written to OUT
  */
 import { createReadStream } from 'node:fs';
@@ -40,9 +41,9 @@ async function baseline(files) {
   return { records, chars: bytes };
 }
 
-async function scan(files, output) {
+async function scan(files, output, extra = []) {
   const { main } = await import(new URL('../dist/cli/main.js', import.meta.url).href);
-  const code = await main(['node', 'borrowscan', 'scan', ...files, '--format', 'json', '-o', output, '--fail-on', 'none', '--no-progress']);
+  const code = await main(['node', 'borrowscan', 'scan', ...files, '--format', 'json', '-o', output, '--fail-on', 'none', '--no-progress', ...extra]);
   return { exitCode: code };
 }
 
@@ -50,9 +51,10 @@ const t0 = performance.now();
 let extra;
 if (mode === 'baseline') extra = await baseline(args);
 else if (mode === 'scan') extra = await scan(args, '/dev/null');
+else if (mode === 'scan-one-thread') extra = await scan(args, '/dev/null', ['--worker', 'never']);
 else if (mode === 'scan-report') extra = await scan(args.slice(1), args[0]);
 else {
-  process.stderr.write(`usage: node bench/child.mjs baseline|scan FILE... | scan-report OUT FILE...\n`);
+  process.stderr.write(`usage: node bench/child.mjs baseline|scan|scan-one-thread FILE... | scan-report OUT FILE...\n`);
   process.exit(2);
 }
 const ms = performance.now() - t0;

@@ -13,8 +13,11 @@
  * The data set is generated deterministically into bench/.data/ (gitignored) and reused while it matches.
  * Each measurement runs in a fresh child process (bench/child.mjs), which reports its own peak RSS
  * (process.resourceUsage().maxRSS) at exit:
- *   baseline  read the same files line by line and JSON.parse every line, nothing else;
- *   scan      `borrowscan scan FILES --format json -o /dev/null --fail-on none --no-progress`.
+ *   baseline         read the same files line by line and JSON.parse every line, nothing else;
+ *   scan             `borrowscan scan FILES --format json -o /dev/null --fail-on none --no-progress`
+ *                    (parsing shared with a worker thread on a machine with two or more cores: --worker auto);
+ *   scan, 1 thread   the same with --worker never, for comparison.
+ * With --runs N, the three take turns N times (a drifting machine load then weighs on each alike); medians are shown.
  * Targets: scan speed at least half the baseline's, peak RSS of the scan under 500 MB.
  */
 import { spawn } from 'node:child_process';
@@ -68,8 +71,11 @@ say(
     (data.reused ? ' (reused)' : ` (generated in ${data.seconds.toFixed(1)} s)`),
 );
 
-const baseline = await measure('baseline', ['baseline', ...files]);
-const scan = await measure('scan', ['scan', ...files]);
+const [baseline, scan, scanOneThread] = await measureInTurns([
+  ['baseline', ['baseline', ...files]],
+  ['scan', ['scan', ...files]],
+  ['scan, 1 thread', ['scan-one-thread', ...files]],
+]);
 const ratio = scan.eventsPerSec / baseline.eventsPerSec;
 
 const result = {
@@ -80,7 +86,9 @@ const result = {
   runs,
   baseline,
   scan,
+  scanOneThread,
   ratio: round(ratio, 3),
+  ratioOneThread: round(scanOneThread.eventsPerSec / baseline.eventsPerSec, 3),
   targets: { ratio: TARGET_RATIO, ratioMet: ratio >= TARGET_RATIO, peakRssMb: TARGET_RSS_MB, peakRssMet: scan.peakRssMb < TARGET_RSS_MB },
 };
 
@@ -127,15 +135,22 @@ function runChild(args, nodeArgs = []) {
   });
 }
 
-async function measure(name, args) {
-  const samples = [];
+/** Runs each workload once per round, `runs` rounds, and summarizes each by its median wall time. */
+async function measureInTurns(workloads) {
+  const samples = workloads.map(() => []);
   for (let i = 0; i < runs; i++) {
-    say(`running ${name}${runs > 1 ? ` (${i + 1}/${runs})` : ''} ...`);
-    samples.push(await runChild(args));
+    for (const [w, [name, args]] of workloads.entries()) {
+      say(`running ${name}${runs > 1 ? ` (${i + 1}/${runs})` : ''} ...`);
+      samples[w].push(await runChild(args));
+    }
   }
+  return workloads.map(([name], w) => summarize(name, samples[w]));
+}
+
+function summarize(name, samples) {
   samples.sort((a, b) => a.wallMs - b.wallMs);
   const s = samples[Math.floor((samples.length - 1) / 2)];
-  if (name === 'scan' && s.exitCode !== 0) fail(`the scan exited with ${s.exitCode}:\n${s.stderr}`);
+  if (name.startsWith('scan') && s.exitCode !== 0) fail(`the scan exited with ${s.exitCode}:\n${s.stderr}`);
   const seconds = s.wallMs / 1000;
   return {
     wallS: round(seconds, 3),
@@ -233,13 +248,14 @@ function printTable(r) {
     ['', 'wall s', 'events/s', 'MB/s', 'peak RSS MB'],
     ['baseline (read + JSON.parse)', r.baseline.wallS.toFixed(2), n(r.baseline.eventsPerSec), r.baseline.mbPerSec.toFixed(1), r.baseline.peakRssMb.toFixed(0)],
     ['borrowscan scan', r.scan.wallS.toFixed(2), n(r.scan.eventsPerSec), r.scan.mbPerSec.toFixed(1), r.scan.peakRssMb.toFixed(0)],
+    ['borrowscan scan --worker never', r.scanOneThread.wallS.toFixed(2), n(r.scanOneThread.eventsPerSec), r.scanOneThread.mbPerSec.toFixed(1), r.scanOneThread.peakRssMb.toFixed(0)],
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
   say('');
   say(`borrowscan benchmark: ${n(r.dataset.events)} events, ${(r.dataset.bytes / MB).toFixed(1)} MB, ${r.node}, ${r.cpu}`);
   for (const row of rows) say(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   '));
   say('');
-  say(`speed ratio (scan / baseline): ${r.ratio.toFixed(2)}  (target >= ${TARGET_RATIO}: ${r.targets.ratioMet ? 'met' : 'NOT met'})`);
+  say(`speed ratio (scan / baseline): ${r.ratio.toFixed(2)}  (target >= ${TARGET_RATIO}: ${r.targets.ratioMet ? 'met' : 'NOT met'}); on one thread: ${r.ratioOneThread.toFixed(2)}`);
   say(`peak RSS of the scan: ${r.scan.peakRssMb.toFixed(0)} MB  (target < ${TARGET_RSS_MB} MB: ${r.targets.peakRssMet ? 'met' : 'NOT met'})`);
   if (r.verify) {
     say('');

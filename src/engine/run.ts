@@ -101,7 +101,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const files = await expandPaths(options.paths.length > 0 ? options.paths : ['-']);
   const totalBytes = files.every((f) => f.size !== undefined) ? files.reduce((a, f) => a + (f.size ?? 0), 0) : undefined;
 
-  const store = new SessionStore(createClientClassifier());
+  const store = new SessionStore(createClientClassifier(), totalBytes);
   const rules = options.rules ?? RULES;
   const registry = options.registry;
   const context: RuleContext = { sessions: store.sessions, registry };
@@ -133,7 +133,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     for (const rule of observers) rule.observe!(event, store.lastSession!, store.lastClient!, context);
   };
 
-  const sharing = await sharingFor(options, choice, totalBytes);
+  const sharing = await sharingFor(options, choice, files, totalBytes);
   try {
     for (const file of files) {
       const report = await readInput(file, {
@@ -199,6 +199,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 async function sharingFor(
   options: ScanOptions,
   choice: FormatChoice,
+  files: InputFile[],
   totalBytes: number | undefined,
 ): Promise<SharingHandle | undefined> {
   const mode = options.worker ?? 'auto';
@@ -213,7 +214,11 @@ async function sharingFor(
   }
   if (mode === 'auto' && (availableParallelism() < 2 || (totalBytes ?? 0) < SHARE_MIN_TOTAL_BYTES)) return undefined;
   const { createSharing } = await import('../input/parallel/index.js');
-  return createSharing(choice, mode === 'always' ? 0 : SHARE_MIN_FILE_BYTES, options.blockBytes ?? BLOCK_BYTES);
+  const minBytes = mode === 'always' ? 0 : SHARE_MIN_FILE_BYTES;
+  const sharing = createSharing(choice, minBytes, options.blockBytes ?? BLOCK_BYTES);
+  // Start the thread now, while this one opens the first files: it takes a while to load its modules.
+  if (files.some((f) => f.path !== '-' && (f.size ?? 0) >= minBytes)) sharing.helper();
+  return sharing;
 }
 
 function unrecognized(file: InputFile, why: string, formats: readonly LogFormat[]): UsageError {

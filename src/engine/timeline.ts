@@ -9,7 +9,7 @@ const INITIAL_POOL_CAPACITY = 16_384;
  * through `next`. Tens of thousands of clients then cost a few large arrays, not four small ones each: small
  * typed arrays are slow to allocate, and a scan creates one timeline per browser client and session.
  */
-export function newSamplePool(capacity = INITIAL_POOL_CAPACITY): SamplePool {
+export function newSamplePool(capacity: number = INITIAL_POOL_CAPACITY): SamplePool {
   return {
     size: 0,
     times: new Float64Array(capacity),

@@ -10,8 +10,10 @@ export interface MappedSink {
 }
 
 /** Maps each record a container reader finds to the event model with `format`, applying `--map` overrides. */
-export function mappingSink(format: LogFormat, file: string, fieldMap: FieldMap | undefined, out: MappedSink): RecordSink {
+export function mappingSink(format: LogFormat, file: string, overrides: FieldMap | undefined, out: MappedSink): RecordSink {
   const ctx: RecordContext = { file, line: 0 };
+  // No overrides is the common case: skip their work for every record.
+  const fieldMap = overrides && Object.keys(overrides).length > 0 ? overrides : undefined;
   return {
     record(value, line) {
       let result;

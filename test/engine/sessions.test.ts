@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createClientClassifier } from '../../src/clients/classify.js';
+import { SessionStore } from '../../src/engine/sessions.js';
 import { ev, min, request, sessionsOf, signIn, UA } from '../rules/build.js';
 
 describe('SessionStore', () => {
@@ -71,5 +73,14 @@ describe('SessionStore', () => {
     expect(py.evidence).toHaveLength(5);
     expect(py.evidence.map((e) => e.time)).toEqual([min(1), min(2), min(3), min(4), min(5)]);
     expect(py.count).toBe(100);
+  });
+
+  it('sizes its request-sample pool from the input size, and still grows past it', () => {
+    const store = new SessionStore(createClientClassifier(), 400 * 100_000);
+    expect(store.samples.times.length).toBe(100_000);
+    expect(new SessionStore(createClientClassifier(), 10).samples.times.length).toBe(16_384);
+    const small = new SessionStore(createClientClassifier(), 10);
+    for (let i = 0; i < 20_000; i++) small.add(request('s', UA.chromeMac, '198.51.100.1', i * 1000, `/p/${i}`));
+    expect(small.samples.size).toBe(20_000);
   });
 });
