@@ -8,9 +8,9 @@ import type { EventKind, NormalizedEvent, Outcome } from '../../model/event.js';
  */
 
 /**
- * The string fields of an event, in column order. `action`, `tokenId` and `path` rarely repeat (one per request):
- * interning them would cost a hash of each and push out strings that do repeat, so they travel inline, in the
- * batch's own list.
+ * The string fields of an event, in column order. `tokenId` and `path` rarely repeat (one per request): interning
+ * them would cost a hash of each and push out strings that do repeat, so they travel inline, in the batch's own
+ * list. A request's `action` is its method and path (`GET /x`): a flag says so and the receiver rebuilds it.
  */
 const STRING_FIELDS = [
   'format',
@@ -42,6 +42,7 @@ const NUMBERS_PER_EVENT = 4;
 const FLAG_HINT = 1;
 const FLAG_INTERACTIVE_TRUE = 2;
 const FLAG_INTERACTIVE_FALSE = 4;
+const FLAG_ACTION_IS_REQUEST_LINE = 8;
 const ABSENT = -1;
 /** Slots at or below this stand for an inline string: index = INLINE_BASE - slot. */
 const INLINE_BASE = -2;
@@ -110,13 +111,15 @@ export class EventEncoder {
     if (event.clientHint !== undefined) flags |= FLAG_HINT;
     if (event.interactive === true) flags |= FLAG_INTERACTIVE_TRUE;
     else if (event.interactive === false) flags |= FLAG_INTERACTIVE_FALSE;
+    const requestLine = isRequestLine(event.action, event.method, event.path);
+    if (requestLine) flags |= FLAG_ACTION_IS_REQUEST_LINE;
     this.numbers[n + 3] = flags;
     // One property read per field, spelled out: a loop over field names makes every read a slow keyed lookup.
     const slots = this.slots;
     const s = i * STRINGS_PER_EVENT;
     slots[s] = this.columnSlot(0, event.format);
     slots[s + 1] = this.columnSlot(1, event.kind);
-    slots[s + 2] = this.inlineSlot(event.action);
+    slots[s + 2] = requestLine ? ABSENT : this.columnSlot(2, event.action);
     slots[s + 3] = this.columnSlot(3, event.outcome);
     slots[s + 4] = this.columnSlot(4, event.user);
     slots[s + 5] = this.columnSlot(5, event.sessionId);
@@ -201,6 +204,17 @@ export class EventEncoder {
   }
 }
 
+function isRequestLine(action: string, method: string | undefined, path: string | undefined): boolean {
+  return (
+    method !== undefined &&
+    path !== undefined &&
+    action.length === method.length + 1 + path.length &&
+    action.charCodeAt(method.length) === 32 &&
+    action.startsWith(method) &&
+    action.endsWith(path)
+  );
+}
+
 /** Main-thread side: rebuilds the events of each batch, in order, with the file they came from. */
 export class EventDecoder {
   private readonly table: string[];
@@ -223,12 +237,14 @@ export class EventDecoder {
       };
       const flags = numbers[n + 3]!;
       const status = numbers[n + 2]!;
+      const method = str(13);
+      const path = str(14);
       const event: NormalizedEvent = {
         time: numbers[n]!,
         source: { file, line: numbers[n + 1]! + lineOffset },
         format: str(0)!,
         kind: str(1) as EventKind,
-        action: str(2)!,
+        action: flags & FLAG_ACTION_IS_REQUEST_LINE ? `${method} ${path}` : str(2)!,
         outcome: str(3) as Outcome,
         user: str(4),
         sessionId: str(5),
@@ -241,8 +257,8 @@ export class EventDecoder {
         clientHint: flags & FLAG_HINT ? { browser: str(15), os: str(16), app: str(17) } : undefined,
         interactive: flags & FLAG_INTERACTIVE_TRUE ? true : flags & FLAG_INTERACTIVE_FALSE ? false : undefined,
         app: str(12),
-        method: str(13),
-        path: str(14),
+        method,
+        path,
         status: Number.isNaN(status) ? undefined : status,
       };
       onEvent(event);

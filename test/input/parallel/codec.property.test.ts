@@ -11,7 +11,7 @@ const text = fc.oneof(
 );
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
-const event: fc.Arbitrary<NormalizedEvent> = fc.record({
+const anyEvent: fc.Arbitrary<NormalizedEvent> = fc.record({
   time: fc.integer({ min: 0, max: 4e12 }),
   source: fc.record({ file: fc.constant('f.log'), line: fc.integer({ min: 1, max: 1e6 }) }),
   format: text,
@@ -33,6 +33,12 @@ const event: fc.Arbitrary<NormalizedEvent> = fc.record({
   path: maybe(fc.string()),
   status: maybe(fc.integer({ min: 100, max: 599 })),
 });
+
+// Requests whose action is their method and path, as access logs map them: the codec rebuilds that action.
+const event = fc.oneof(
+  anyEvent,
+  anyEvent.map((e) => (e.method !== undefined && e.path !== undefined ? { ...e, action: `${e.method} ${e.path}` } : e)),
+);
 
 /** The event as the decoder rebuilds it: absent fields are undefined properties. */
 function normalized(e: NormalizedEvent): Record<string, unknown> {
