@@ -27,6 +27,8 @@ function describePace(run: PacedRun): string {
     : `${run.requests} requests in ${minutes} min (${run.pace}/min, no pause over ${PACING.maxPauseMs / 1000} s) across ${run.distinctResources} resources`;
 }
 
+const MIN_SAMPLES = Math.min(PACING.runIntervals + 1, PACING.perMinuteRequests * PACING.sustainedMinutes);
+
 export const inhumanCadence: Rule = {
   id: 'inhuman-cadence',
   severity: 'medium',
@@ -43,7 +45,8 @@ export const inhumanCadence: Rule = {
   evaluate(session: Session): RuleHit[] {
     const hits: RuleHit[] = [];
     for (const client of session.clients.values()) {
-      if (client.identity.class !== 'browser' || !client.timeline) continue;
+      // Too few requests for either pattern: no need to sort them.
+      if (client.identity.class !== 'browser' || !client.timeline || client.timeline.length < MIN_SAMPLES) continue;
       const sorted = sortTimeline(client.timeline);
       const metronome = findMetronomeRun(sorted);
       const sustained = findSustainedRate(sorted);
