@@ -14,7 +14,6 @@ import type { ReportOptions } from '../report/reporter.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIO } from './io.js';
 import { ProgressBar } from './progress.js';
-import { parseTimeArg } from './time-arg.js';
 
 export interface ScanFlags {
   format: string;
@@ -49,8 +48,8 @@ export interface ScanFlags {
 /** Reads, correlates and detects; applies baseline and suppressions. Shared by `scan` and `baseline`. */
 export async function scanAndTriage(paths: string[], flags: ScanFlags, io: CliIO): Promise<ScanResult> {
   const now = io.now();
-  const since = flags.since !== undefined ? parseTimeArg('--since', flags.since, now) : undefined;
-  const until = flags.until !== undefined ? parseTimeArg('--until', flags.until, now) : undefined;
+  const since = await timeBound('--since', flags.since, now);
+  const until = await timeBound('--until', flags.until, now);
   if (since !== undefined && until !== undefined && since > until) throw new UsageError('--since is after --until');
   if (paths.length === 0) {
     if (io.stdin.isTTY) throw new UsageError('no input: give files or directories to scan, or - to read standard input');
@@ -86,6 +85,13 @@ export async function scanAndTriage(paths: string[], flags: ScanFlags, io: CliIO
     bar?.clear();
   }
   return triage(result, { baseline, suppressions, now: now.getTime() });
+}
+
+/** A --since or --until value as epoch ms; the parser (and date-fns) loads only when one is given. */
+async function timeBound(flag: string, value: string | undefined, now: Date): Promise<number | undefined> {
+  if (value === undefined) return undefined;
+  const { parseTimeArg } = await import('./time-arg.js');
+  return parseTimeArg(flag, value, now);
 }
 
 export async function runScanCommand(paths: string[], flags: ScanFlags, io: CliIO): Promise<number> {
