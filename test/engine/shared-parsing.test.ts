@@ -133,6 +133,13 @@ describe.skipIf(!built)('parsing shared with a worker thread gives the same repo
     expect(result.summary.events).toBe(1);
   });
 
+  it('stops the worker and fails with a usage error when a file named explicitly is no log', async () => {
+    const { scan } = await load();
+    const notALog = join(dir, 'notes.txt');
+    writeFileSync(notALog, 'shopping list\nmilk\n');
+    await expect(scan({ paths: [awkward.path, notALog], worker: 'always', blockBytes: 512 })).rejects.toThrow(/is not a log borrowscan can read/);
+  });
+
   it('says why `always` cannot share when formats come from the API', async () => {
     const { scan, FORMATS } = await load();
     await expect(scan({ paths: [awkward.path], worker: 'always', formats: FORMATS })).rejects.toThrow(/--worker always: cannot share parsing/);
