@@ -140,7 +140,9 @@ function lineContainer(container: Container, head: string, exhausted: boolean): 
 }
 
 function canShare(file: InputFile, exhausted: boolean, sharing: Sharing): boolean {
-  return file.path !== '-' && !exhausted && (file.size ?? 0) >= sharing.minBytes && !startsWithGzipMagic(file.path);
+  return (
+    sharing.usable() && file.path !== '-' && !exhausted && (file.size ?? 0) >= sharing.minBytes && !startsWithGzipMagic(file.path)
+  );
 }
 
 interface Splitter {

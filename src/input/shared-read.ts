@@ -14,6 +14,8 @@ export interface Sharing {
   blockBytes: number;
   /** The worker, started on first use. */
   helper(): ParseHelper;
+  /** False once the worker has failed: later files are read on this thread alone. */
+  usable(): boolean;
 }
 
 /** Of every SHARE_CYCLE blocks, this thread parses the first and the worker the others: this thread also builds sessions. */

@@ -125,6 +125,39 @@ describe.skipIf(!built)('parsing shared with a worker thread gives the same repo
     expect(shared).toEqual(alone);
   });
 
+  it('when the worker fails, says so for the file it was reading and reads the next files on one thread', async () => {
+    const { readInput, FORMATS, createSharing } = await load();
+    const sharing = createSharing({}, 0, 4096);
+    const helper = sharing.helper;
+    let sent = 0;
+    sharing.helper = () => {
+      const h = helper();
+      const parse = h.parse.bind(h);
+      h.parse = (block) => {
+        // The thread dies under the third block, as it would if it ran out of memory.
+        if (++sent === 3) void h.close();
+        return parse(block);
+      };
+      return h;
+    };
+    const file = { path: awkward.path, explicit: true, size: statSync(awkward.path).size };
+    const counts: number[] = [];
+    const reports = [];
+    try {
+      for (let i = 0; i < 2; i++) {
+        let n = 0;
+        reports.push(await readInput(file, { formats: FORMATS, sharing, onEvent: () => n++ }));
+        counts.push(n);
+      }
+    } finally {
+      await sharing.close();
+    }
+    expect(reports[0]!.errors.at(-1)).toMatchObject({ line: 0, reason: expect.stringMatching(/reading stopped early: .*parsing thread/) });
+    expect(counts[0]).toBeLessThan(awkward.events);
+    expect(reports[1]!.errors.map((e) => e.line)).toEqual(awkward.badLines);
+    expect(counts[1]).toBe(awkward.events);
+  });
+
   it('reads standard input on the main thread (it cannot be read twice or cut ahead)', async () => {
     const { scan } = await load();
     const { Readable } = await import('node:stream');

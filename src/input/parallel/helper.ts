@@ -41,6 +41,11 @@ export class ParseHelper {
     this.worker.on('exit', (code) => this.fail(new Error(`the parsing thread stopped (exit code ${code})`)));
   }
 
+  /** Whether the thread failed or was closed: nothing more can be parsed with it. */
+  get failed(): boolean {
+    return this.failure !== undefined;
+  }
+
   /** Says which file and format the blocks that follow belong to. */
   openFile(path: string, format: string, container: LineContainer): void {
     this.send({ type: 'file', path, format, container });
@@ -48,11 +53,13 @@ export class ParseHelper {
 
   /** Sends a block (its buffer moves to the worker and is no longer usable here). */
   parse(block: Uint8Array): Promise<BlockResult> {
-    if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
-    const result = new Promise<BlockResult>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
-    // A failure may reject blocks queued behind the one being read: it is reported when they are awaited.
+    const result = this.failure
+      ? Promise.reject(this.failure)
+      : new Promise<BlockResult>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
+    // A failure may reject blocks queued behind the one being read: it is reported when they are awaited, if ever.
     result.catch(() => undefined);
+    if (this.failure) return result;
     const buffer = block.buffer as ArrayBuffer;
     this.send({ type: 'block', id, bytes: buffer, offset: block.byteOffset, length: block.byteLength }, [buffer]);
     return result;

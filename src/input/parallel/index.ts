@@ -14,6 +14,7 @@ export function createSharing(choice: FormatChoice, minBytes: number, blockBytes
     minBytes,
     blockBytes,
     helper: () => (helper ??= new ParseHelper(choice)),
+    usable: () => !helper?.failed,
     close: async () => {
       await helper?.close();
     },
