@@ -1,6 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { createClientClassifier } from '../clients/classify.js';
 import type { AgentRegistry } from '../config/registry.js';
-import { availableParallelism } from 'node:os';
 import type { FieldMap } from '../input/field-map.js';
 import type { LogFormat } from '../input/format.js';
 import { UsageError } from '../input/errors.js';

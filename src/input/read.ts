@@ -11,9 +11,9 @@ import { CsvSplitter } from './records/csv.js';
 import { JsonRecordSplitter, jsonLayout } from './records/json.js';
 import { LineSplitter } from './records/lines.js';
 import type { RecordSink } from './records/sink.js';
-import { readShared, type Sharing } from './shared-read.js';
+import { readShared, type Sharing } from './parallel/shared-read.js';
 
-export type { Sharing } from './shared-read.js';
+export type { Sharing } from './parallel/shared-read.js';
 
 /** Head of a file that detection looks at. */
 const HEAD_CHARS = 64 * 1024;

@@ -75,6 +75,17 @@ describe.skipIf(!built)('parsing shared with a worker thread gives the same repo
     expect(always).toEqual(never);
   });
 
+  it('with a custom --log-format, which the worker compiles the same way', async () => {
+    const { scan } = await load();
+    const fixture = join(repo, 'fixtures', 'log-format', 'agent-headers');
+    const logFormat = readFileSync(join(fixture, 'log_format.conf'), 'utf8');
+    const paths = [join(fixture, 'access.log')];
+    const never = await scan({ paths, logFormat, worker: 'never' });
+    const always = await scan({ paths, logFormat, worker: 'always', blockBytes: 64 });
+    expect(never.inputs[0]).toMatchObject({ format: 'log-format', events: 5, skipped: 3 });
+    expect(always).toEqual(never);
+  });
+
   it.skipIf(!corpusExists)('on the shared corpus of real exports', async () => {
     const { never, always } = await bothWays([CORPUS]);
     expect(never.summary.events).toBeGreaterThan(100);

@@ -36,7 +36,7 @@ type Carried = (typeof STRING_FIELDS)[number] | 'time' | 'source' | 'status' | '
 const everyFieldCarried: Exclude<keyof NormalizedEvent, Carried> extends never ? true : never = true;
 void everyFieldCarried;
 
-export const STRINGS_PER_EVENT = STRING_FIELDS.length + HINT_FIELDS.length;
+const STRINGS_PER_EVENT = STRING_FIELDS.length + HINT_FIELDS.length;
 /** time, line, status (NaN when absent), flags. */
 const NUMBERS_PER_EVENT = 4;
 const FLAG_HINT = 1;

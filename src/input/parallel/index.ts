@@ -1,4 +1,4 @@
-import type { Sharing } from '../shared-read.js';
+import type { Sharing } from './shared-read.js';
 import type { FormatChoice } from '../select.js';
 import { ParseHelper } from './helper.js';
 

@@ -1,10 +1,10 @@
-import { readBlock, type LineContainer } from './block.js';
-import type { FieldMap } from './field-map.js';
-import type { LogFormat } from './format.js';
-import { mappingSink, type MappedSink } from './map-record.js';
-import type { ByteCounter, InputFile } from './open.js';
-import { BlockReader } from './parallel/block-reader.js';
-import type { BlockResult, ParseHelper } from './parallel/helper.js';
+import { readBlock, type LineContainer } from '../block.js';
+import type { FieldMap } from '../field-map.js';
+import type { LogFormat } from '../format.js';
+import { mappingSink, type MappedSink } from '../map-record.js';
+import type { ByteCounter, InputFile } from '../open.js';
+import { BlockReader } from './block-reader.js';
+import type { BlockResult, ParseHelper } from './helper.js';
 
 /** How a scan shares parsing with a worker thread. */
 export interface Sharing {
