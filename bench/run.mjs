@@ -17,7 +17,8 @@
  *   scan             `borrowscan scan FILES --format json -o /dev/null --fail-on none --no-progress`
  *                    (parsing shared with a worker thread on a machine with two or more cores: --worker auto);
  *   scan, 1 thread   the same with --worker never, for comparison.
- * With --runs N, the three take turns N times (a drifting machine load then weighs on each alike); medians are shown.
+ * With --runs N, the three take turns N times (a drifting machine load then weighs on each alike); medians are shown,
+ * and the speed ratio is the median of the rounds' ratios (baseline and scan of one round ran back to back).
  * Targets: scan speed at least half the baseline's, peak RSS of the scan under 500 MB.
  */
 import { spawn } from 'node:child_process';
@@ -76,7 +77,9 @@ const [baseline, scan, scanOneThread] = await measureInTurns([
   ['scan', ['scan', ...files]],
   ['scan, 1 thread', ['scan-one-thread', ...files]],
 ]);
-const ratio = scan.eventsPerSec / baseline.eventsPerSec;
+const paired = pairedRatio(baseline, scan);
+const pairedOneThread = pairedRatio(baseline, scanOneThread);
+const ratio = paired.median;
 
 const result = {
   node: process.version,
@@ -88,7 +91,8 @@ const result = {
   scan,
   scanOneThread,
   ratio: round(ratio, 3),
-  ratioOneThread: round(scanOneThread.eventsPerSec / baseline.eventsPerSec, 3),
+  ratioRange: [round(paired.min, 3), round(paired.max, 3)],
+  ratioOneThread: round(pairedOneThread.median, 3),
   targets: { ratio: TARGET_RATIO, ratioMet: ratio >= TARGET_RATIO, peakRssMb: TARGET_RSS_MB, peakRssMet: scan.peakRssMb < TARGET_RSS_MB },
 };
 
@@ -135,7 +139,10 @@ function runChild(args, nodeArgs = []) {
   });
 }
 
-/** Runs each workload once per round, `runs` rounds, and summarizes each by its median wall time. */
+/**
+ * Runs each workload once per round, `runs` rounds, and summarizes each by its median wall time. Each summary also
+ * keeps its wall times in round order (`roundWallS`), so that workloads can be compared round by round.
+ */
 async function measureInTurns(workloads) {
   const samples = workloads.map(() => []);
   for (let i = 0; i < runs; i++) {
@@ -144,7 +151,16 @@ async function measureInTurns(workloads) {
       samples[w].push(await runChild(args));
     }
   }
-  return workloads.map(([name], w) => summarize(name, samples[w]));
+  return workloads.map(([name], w) => ({ ...summarize(name, [...samples[w]]), roundWallS: samples[w].map((x) => round(x.wallMs / 1000, 3)) }));
+}
+
+/**
+ * Speed of `b` relative to `a`: the median over rounds of a's wall time / b's. The two ran back to back in each round,
+ * under the same load; a ratio of separate medians would mix a quiet minute of one with a busy minute of the other.
+ */
+function pairedRatio(a, b) {
+  const ratios = a.roundWallS.map((t, i) => t / b.roundWallS[i]).sort((x, y) => x - y);
+  return { median: ratios[Math.floor((ratios.length - 1) / 2)], min: ratios[0], max: ratios[ratios.length - 1] };
 }
 
 function summarize(name, samples) {
@@ -159,7 +175,6 @@ function summarize(name, samples) {
     eventsPerSec: Math.round(data.events / seconds),
     mbPerSec: round(data.bytes / MB / seconds, 1),
     peakRssMb: round((s.maxRssKb * 1024) / MB, 1),
-    ...(runs > 1 ? { allWallS: samples.map((x) => round(x.wallMs / 1000, 3)) } : {}),
   };
 }
 
@@ -255,7 +270,8 @@ function printTable(r) {
   say(`borrowscan benchmark: ${n(r.dataset.events)} events, ${(r.dataset.bytes / MB).toFixed(1)} MB, ${r.node}, ${r.cpu}`);
   for (const row of rows) say(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   '));
   say('');
-  say(`speed ratio (scan / baseline): ${r.ratio.toFixed(2)}  (target >= ${TARGET_RATIO}: ${r.targets.ratioMet ? 'met' : 'NOT met'}); on one thread: ${r.ratioOneThread.toFixed(2)}`);
+  const range = r.runs > 1 ? `, rounds ${r.ratioRange[0].toFixed(2)} to ${r.ratioRange[1].toFixed(2)}` : '';
+  say(`speed ratio (scan / baseline, median of rounds${range}): ${r.ratio.toFixed(2)}  (target >= ${TARGET_RATIO}: ${r.targets.ratioMet ? 'met' : 'NOT met'}); on one thread: ${r.ratioOneThread.toFixed(2)}`);
   say(`peak RSS of the scan: ${r.scan.peakRssMb.toFixed(0)} MB  (target < ${TARGET_RSS_MB} MB: ${r.targets.peakRssMet ? 'met' : 'NOT met'})`);
   if (r.verify) {
     say('');
