@@ -215,6 +215,20 @@ function isRequestLine(action: string, method: string | undefined, path: string 
   );
 }
 
+/** The strings of one batch's slots: one object per batch, not a closure per event. */
+class BatchText {
+  constructor(
+    private readonly slots: Int32Array,
+    private readonly table: string[],
+    private readonly inline: string[],
+  ) {}
+
+  at(position: number): string | undefined {
+    const slot = this.slots[position]!;
+    return slot >= 0 ? this.table[slot] : slot === ABSENT ? undefined : this.inline[INLINE_BASE - slot];
+  }
+}
+
 /** Main-thread side: rebuilds the events of each batch, in order, with the file they came from. */
 export class EventDecoder {
   private readonly table: string[];
@@ -225,38 +239,35 @@ export class EventDecoder {
 
   /** `lineOffset` is added to each line number: the encoder numbered the lines of its block from 1. */
   decode(batch: EncodedBatch, file: string, onEvent: (event: NormalizedEvent) => void, lineOffset = 0): void {
-    const { numbers, slots, defSlots, defStrings, inline } = batch;
+    const { numbers, defSlots, defStrings } = batch;
     const table = this.table;
     for (let d = 0; d < defSlots.length; d++) table[defSlots[d]!] = defStrings[d]!;
+    const text = new BatchText(batch.slots, table, batch.inline);
     for (let i = 0; i < batch.count; i++) {
       const n = i * NUMBERS_PER_EVENT;
       const s = i * STRINGS_PER_EVENT;
-      const str = (k: number): string | undefined => {
-        const slot = slots[s + k]!;
-        return slot >= 0 ? table[slot] : slot === ABSENT ? undefined : inline[INLINE_BASE - slot];
-      };
       const flags = numbers[n + 3]!;
       const status = numbers[n + 2]!;
-      const method = str(13);
-      const path = str(14);
+      const method = text.at(s + 13);
+      const path = text.at(s + 14);
       const event: NormalizedEvent = {
         time: numbers[n]!,
         source: { file, line: numbers[n + 1]! + lineOffset },
-        format: str(0)!,
-        kind: str(1) as EventKind,
-        action: flags & FLAG_ACTION_IS_REQUEST_LINE ? `${method} ${path}` : str(2)!,
-        outcome: str(3) as Outcome,
-        user: str(4),
-        sessionId: str(5),
-        rootSessionId: str(6),
-        tokenId: str(7),
-        clientId: str(8),
-        grantType: str(9),
-        ip: str(10),
-        userAgent: str(11),
-        clientHint: flags & FLAG_HINT ? { browser: str(15), os: str(16), app: str(17) } : undefined,
+        format: text.at(s)!,
+        kind: text.at(s + 1) as EventKind,
+        action: flags & FLAG_ACTION_IS_REQUEST_LINE ? `${method} ${path}` : text.at(s + 2)!,
+        outcome: text.at(s + 3) as Outcome,
+        user: text.at(s + 4),
+        sessionId: text.at(s + 5),
+        rootSessionId: text.at(s + 6),
+        tokenId: text.at(s + 7),
+        clientId: text.at(s + 8),
+        grantType: text.at(s + 9),
+        ip: text.at(s + 10),
+        userAgent: text.at(s + 11),
+        clientHint: flags & FLAG_HINT ? { browser: text.at(s + 15), os: text.at(s + 16), app: text.at(s + 17) } : undefined,
         interactive: flags & FLAG_INTERACTIVE_TRUE ? true : flags & FLAG_INTERACTIVE_FALSE ? false : undefined,
-        app: str(12),
+        app: text.at(s + 12),
         method,
         path,
         status: Number.isNaN(status) ? undefined : status,
