@@ -50,7 +50,7 @@ function serve(input: WorkerInput, port: NonNullable<typeof parentPort>): void {
       batches = [];
       errors = [];
     } catch (err) {
-      const reply: WorkerReply = { type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+      const reply: WorkerReply = { type: 'failed', message: err instanceof Error ? err.message : String(err) };
       port.postMessage(reply);
     }
   });
