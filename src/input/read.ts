@@ -102,7 +102,7 @@ export async function readInput(file: InputFile, options: ReadOptions): Promise<
     error: addError,
   };
   const container = lineContainer(fmt.container, head, exhausted);
-  if (options.sharing && container && canShare(file, exhausted, options.sharing)) {
+  if (options.sharing && container && canShare(file, options.sharing)) {
     // Read again from the first byte in blocks of whole lines; the head read so far only served detection.
     await chunks.return(undefined);
     try {
@@ -139,10 +139,9 @@ function lineContainer(container: Container, head: string, exhausted: boolean): 
   return undefined;
 }
 
-function canShare(file: InputFile, exhausted: boolean, sharing: Sharing): boolean {
-  return (
-    sharing.usable() && file.path !== '-' && !exhausted && (file.size ?? 0) >= sharing.minBytes && !startsWithGzipMagic(file.path)
-  );
+/** Whether to read a file in shared blocks: its size is the policy (`--worker always` shares even a small one). */
+function canShare(file: InputFile, sharing: Sharing): boolean {
+  return sharing.usable() && file.path !== '-' && (file.size ?? 0) >= sharing.minBytes && !startsWithGzipMagic(file.path);
 }
 
 interface Splitter {
