@@ -6,7 +6,6 @@ import type { LogFormat } from '../input/format.js';
 import { UsageError } from '../input/errors.js';
 import { expandPaths, type InputFile } from '../input/open.js';
 import { readInput, type InputReport } from '../input/read.js';
-import { FORMATS } from '../input/registry.js';
 import { selectFormats, type FormatChoice } from '../input/select.js';
 import { workerAvailable } from '../input/parallel/available.js';
 import type { SharingHandle } from '../input/parallel/index.js';
@@ -97,7 +96,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     sessionCookies: options.sessionCookies,
     fieldMap: options.fieldMap,
   };
-  const { formats, forced } = selectFormats(choice, options.formats ?? FORMATS);
+  const { formats, forced } = selectFormats(choice, options.formats);
   const files = await expandPaths(options.paths.length > 0 ? options.paths : ['-']);
   const totalBytes = files.every((f) => f.size !== undefined) ? files.reduce((a, f) => a + (f.size ?? 0), 0) : undefined;
 

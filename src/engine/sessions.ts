@@ -2,7 +2,7 @@ import type { ClientIdentity } from '../model/client.js';
 import type { NormalizedEvent } from '../model/event.js';
 import type { ClientUsage, SamplePool, Session } from '../model/session.js';
 import { insertEarliest, summarize, toEvidence } from './evidence.js';
-import { addSample, newSamplePool, newTimeline } from './timeline.js';
+import { addSample, INITIAL_POOL_CAPACITY, newSamplePool, newTimeline } from './timeline.js';
 
 export type Classifier = (userAgent: string | undefined, hint?: NormalizedEvent['clientHint']) => ClientIdentity;
 
@@ -120,7 +120,7 @@ export class SessionStore {
 
 /** About one sample per 400 bytes of input (a short access-log line), between the default and 8M samples. */
 function poolCapacityFor(inputBytes: number): number {
-  return Math.min(8 * 1024 * 1024, Math.max(16_384, Math.ceil(inputBytes / 400)));
+  return Math.min(8 * 1024 * 1024, Math.max(INITIAL_POOL_CAPACITY, Math.ceil(inputBytes / 400)));
 }
 
 /** Events that carry a token id but no session id form a session keyed by the token, until joined. */

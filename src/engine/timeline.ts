@@ -2,7 +2,7 @@ import type { SamplePool, Timeline } from '../model/session.js';
 
 /** Request samples kept per browser client and session for pacing analysis. */
 export const MAX_TIMELINE_SAMPLES = 50_000;
-const INITIAL_POOL_CAPACITY = 16_384;
+export const INITIAL_POOL_CAPACITY = 16_384;
 
 /**
  * One pool holds the samples of every timeline of a scan, in columns, and each timeline links its own samples

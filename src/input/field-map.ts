@@ -24,6 +24,11 @@ export type FieldMap = Partial<Record<MappedField, string>>;
 export const MAPPABLE_FIELDS = Object.keys(TARGETS) as MappedField[];
 
 /** Parses `--map field=path` values; a bad one is a usage error naming the fields. */
+/** The overrides when there are any; no overrides (the common case) skips their work for every record. */
+export function activeFieldMap(map: FieldMap | undefined): FieldMap | undefined {
+  return map && Object.keys(map).length > 0 ? map : undefined;
+}
+
 export function parseFieldMap(specs: readonly string[]): FieldMap {
   const map: FieldMap = {};
   for (const spec of specs) {

@@ -1,5 +1,5 @@
 import type { NormalizedEvent } from '../model/event.js';
-import { applyMapped, injectMapped, type FieldMap } from './field-map.js';
+import { activeFieldMap, applyMapped, injectMapped, type FieldMap } from './field-map.js';
 import { isSkip, type LogFormat, type RecordContext } from './format.js';
 import type { RecordSink } from './records/sink.js';
 
@@ -12,8 +12,7 @@ export interface MappedSink {
 /** Maps each record a container reader finds to the event model with `format`, applying `--map` overrides. */
 export function mappingSink(format: LogFormat, file: string, overrides: FieldMap | undefined, out: MappedSink): RecordSink {
   const ctx: RecordContext = { file, line: 0 };
-  // No overrides is the common case: skip their work for every record.
-  const fieldMap = overrides && Object.keys(overrides).length > 0 ? overrides : undefined;
+  const fieldMap = activeFieldMap(overrides);
   return {
     record(value, line) {
       let result;

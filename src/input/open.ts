@@ -99,6 +99,11 @@ export function describeFsError(err: unknown): string {
   }
 }
 
+/** gzip's magic bytes: how a compressed input is recognized, whatever its name. */
+export function hasGzipMagic(head: Uint8Array): boolean {
+  return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+}
+
 /** Counts raw bytes as they are read, for progress. */
 export type ByteCounter = (bytes: number) => void;
 
@@ -152,7 +157,7 @@ export async function* decodeText(raw: AsyncIterable<Buffer>, onBytes?: ByteCoun
       await iterator.return?.();
     }
   }
-  const isGzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+  const isGzip = hasGzipMagic(head);
   const bytes: AsyncIterable<Buffer> = isGzip ? Readable.from(counted()).pipe(createGunzip()) : counted();
   // StringDecoder, not TextDecoder: on Node 20 TextDecoder returns two-byte strings even for ASCII,
   // which makes every later indexOf, slice and JSON.parse markedly slower.

@@ -2,7 +2,7 @@ import type { NormalizedEvent } from '../model/event.js';
 import { countCoverage, describeGaps, emptyCoverage } from './coverage.js';
 import { detectFormat } from './detect.js';
 import type { LineContainer } from './block.js';
-import { injectMapped, type FieldMap } from './field-map.js';
+import { activeFieldMap, injectMapped, type FieldMap } from './field-map.js';
 import type { Container, LogFormat } from './format.js';
 import { mappingSink, type MappedSink } from './map-record.js';
 import { decodeText, describeFsError, openBytes, type ByteCounter, type InputFile } from './open.js';
@@ -54,7 +54,7 @@ export interface ReadOptions {
 
 /** Reads one file from head to end: detects its format, parses and maps every record. */
 export async function readInput(file: InputFile, options: ReadOptions): Promise<InputReport> {
-  const fieldMap = options.fieldMap && Object.keys(options.fieldMap).length > 0 ? options.fieldMap : undefined;
+  const fieldMap = activeFieldMap(options.fieldMap);
   const report: InputReport = { path: file.path, format: null, events: 0, skipped: 0, errors: [], errorsNotListed: 0, gaps: [] };
   const coverage = emptyCoverage();
   const addError = (line: number, reason: string): void => {

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { hasGzipMagic } from '../open.js';
 
 const NEWLINE = 0x0a;
 const MAX_FREE_BUFFERS = 16;
@@ -85,7 +86,7 @@ export function startsWithGzipMagic(path: string): boolean {
   const fd = openSync(path, 'r');
   try {
     const magic = new Uint8Array(2);
-    return readSync(fd, magic, 0, 2, 0) === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
+    return hasGzipMagic(magic.subarray(0, readSync(fd, magic, 0, 2, 0)));
   } finally {
     closeSync(fd);
   }

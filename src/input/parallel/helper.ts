@@ -4,7 +4,7 @@ import type { LineContainer } from '../block.js';
 import type { FormatChoice } from '../select.js';
 import { WORKER_URL } from './available.js';
 import { EventDecoder } from './codec.js';
-import { BATCH_SIZE, type WorkerInput, type WorkerReply, type WorkerRequest } from './protocol.js';
+import type { WorkerInput, WorkerReply, WorkerRequest } from './protocol.js';
 
 export type BlockResult = Extract<WorkerReply, { type: 'block' }>;
 
@@ -26,7 +26,7 @@ export class ParseHelper {
   private failure: Error | undefined;
 
   constructor(choice: FormatChoice) {
-    const input: WorkerInput = { choice, batchSize: BATCH_SIZE };
+    const input: WorkerInput = { choice };
     this.worker = new Worker(WORKER_URL, { workerData: input });
     this.worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'failed') {
@@ -53,13 +53,10 @@ export class ParseHelper {
 
   /** Sends a block (its buffer moves to the worker and is no longer usable here). */
   parse(block: Uint8Array): Promise<BlockResult> {
+    // Blocks queued behind a failure are rejected too: that is reported when they are awaited, if ever.
+    if (this.failure) return quietly(Promise.reject(this.failure));
     const id = this.nextId++;
-    const result = this.failure
-      ? Promise.reject(this.failure)
-      : new Promise<BlockResult>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
-    // A failure may reject blocks queued behind the one being read: it is reported when they are awaited, if ever.
-    result.catch(() => undefined);
-    if (this.failure) return result;
+    const result = quietly(new Promise<BlockResult>((resolve, reject) => this.waiting.set(id, { resolve, reject })));
     const buffer = block.buffer as ArrayBuffer;
     this.send({ type: 'block', id, bytes: buffer, offset: block.byteOffset, length: block.byteLength }, [buffer]);
     return result;
@@ -86,4 +83,10 @@ export class ParseHelper {
     for (const waiting of this.waiting.values()) waiting.reject(this.failure);
     this.waiting.clear();
   }
+}
+
+/** Marks a rejection as handled for now; whoever awaits the promise still gets it. */
+function quietly<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }

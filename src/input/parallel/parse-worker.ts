@@ -5,12 +5,12 @@ import { mappingSink } from '../map-record.js';
 import type { RecordSink } from '../records/sink.js';
 import { selectFormats } from '../select.js';
 import { EventEncoder, type EncodedBatch } from './codec.js';
-import type { WorkerInput, WorkerReply, WorkerRequest } from './protocol.js';
+import { BATCH_SIZE, type WorkerInput, type WorkerReply, type WorkerRequest } from './protocol.js';
 
 /** Parses and maps the blocks it is sent, and replies with their events, encoded, and their skipped lines. */
 function serve(input: WorkerInput, port: NonNullable<typeof parentPort>): void {
   const { formats } = selectFormats(input.choice);
-  const encoder = new EventEncoder(input.batchSize);
+  const encoder = new EventEncoder(BATCH_SIZE);
   let batches: EncodedBatch[] = [];
   let errors: [number, string][] = [];
   let file: { container: LineContainer; sink: RecordSink } | undefined;

@@ -5,7 +5,6 @@ import type { EncodedBatch } from './codec.js';
 /** What the parsing worker is given when it starts. */
 export interface WorkerInput {
   choice: FormatChoice;
-  batchSize: number;
 }
 
 /** Events per batch: large enough that messages are few, small enough that a batch is a few hundred KB. */
