@@ -45,7 +45,7 @@ function addInputOptions(cmd: Command): Command {
     .option('--since <time>', 'only events at or after TIME: ISO 8601, or an age such as 30m, 24h, 7d')
     .option('--until <time>', 'only events at or before TIME: ISO 8601, or an age such as 30m, 24h, 7d')
     .addOption(
-      new Option('--worker <mode>', 'parse in a second thread while sessions build: auto (large file inputs, 2+ cores), always, never')
+      new Option('--worker <mode>', 'share parsing with a second thread (same report): auto (inputs of 32 MB or more, 2+ cores), always, never')
         .choices([...WORKER_MODES])
         .default('auto'),
     )
