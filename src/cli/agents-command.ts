@@ -1,5 +1,5 @@
 import type { AgentInventory } from '../engine/inventory.js';
-import { UsageError } from '../input/errors.js';
+import { UsageError } from '../shared/errors.js';
 import { escapeTerminal, safeJson } from '../report/escape.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIO } from './io.js';

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { AGENTS_SCHEMA_PATH, DEFAULT_AGENTS_FILE } from '../config/files.js';
-import { UsageError } from '../input/errors.js';
-import { describeFsError } from '../input/open.js';
+import { UsageError } from '../shared/errors.js';
+import { describeFsError } from '../shared/fs-error.js';
 import { escapeTerminal } from '../report/escape.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIO } from './io.js';

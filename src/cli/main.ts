@@ -1,7 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { TOOL } from '../engine/version.js';
 import { WORKER_MODES, type WorkerMode } from '../engine/run.js';
-import { UsageError } from '../input/errors.js';
+import { UsageError } from '../shared/errors.js';
 import { MAPPABLE_FIELDS } from '../input/field-map.js';
 import { FORMATS } from '../input/registry.js';
 import { SEVERITIES } from '../model/severity.js';

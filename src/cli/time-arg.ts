@@ -1,8 +1,8 @@
 import type { Duration } from 'date-fns';
 // The function's own entry point: the package root loads all of date-fns (about 170 ms at every start).
 import { sub } from 'date-fns/sub';
-import { UsageError } from '../input/errors.js';
-import { parseTime } from '../input/time.js';
+import { UsageError } from '../shared/errors.js';
+import { parseTime } from '../shared/time.js';
 
 const RELATIVE = /^(\d+)\s*(s|m|h|d|w)$/i;
 const UNITS: Record<string, keyof Duration> = { s: 'seconds', m: 'minutes', h: 'hours', d: 'days', w: 'weeks' };

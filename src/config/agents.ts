@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseTime } from '../input/time.js';
+import { parseTime } from '../shared/time.js';
 import { parseAllowPattern, ALLOW_PATTERN_REGEX, type AllowPattern } from './allow-pattern.js';
 import { buildRegistry, type AgentRegistry, type BreakGlassApproval, type DeclaredAgent, type DeclaredTask } from './registry.js';
 import { loadConfig, type LoadedConfig } from './yaml.js';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Finding } from '../model/finding.js';
-import { UsageError } from '../input/errors.js';
-import { describeFsError } from '../input/open.js';
+import { UsageError } from '../shared/errors.js';
+import { describeFsError } from '../shared/fs-error.js';
 
 /** An earlier JSON report: its findings are known. */
 export interface Baseline {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseTime } from '../input/time.js';
+import { parseTime } from '../shared/time.js';
 import type { Finding } from '../model/finding.js';
 import { RULES } from '../rules/index.js';
 import { compilePattern } from './pattern.js';

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
-import { UsageError } from '../input/errors.js';
-import { describeFsError } from '../input/open.js';
+import { UsageError } from '../shared/errors.js';
+import { describeFsError } from '../shared/fs-error.js';
 
 /**
  * Reads a YAML (or JSON: YAML is a superset) config file and validates it with a zod schema.

@@ -1,5 +1,5 @@
 import type { ClientUsage, Correlation, Session } from '../model/session.js';
-import { compareEvidence } from './evidence.js';
+import { compareEvidence } from '../shared/evidence.js';
 import { appendTimeline } from './timeline.js';
 
 const EVIDENCE_PER_CLIENT = 5;

@@ -3,7 +3,7 @@ import { createClientClassifier } from '../clients/classify.js';
 import type { AgentRegistry } from '../config/registry.js';
 import type { FieldMap } from '../input/field-map.js';
 import type { LogFormat } from '../input/format.js';
-import { UsageError } from '../input/errors.js';
+import { UsageError } from '../shared/errors.js';
 import { expandPaths, type InputFile } from '../input/open.js';
 import { readInput, type InputReport } from '../input/read.js';
 import { selectFormats, type FormatChoice } from '../input/select.js';

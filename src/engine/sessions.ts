@@ -1,7 +1,7 @@
 import type { ClientIdentity } from '../model/client.js';
 import type { NormalizedEvent } from '../model/event.js';
 import type { ClientUsage, SamplePool, Session } from '../model/session.js';
-import { insertEarliest, summarize, toEvidence } from './evidence.js';
+import { insertEarliest, summarize, toEvidence } from '../shared/evidence.js';
 import { addSample, INITIAL_POOL_CAPACITY, newSamplePool, newTimeline } from './timeline.js';
 
 export type Classifier = (userAgent: string | undefined, hint?: NormalizedEvent['clientHint']) => ClientIdentity;

@@ -1,7 +1,7 @@
 import type { NormalizedEvent } from '../model/event.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../shared/errors.js';
 import { getPath, isObject, integer, text } from './fields.js';
-import { parseTime } from './time.js';
+import { parseTime } from '../shared/time.js';
 import { cleanPath } from './url.js';
 
 /** Event fields that `--map field=path` may set, each with the plain key the access-log format reads. */

@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
-import { UsageError } from './errors.js';
+import { UsageError } from '../shared/errors.js';
+import { describeFsError } from '../shared/fs-error.js';
 
 export interface InputFile {
   /** As the user will see it: the path given, or a path under a given directory; `-` for stdin. */
@@ -79,24 +80,6 @@ async function expandGlob(pattern: string): Promise<InputFile[]> {
   return Promise.all(
     matches.map(async (m) => ({ path: m, explicit: false, size: (await stat(m)).size })),
   );
-}
-
-export function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'Z_DATA_ERROR':
-    case 'Z_BUF_ERROR':
-      return `gzip data is corrupt or truncated (${err instanceof Error ? err.message : String(err)})`;
-    default:
-      return err instanceof Error ? err.message : String(err);
-  }
 }
 
 /** gzip's magic bytes: how a compressed input is recognized, whatever its name. */

@@ -1,4 +1,4 @@
-import { UsageError } from './errors.js';
+import { UsageError } from '../shared/errors.js';
 import type { FieldMap } from './field-map.js';
 import type { LogFormat } from './format.js';
 import { compileLogFormat } from './log-format/index.js';

@@ -4,7 +4,7 @@ import { agentByClient, agentDetails, isDeclaredDelegation } from './declared.js
 import { DELEGATION_ADVICE, REF } from './references.js';
 import type { Rule, RuleContext, RuleHit } from './rule.js';
 import { automationClients, humanClients, humanStarter, iso, label, labelWithClass, networksOf, sortedIps, tieOf } from './session-facts.js';
-import { networkOf } from '../engine/network.js';
+import { networkOf } from '../shared/network.js';
 
 const EVIDENCE_FROM_AUTOMATION = 4;
 

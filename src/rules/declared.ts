@@ -1,5 +1,5 @@
 import type { AgentRegistry, DeclaredAgent, Operation } from '../config/registry.js';
-import { compareEvidence, insertEarliest } from '../engine/evidence.js';
+import { compareEvidence, insertEarliest } from '../shared/evidence.js';
 import type { NormalizedEvent } from '../model/event.js';
 import type { ClientUsage, EvidenceEvent, Session } from '../model/session.js';
 import type { RuleContext } from './rule.js';

@@ -1,5 +1,5 @@
 import { tasksAt, type DeclaredAgent } from '../config/registry.js';
-import { toEvidence } from '../engine/evidence.js';
+import { toEvidence } from '../shared/evidence.js';
 import type { NormalizedEvent } from '../model/event.js';
 import type { ClientUsage, EvidenceEvent, Session } from '../model/session.js';
 import { REF } from './references.js';

@@ -1,4 +1,4 @@
-import { toEvidence } from '../engine/evidence.js';
+import { toEvidence } from '../shared/evidence.js';
 import type { NormalizedEvent } from '../model/event.js';
 import type { ClientUsage, EvidenceEvent, Session } from '../model/session.js';
 import { REF } from './references.js';

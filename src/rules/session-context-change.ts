@@ -1,5 +1,5 @@
 import type { ClientUsage, Session } from '../model/session.js';
-import { networkOf } from '../engine/network.js';
+import { networkOf } from '../shared/network.js';
 import { REF } from './references.js';
 import type { Rule, RuleHit } from './rule.js';
 import { humanClients, humanStarter, iso, label, networksOf, sortedIps } from './session-facts.js';

@@ -1,6 +1,6 @@
 import { AUTOMATION_CLASSES, HUMAN_CLASSES } from '../model/client.js';
 import type { ClientUsage, Session } from '../model/session.js';
-import { networkOf } from '../engine/network.js';
+import { networkOf } from '../shared/network.js';
 import { describeClient } from '../clients/classify.js';
 
 /**

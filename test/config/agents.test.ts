@@ -4,7 +4,7 @@ import { dirname, join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAgentRegistry } from '../../src/config/agents.js';
 import { matchesOperation, parseAllowPattern, type AllowPattern } from '../../src/config/allow-pattern.js';
-import { UsageError } from '../../src/input/errors.js';
+import { UsageError } from '../../src/shared/errors.js';
 
 function file(text: string, name = 'agents.yaml'): string {
   const path = join(mkdtempSync(join(tmpdir(), 'borrowscan-agents-')), name);

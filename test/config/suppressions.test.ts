@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSuppressions } from '../../src/config/suppressions.js';
-import { UsageError } from '../../src/input/errors.js';
+import { UsageError } from '../../src/shared/errors.js';
 import { finding } from '../helpers/finding.js';
 
 function file(text: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseTime } from '../../src/input/time.js';
+import { parseTime } from '../../src/shared/time.js';
 
 const at = (iso: string) => Date.parse(iso);
 

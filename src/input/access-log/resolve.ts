@@ -1,5 +1,5 @@
 import type { JsonObject } from '../fields.js';
-import { parseTime } from '../time.js';
+import { parseTime } from '../../shared/time.js';
 import { ATTRIBUTES_KEY, CONVENTIONS, normalizeName, type FieldName } from './conventions.js';
 import { attributesObject, readIp, readMethod, readPath, readStatus, textOf } from '../common/values.js';
 

@@ -1,6 +1,6 @@
 import { getLoose, getLoosePath, isObject, jsonKind, quoteValue, text, type JsonObject } from '../fields.js';
 import type { MapResult, RecordContext } from '../format.js';
-import { parseTime } from '../time.js';
+import { parseTime } from '../../shared/time.js';
 import { cleanPath, readIp, readStatus } from '../common/values.js';
 import { requestEvent } from '../common/request-event.js';
 import { APIGW_FIELDS as F } from './fields.js';

@@ -1,6 +1,6 @@
 import { isObject, jsonKind, quoteValue, text } from '../fields.js';
 import type { MapResult, RecordContext } from '../format.js';
-import { parseTime } from '../time.js';
+import { parseTime } from '../../shared/time.js';
 import { LOG } from './fields.js';
 import { clientOf, locateLog, logText, requestOf } from './log.js';
 import { typeCode } from './type-codes.js';

@@ -1,5 +1,5 @@
 import type { Probe } from '../format.js';
-import { parseTime } from '../time.js';
+import { parseTime } from '../../shared/time.js';
 import { ALB_FIELDS as F } from './fields.js';
 import { albFields } from './map.js';
 

@@ -1,6 +1,6 @@
 import { jsonKind, text } from '../fields.js';
 import type { MapResult, RecordContext } from '../format.js';
-import { parseTime } from '../time.js';
+import { parseTime } from '../../shared/time.js';
 import { readStatus } from '../common/values.js';
 import { quoteRaw } from '../common/quote.js';
 import { requestEvent } from '../common/request-event.js';

@@ -1,6 +1,6 @@
 import { jsonKind, text } from '../fields.js';
 import type { MapResult, RecordContext } from '../format.js';
-import { parseTime } from '../time.js';
+import { parseTime } from '../../shared/time.js';
 import { readIp, readStatus } from '../common/values.js';
 import { PARTIAL_LINE, stripCri } from '../common/cri.js';
 import { COMBINED_LINE, EXPECTED_SHAPE, OTHER_LINES, type CombinedGroups } from './layout.js';

@@ -1,4 +1,4 @@
-import { parseTime } from '../time.js';
+import { parseTime } from '../../shared/time.js';
 
 /** `11/2/2026, 9:15:32 AM` or `2/11/2026 21:15:32`: a spreadsheet or locale rewrite of the portal's ISO time. */
 const LOCALE_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?$/;

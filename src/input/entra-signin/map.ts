@@ -1,7 +1,7 @@
 import type { NormalizedEvent, Outcome } from '../../model/event.js';
 import { bool, getLoosePath, getPath, integer, isObject, jsonKind, quoteValue, text, type JsonObject } from '../fields.js';
 import type { MapResult, RecordContext } from '../format.js';
-import { parseTime } from '../time.js';
+import { parseTime } from '../../shared/time.js';
 import { signInCategory, type SignInCategory } from './categories.js';
 import { ENVELOPE, GRAPH_ACTION, SIGNIN } from './fields.js';
 

@@ -1,6 +1,6 @@
 import { getLoose, isObject, type JsonObject } from '../fields.js';
 import type { Probe } from '../format.js';
-import { parseTime } from '../time.js';
+import { parseTime } from '../../shared/time.js';
 import { stripCri } from '../common/cri.js';
 import { DETECT_JSON_KEYS, TEXT_HEAD } from './fields.js';
 

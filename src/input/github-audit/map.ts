@@ -1,7 +1,7 @@
 import type { EventKind, NormalizedEvent, Outcome } from '../../model/event.js';
 import { integer, isObject, jsonKind, quoteValue, text, type JsonObject } from '../fields.js';
 import type { MapResult, RecordContext } from '../format.js';
-import { parseTime } from '../time.js';
+import { parseTime } from '../../shared/time.js';
 import { AUDIT, FAILED_ACTION, KIND_BY_ACTION, SUCCEEDED_ACTION, TIME_KEYS } from './fields.js';
 
 export const GITHUB_AUDIT_ID = 'github-audit';

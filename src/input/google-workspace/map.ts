@@ -1,7 +1,7 @@
 import type { EventKind, NormalizedEvent, Outcome } from '../../model/event.js';
 import { getPath, isObject, jsonKind, quoteValue, text, type JsonObject } from '../fields.js';
 import type { MapResult, RecordContext } from '../format.js';
-import { parseTime } from '../time.js';
+import { parseTime } from '../../shared/time.js';
 import { eventsOf, parameterText, pickEvent } from './activity.js';
 import {
   ACTIVITY,

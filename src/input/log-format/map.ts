@@ -1,7 +1,7 @@
 import type { NormalizedEvent } from '../../model/event.js';
 import { jsonKind, text } from '../fields.js';
 import type { MapResult, RecordContext } from '../format.js';
-import { parseTime } from '../time.js';
+import { parseTime } from '../../shared/time.js';
 import { cleanPath, readIp, readStatus } from '../common/values.js';
 import { stripCri } from '../common/cri.js';
 import { unescapeQuoted } from '../common/quote.js';

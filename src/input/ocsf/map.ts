@@ -1,7 +1,7 @@
 import type { NormalizedEvent, Outcome } from '../../model/event.js';
 import { bool, firstText, getPath, integer, isObject, jsonKind, quoteValue, text, type JsonObject } from '../fields.js';
 import type { MapResult, RecordContext } from '../format.js';
-import { parseTime } from '../time.js';
+import { parseTime } from '../../shared/time.js';
 import { clientOf, isBrowser, type ClientFields } from '../cloudtrail/client.js';
 import { CONSOLE_SESSION_SUFFIX } from '../cloudtrail/fields.js';
 import { ipOf } from '../cloudtrail/values.js';

@@ -1,7 +1,7 @@
 import type { EventKind, NormalizedEvent, Outcome } from '../../model/event.js';
 import { getLoosePath, isObject, jsonKind, quoteValue, text } from '../fields.js';
 import type { MapResult, RecordContext } from '../format.js';
-import { parseTime } from '../time.js';
+import { parseTime } from '../../shared/time.js';
 import { OAUTH_PREFIX, OKTA_FIELDS as F, REDACTED, SESSION_END, SESSION_START, TOKEN_GRANT } from './fields.js';
 
 export const OKTA_ID = 'okta';

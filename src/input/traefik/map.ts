@@ -1,6 +1,6 @@
 import { getLoose, isObject, jsonKind, quoteValue, text, type JsonObject } from '../fields.js';
 import type { MapResult, RecordContext } from '../format.js';
-import { parseTime } from '../time.js';
+import { parseTime } from '../../shared/time.js';
 import { readIp, readMethod, readPath, readStatus } from '../common/values.js';
 import { quoteRaw } from '../common/quote.js';
 import { requestEvent } from '../common/request-event.js';
