@@ -1,9 +1,9 @@
-import type { AgentInventory } from '../engine/inventory.js';
 import { UsageError } from '../shared/errors.js';
 import { escapeTerminal, safeJson } from '../report/escape.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIO } from './io.js';
 import { scanAndTriage, type ScanFlags } from './scan-command.js';
+import type { AgentInventory } from '../model/report.js';
 
 /**
  * `borrowscan agents --agents FILE [paths]`: per declared agent, what the logs show it did (sessions, clients,

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { loadBaseline } from '../config/baseline.js';
 import { DEFAULT_IGNORE_FILE } from '../config/files.js';
-import { scan, type ScanResult, type WorkerMode } from '../engine/run.js';
+import { scan, type WorkerMode } from '../engine/run.js';
 import { triage } from '../engine/triage.js';
 import { UsageError } from '../shared/errors.js';
 import { parseFieldMap } from '../input/field-map.js';
@@ -14,6 +14,7 @@ import type { ReportOptions } from '../report/reporter.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIO } from './io.js';
 import { ProgressBar } from './progress.js';
+import type { ScanResult } from '../model/report.js';
 
 export interface ScanFlags {
   format: string;

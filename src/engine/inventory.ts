@@ -1,5 +1,5 @@
+import type { AgentClientInventory, AgentInventory } from '../model/report.js';
 import type { AgentRegistry, DeclaredAgent } from '../config/registry.js';
-import type { ClientClass } from '../model/client.js';
 import type { Finding } from '../model/finding.js';
 import type { Session } from '../model/session.js';
 import { agentOfClient, delegatorOf } from '../rules/declared.js';
@@ -10,46 +10,6 @@ import { windowTallies } from '../rules/outside-task-window.js';
 /** Sessions listed per agent; the count is always complete. */
 const MAX_SESSIONS_LISTED = 50;
 const MAX_NAMES = 32;
-
-export interface AgentClientInventory {
-  userAgent: string;
-  class: ClientClass;
-  label: string;
-  clientIds: string[];
-  sessions: number;
-  events: number;
-  firstSeen: string;
-  lastSeen: string;
-}
-
-/** What the logs show one declared agent did: the inventory a reviewer reads beside the findings. */
-export interface AgentInventory {
-  name: string;
-  owner: string;
-  declaredAt: { file: string; line: number };
-  sessions: number;
-  /** Session ids, the first few in sort order. */
-  sessionIds: string[];
-  /** Sessions of the agent's own identity; delegated sessions acting for a person; human sessions it rode on. */
-  sessionKinds: { own: number; delegated: number; onHumanSession: number; other: number };
-  /** People it acted for through delegated sessions. */
-  actingFor: string[];
-  clients: AgentClientInventory[];
-  events: number;
-  /**
-   * Requests (and app events) judged against the allow patterns of its tasks; null when it has no tasks.
-   * `notChecked`: events seen before the agent was recognized in a session (say, an access log read before
-   * the sign-in that named the agent's identity), so not judged.
-   */
-  requests: { judged: number; inScope: number; outOfScope: number; notChecked: number } | null;
-  /** Events outside all task windows; null when it has no tasks. */
-  outsideTaskWindows: number | null;
-  tasks: { name: string; start: string; end: string; onBehalfOf: string | null; used: boolean }[];
-  firstSeen: string | null;
-  lastSeen: string | null;
-  /** Findings about this agent, by rule. */
-  findings: Record<string, number>;
-}
 
 interface Tally {
   agent: DeclaredAgent;

@@ -1,3 +1,4 @@
+import type { ScanResult } from '../model/report.js';
 import { availableParallelism } from 'node:os';
 import { createClientClassifier } from '../clients/classify.js';
 import type { AgentRegistry } from '../config/registry.js';
@@ -5,20 +6,21 @@ import type { FieldMap } from '../input/field-map.js';
 import type { LogFormat } from '../input/format.js';
 import { UsageError } from '../shared/errors.js';
 import { expandPaths, type InputFile } from '../input/open.js';
-import { readInput, type InputReport } from '../input/read.js';
+import { readInput } from '../input/read.js';
 import { selectFormats, type FormatChoice } from '../input/select.js';
 import { workerAvailable } from '../input/parallel/available.js';
 import type { SharingHandle } from '../input/parallel/index.js';
 import type { NormalizedEvent } from '../model/event.js';
-import type { Finding, StaleSuppression } from '../model/finding.js';
+import type { Finding } from '../model/finding.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { RULES } from '../rules/index.js';
 import type { Rule, RuleContext } from '../rules/rule.js';
 import { compareFindings, toFinding } from './findings.js';
-import { buildInventory, type AgentInventory } from './inventory.js';
+import { buildInventory } from './inventory.js';
 import { joinSessions } from './join.js';
 import { SessionStore } from './sessions.js';
 import { TOOL } from './version.js';
+import type { InputReport } from '../model/report.js';
 
 export interface ScanOptions {
   paths: string[];
@@ -58,35 +60,6 @@ const SHARE_MIN_TOTAL_BYTES = 32 * 1024 * 1024;
 /** ... and then for each file of at least this size (a few blocks). */
 const SHARE_MIN_FILE_BYTES = 4 * 1024 * 1024;
 const BLOCK_BYTES = 1024 * 1024;
-
-export interface ScanSummary {
-  files: number;
-  filesNotRead: number;
-  events: number;
-  /** Events read but outside --since/--until. */
-  outsideTimeWindow: number;
-  skipped: number;
-  sessions: number;
-  findings: number;
-  /** Findings that count toward the exit code (not in the baseline, not suppressed). */
-  new: number;
-  known: number;
-  suppressed: number;
-  bySeverity: Record<Severity, number>;
-  timeRange: { start: string; end: string } | null;
-  /** With a registry: events left out because their user agent is in its `ignore.userAgents` (not in `events`). */
-  ignoredByRegistry?: number;
-}
-
-export interface ScanResult {
-  tool: { name: string; version: string };
-  inputs: InputReport[];
-  summary: ScanSummary;
-  findings: Finding[];
-  staleSuppressions: StaleSuppression[];
-  /** With a registry: what the logs show each declared agent did. */
-  agents?: AgentInventory[];
-}
 
 /** input → normalized events → sessions → detections → findings, as plain data. */
 export async function scan(options: ScanOptions): Promise<ScanResult> {

@@ -1,7 +1,7 @@
 import type { Baseline } from '../config/baseline.js';
 import type { Suppression } from '../config/suppressions.js';
 import type { Finding, StaleSuppression } from '../model/finding.js';
-import type { ScanResult } from './run.js';
+import type { ScanResult } from '../model/report.js';
 
 export interface TriageOptions {
   baseline?: Baseline;

@@ -1,3 +1,4 @@
+import type { InputReport } from '../model/report.js';
 import type { NormalizedEvent } from '../model/event.js';
 import { countCoverage, describeGaps, emptyCoverage } from './coverage.js';
 import { detectFormat } from './detect.js';
@@ -20,26 +21,6 @@ export type { Sharing } from './parallel/shared-read.js';
 const HEAD_CHARS = 64 * 1024;
 /** Skipped lines listed per file; all are counted. */
 export const MAX_LISTED_ERRORS = 1000;
-
-export interface LineError {
-  line: number;
-  reason: string;
-}
-
-/** What reading one file produced, for the report. */
-export interface InputReport {
-  path: string;
-  format: string | null;
-  events: number;
-  skipped: number;
-  errors: LineError[];
-  /** Skipped lines counted but not listed, past MAX_LISTED_ERRORS. */
-  errorsNotListed: number;
-  /** Why the file was not read at all (unknown format, empty), when it was not. */
-  notRead?: string;
-  /** What this input lacked for correlation, and what that means for the findings. */
-  gaps: string[];
-}
 
 export interface ReadOptions {
   formats: readonly LogFormat[];

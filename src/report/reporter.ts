@@ -1,4 +1,4 @@
-import type { ScanResult } from '../engine/run.js';
+import type { ScanResult } from '../model/report.js';
 
 export interface ReportOptions {
   color: boolean;

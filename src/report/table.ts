@@ -1,10 +1,10 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { ScanResult } from '../engine/run.js';
 import type { Finding } from '../model/finding.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { clip, escapeTerminal as esc } from './escape.js';
 import { CORRELATION_LABEL } from './labels.js';
 import type { ReportOptions, Reporter } from './reporter.js';
+import type { ScanResult } from '../model/report.js';
 
 const SKIPPED_LINES_SHOWN = 20;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Suppression } from '../../src/config/suppressions.js';
-import type { ScanResult } from '../../src/engine/run.js';
 import { triage } from '../../src/engine/triage.js';
 import { finding } from '../helpers/finding.js';
+import type { ScanResult } from '../../src/model/report.js';
 
 function result(findings = [finding(), finding({ id: 'bs-1111111111111111', user: 'carol@example.com' })]): ScanResult {
   return {

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { NormalizedEvent } from '../../src/model/event.js';
-import { readInput, type InputReport } from '../../src/input/read.js';
+import { readInput } from '../../src/input/read.js';
 import { FORMATS } from '../../src/input/registry.js';
+import type { InputReport } from '../../src/model/report.js';
 
 export interface ReadResult {
   report: InputReport;

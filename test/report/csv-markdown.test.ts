@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { csvCell, csvReporter } from '../../src/report/csv.js';
 import { markdownReporter } from '../../src/report/markdown.js';
-import type { ScanResult } from '../../src/engine/run.js';
 import { finding } from '../helpers/finding.js';
+import type { ScanResult } from '../../src/model/report.js';
 
 function result(findings = [finding()]): ScanResult {
   return {

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { sarifReporter } from '../../src/report/sarif.js';
 import { RULES } from '../../src/rules/index.js';
-import type { ScanResult } from '../../src/engine/run.js';
 import { finding } from '../helpers/finding.js';
+import type { ScanResult } from '../../src/model/report.js';
 
 // ajv ships CommonJS whose default export NodeNext types do not see; require() gives the constructor.
 const require = createRequire(import.meta.url);

@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import type { LogFormat, MapResult } from '../../../src/input/format.js';
 import { isSkip } from '../../../src/input/format.js';
-import { readInput, type InputReport } from '../../../src/input/read.js';
+import { readInput } from '../../../src/input/read.js';
 import type { NormalizedEvent } from '../../../src/model/event.js';
+import type { InputReport } from '../../../src/model/report.js';
 
 export interface ReadResult {
   report: InputReport;

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { LogFormat, MapResult } from '../../../src/input/format.js';
 import { isSkip } from '../../../src/input/format.js';
-import { readInput, type InputReport } from '../../../src/input/read.js';
+import { readInput } from '../../../src/input/read.js';
 import { FORMATS } from '../../../src/input/registry.js';
 import type { NormalizedEvent } from '../../../src/model/event.js';
+import type { InputReport } from '../../../src/model/report.js';
 
 /** Helpers shared by the access-log format tests (combined-log, aws-alb, api-gateway, envoy, traefik, log-format). */
 

@@ -1,0 +1,106 @@
+import type { ClientClass } from './client.js';
+import type { Finding, StaleSuppression } from './finding.js';
+import type { Severity } from './severity.js';
+
+/**
+ * What a scan returns: everything every reporter and the exit code need, as plain data. Reporters read only this.
+ */
+
+export interface LineError {
+  line: number;
+  reason: string;
+}
+
+/** What reading one file produced, for the report. */
+export interface InputReport {
+  path: string;
+  format: string | null;
+  events: number;
+  skipped: number;
+  errors: LineError[];
+  /** Skipped lines counted but not listed, past MAX_LISTED_ERRORS. */
+  errorsNotListed: number;
+  /** Why the file was not read at all (unknown format, empty), when it was not. */
+  notRead?: string;
+  /** What this input lacked for correlation, and what that means for the findings. */
+  gaps: string[];
+}
+
+export interface AgentClientInventory {
+  userAgent: string;
+  class: ClientClass;
+  label: string;
+  clientIds: string[];
+  sessions: number;
+  events: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/** What the logs show one declared agent did: the inventory a reviewer reads beside the findings. */
+export interface AgentInventory {
+  name: string;
+  owner: string;
+  declaredAt: { file: string; line: number };
+  sessions: number;
+  /** Session ids, the first few in sort order. */
+  sessionIds: string[];
+  /** Sessions of the agent's own identity; delegated sessions acting for a person; human sessions it rode on. */
+  sessionKinds: { own: number; delegated: number; onHumanSession: number; other: number };
+  /** People it acted for through delegated sessions. */
+  actingFor: string[];
+  clients: AgentClientInventory[];
+  events: number;
+  /**
+   * Requests (and app events) judged against the allow patterns of its tasks; null when it has no tasks.
+   * `notChecked`: events seen before the agent was recognized in a session (say, an access log read before
+   * the sign-in that named the agent's identity), so not judged.
+   */
+  requests: { judged: number; inScope: number; outOfScope: number; notChecked: number } | null;
+  /** Events outside all task windows; null when it has no tasks. */
+  outsideTaskWindows: number | null;
+  tasks: { name: string; start: string; end: string; onBehalfOf: string | null; used: boolean }[];
+  firstSeen: string | null;
+  lastSeen: string | null;
+  /** Findings about this agent, by rule. */
+  findings: Record<string, number>;
+}
+
+/** A rule as reports describe it (SARIF's tool.driver.rules, `borrowscan rules`). */
+export interface RuleDescriptor {
+  id: string;
+  severity: Severity;
+  title: string;
+  description: string;
+  references: string[];
+}
+
+export interface ScanSummary {
+  files: number;
+  filesNotRead: number;
+  events: number;
+  /** Events read but outside --since/--until. */
+  outsideTimeWindow: number;
+  skipped: number;
+  sessions: number;
+  findings: number;
+  /** Findings that count toward the exit code (not in the baseline, not suppressed). */
+  new: number;
+  known: number;
+  suppressed: number;
+  bySeverity: Record<Severity, number>;
+  timeRange: { start: string; end: string } | null;
+  /** With a registry: events left out because their user agent is in its `ignore.userAgents` (not in `events`). */
+  ignoredByRegistry?: number;
+}
+
+export interface ScanResult {
+  tool: { name: string; version: string };
+  inputs: InputReport[];
+  summary: ScanSummary;
+  findings: Finding[];
+  staleSuppressions: StaleSuppression[];
+  /** With a registry: what the logs show each declared agent did. */
+  agents?: AgentInventory[];
+}
+
