@@ -2,7 +2,7 @@ import { UsageError } from '../shared/errors.js';
 import { escapeTerminal, safeJson } from '../report/escape.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIO } from './io.js';
-import { scanAndTriage, type ScanFlags } from './scan-command.js';
+import { runScan, scanOptions, type ScanFlags } from './scan-command.js';
 import type { AgentInventory } from '../model/report.js';
 
 /**
@@ -12,7 +12,7 @@ import type { AgentInventory } from '../model/report.js';
  */
 export async function runAgentsCommand(paths: string[], flags: ScanFlags, format: string, io: CliIO): Promise<number> {
   if (flags.agents === undefined) throw new UsageError('agents needs --agents FILE');
-  const result = await scanAndTriage(paths, { ...flags, baseline: undefined }, io);
+  const result = await runScan(await scanOptions(paths, { ...flags, baseline: undefined }, io), flags, io);
   const agents = result.agents ?? [];
   if (format === 'json') {
     io.stdout.write(`${safeJson({ tool: result.tool, registry: flags.agents, summary: result.summary, agents }, 2)}\n`);

@@ -1,9 +1,9 @@
-import { FORMATS } from '../input/registry.js';
+import { describeFormats } from '../engine/index.js';
 import { safeJson } from '../report/escape.js';
 import type { CliIO } from './io.js';
 
 export function runFormatsCommand(format: string, io: CliIO): number {
-  const formats = FORMATS.map((f) => ({ id: f.id, title: f.title, container: f.container, ...f.docs }));
+  const formats = describeFormats();
   if (format === 'json') {
     io.stdout.write(`${safeJson(formats, 2)}\n`);
     return 0;

@@ -1,9 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { TOOL } from '../engine/version.js';
-import { WORKER_MODES, type WorkerMode } from '../engine/run.js';
+import { formatIds, MAPPABLE_FIELDS, TOOL, WORKER_MODES, type WorkerMode } from '../engine/index.js';
 import { UsageError } from '../shared/errors.js';
-import { MAPPABLE_FIELDS } from '../input/field-map.js';
-import { FORMATS } from '../input/registry.js';
 import { SEVERITIES } from '../model/severity.js';
 import { escapeTerminal } from '../report/escape.js';
 import { FILE_REPORTS, REPORTERS } from '../report/index.js';
@@ -32,7 +29,7 @@ function count(value: string): number {
 function addInputOptions(cmd: Command): Command {
   return cmd
     .argument('[paths...]', 'files, directories (read recursively) or - for standard input; gzip is detected by content')
-    .addOption(new Option('--input-format <name>', 'force an input format instead of detecting it per file').choices(FORMATS.map((f) => f.id)))
+    .addOption(new Option('--input-format <name>', 'force an input format instead of detecting it per file').choices(formatIds()))
     .option('--log-format <spec>', "read text logs laid out by this nginx log_format string ('$remote_addr - $remote_user [$time_local] \"$request\" ...')")
     .option('--session-cookies <names>', 'with --log-format: the $cookie_<name> names that hold a session, comma-separated', (v: string) =>
       v.split(',').map((n) => n.trim()).filter(Boolean),
@@ -118,7 +115,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .addHelpText(
       'after',
       `
-Input formats (detected from content, never from the file name): ${FORMATS.map((f) => f.id).join(', ')}
+Input formats (detected from content, never from the file name): ${formatIds().join(', ')}
 ${EXIT_HELP}
 
 Examples:

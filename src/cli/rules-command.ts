@@ -1,15 +1,9 @@
-import { RULES } from '../rules/index.js';
+import { describeRules } from '../engine/index.js';
 import { safeJson } from '../report/escape.js';
 import type { CliIO } from './io.js';
 
 export function runRulesCommand(format: string, io: CliIO): number {
-  const rules = RULES.map((r) => ({
-    id: r.id,
-    severity: r.severity,
-    title: r.title,
-    description: r.description,
-    references: r.references,
-  }));
+  const rules = describeRules();
   if (format === 'json') {
     io.stdout.write(`${safeJson(rules, 2)}\n`);
     return 0;

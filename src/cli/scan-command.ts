@@ -2,19 +2,17 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { loadBaseline } from '../config/baseline.js';
 import { DEFAULT_IGNORE_FILE } from '../config/files.js';
-import { scan, type WorkerMode } from '../engine/run.js';
-import { triage } from '../engine/triage.js';
-import { UsageError } from '../shared/errors.js';
-import { parseFieldMap } from '../input/field-map.js';
-import { describeFsError } from '../shared/fs-error.js';
+import { parseFieldMap, ruleIds, scan, type ScanOptions, type WorkerMode } from '../engine/index.js';
+import type { ScanResult } from '../model/report.js';
 import { atLeast, type Severity } from '../model/severity.js';
 import { escapeTerminal } from '../report/escape.js';
 import { FILE_REPORTS, REPORTERS } from '../report/index.js';
 import type { ReportOptions } from '../report/reporter.js';
+import { UsageError } from '../shared/errors.js';
+import { describeFsError } from '../shared/fs-error.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIO } from './io.js';
 import { ProgressBar } from './progress.js';
-import type { ScanResult } from '../model/report.js';
 
 export interface ScanFlags {
   format: string;
@@ -46,8 +44,11 @@ export interface ScanFlags {
   quiet: boolean;
 }
 
-/** Reads, correlates and detects; applies baseline and suppressions. Shared by `scan` and `baseline`. */
-export async function scanAndTriage(paths: string[], flags: ScanFlags, io: CliIO): Promise<ScanResult> {
+/**
+ * Turns flags into the engine's options: times resolved, config files loaded (before any log, so that a bad config
+ * fails fast). Shared by `scan`, `baseline` and `agents`.
+ */
+export async function scanOptions(paths: string[], flags: ScanFlags, io: CliIO): Promise<ScanOptions> {
   const now = io.now();
   const since = await timeBound('--since', flags.since, now);
   const until = await timeBound('--until', flags.until, now);
@@ -56,36 +57,41 @@ export async function scanAndTriage(paths: string[], flags: ScanFlags, io: CliIO
     if (io.stdin.isTTY) throw new UsageError('no input: give files or directories to scan, or - to read standard input');
     paths = ['-'];
   }
-  // Config is read before the logs, so a bad config fails fast.
   const baseline = flags.baseline !== undefined ? await loadBaseline(flags.baseline) : undefined;
   const ignoreFile = flags.ignoreFile ?? (existsSync(DEFAULT_IGNORE_FILE) ? DEFAULT_IGNORE_FILE : undefined);
   // The config loaders (and their schema library) load only when a config is given: most scans have none.
   const suppressions =
-    ignoreFile !== undefined ? await (await import('../config/suppressions.js')).loadSuppressions(ignoreFile) : undefined;
+    ignoreFile !== undefined
+      ? await (await import('../config/suppressions.js')).loadSuppressions(ignoreFile, ruleIds())
+      : undefined;
   const registry =
     flags.agents !== undefined ? await (await import('../config/agents.js')).loadAgentRegistry(flags.agents) : undefined;
+  return {
+    paths,
+    inputFormat: flags.inputFormat,
+    fieldMap: parseFieldMap(flags.map),
+    logFormat: flags.logFormat,
+    sessionCookies: flags.sessionCookies,
+    since,
+    until,
+    registry,
+    baseline,
+    suppressions,
+    now: now.getTime(),
+    stdin: io.stdin,
+    worker: flags.worker,
+  };
+}
 
+/** Runs the engine's scan with a progress bar on stderr when one is wanted. */
+export async function runScan(options: ScanOptions, flags: ScanFlags, io: CliIO): Promise<ScanResult> {
   const showProgress = flags.progress ?? (!flags.quiet && io.stderr.isTTY === true && !io.env.CI);
   const bar = showProgress && !flags.quiet ? new ProgressBar(io.stderr as NodeJS.WriteStream) : undefined;
-  let result: ScanResult;
   try {
-    result = await scan({
-      paths,
-      inputFormat: flags.inputFormat,
-      fieldMap: parseFieldMap(flags.map),
-      logFormat: flags.logFormat,
-      sessionCookies: flags.sessionCookies,
-      since,
-      until,
-      registry,
-      stdin: io.stdin,
-      worker: flags.worker,
-      onProgress: bar ? (p) => bar.update(p.bytesRead, p.totalBytes) : undefined,
-    });
+    return await scan({ ...options, onProgress: bar ? (p) => bar.update(p.bytesRead, p.totalBytes) : undefined });
   } finally {
     bar?.clear();
   }
-  return triage(result, { baseline, suppressions, now: now.getTime() });
 }
 
 /** A --since or --until value as epoch ms; the parser (and date-fns) loads only when one is given. */
@@ -96,34 +102,42 @@ async function timeBound(flag: string, value: string | undefined, now: Date): Pr
 }
 
 export async function runScanCommand(paths: string[], flags: ScanFlags, io: CliIO): Promise<number> {
-  const result = await scanAndTriage(paths, flags, io);
-  const shown: ScanResult = { ...result, findings: result.findings.filter((f) => atLeast(f.severity, flags.minSeverity)) };
+  const result = await runScan(await scanOptions(paths, flags, io), flags, io);
   const options: ReportOptions = {
     color:
       flags.color ??
       (!flags.output && flags.format === 'table' && io.stdout.isTTY === true && !io.env.NO_COLOR && !io.env.CI),
     showKnown: flags.showKnown,
     showSuppressed: flags.showSuppressed,
+    minSeverity: flags.minSeverity,
   };
-  await emit(REPORTERS[flags.format]!(shown, options), flags.output, io);
+  await emit(REPORTERS[flags.format]!(result, options), flags.output, io);
   for (const [format, file] of Object.entries(flags.reports)) {
-    await emit(REPORTERS[format]!(shown, { ...options, color: false }), file, io);
+    await emit(REPORTERS[format]!(result, { ...options, color: false }), file, io);
   }
 
   if (!flags.quiet) warn(result, flags.format, io);
+  return exitCode(result, flags, io);
+}
+
+/** Untrusted input outranks findings; new findings at or above --fail-on (or stale suppressions, if asked) fail. */
+function exitCode(result: ScanResult, flags: ScanFlags, io: CliIO): number {
   if (flags.maxErrors !== undefined && result.summary.skipped > flags.maxErrors) {
     io.stderr.write(
       `borrowscan: error: ${result.summary.skipped} unreadable record(s), more than --max-errors ${flags.maxErrors}: the input cannot be trusted\n`,
     );
     return EXIT.untrustedInput;
   }
-  const failing =
-    flags.failOn !== 'none' && result.findings.some((f) => f.status === 'new' && atLeast(f.severity, flags.failOn as Severity));
+  let failing = false;
+  if (flags.failOn !== 'none') {
+    const threshold = flags.failOn;
+    for (const f of result.findings) if (f.status === 'new' && atLeast(f.severity, threshold)) failing = true;
+  }
   const stale = flags.failOnStale && result.staleSuppressions.length > 0;
   return failing || stale ? EXIT.findings : EXIT.ok;
 }
 
-async function emit(text: string, file: string | undefined, io: CliIO): Promise<void> {
+export async function emit(text: string, file: string | undefined, io: CliIO): Promise<void> {
   if (file === undefined || file === '-') {
     io.stdout.write(text);
     return;

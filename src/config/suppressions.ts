@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { parseTime } from '../shared/time.js';
 import type { Finding } from '../model/finding.js';
-import { RULES } from '../rules/index.js';
 import { compilePattern } from './pattern.js';
 import { loadConfig } from './yaml.js';
 
 export { DEFAULT_IGNORE_FILE } from './files.js';
-
-const ruleIds = RULES.map((r) => r.id) as [string, ...string[]];
 
 const dateLike = z
   .union([z.string(), z.date()])
@@ -22,27 +19,30 @@ const dateLike = z
 
 const patternString = z.string().min(1, 'a pattern must not be empty');
 
-export const suppressionEntrySchema = z
-  .strictObject({
-    id: z.string().regex(/^bs-[0-9a-f]{16}$/, 'a finding id looks like bs- and 16 hex digits').optional(),
-    rule: z.enum(ruleIds, { message: `unknown rule; known rules: ${ruleIds.join(', ')}` }).optional(),
-    user: patternString.optional(),
-    session: patternString.optional(),
-    userAgent: patternString.optional(),
-    reason: z.string({ message: 'every entry needs a reason' }).trim().min(1, 'every entry needs a reason'),
-    expires: dateLike.optional(),
-    owner: z.string().optional(),
-  })
-  .refine((e) => e.id !== undefined || (e.rule !== undefined && (e.user ?? e.session ?? e.userAgent) !== undefined), {
-    message: 'an entry names a finding id, or a rule with a user, session or userAgent pattern',
+/** The ignore file's schema; rule names are checked against the rules the caller runs (config knows no rules). */
+export function suppressionFileSchema(ruleIds: readonly string[]) {
+  const rule = z.string().refine((id) => ruleIds.includes(id), { message: `unknown rule; known rules: ${ruleIds.join(', ')}` });
+  const entry = z
+    .strictObject({
+      id: z.string().regex(/^bs-[0-9a-f]{16}$/, 'a finding id looks like bs- and 16 hex digits').optional(),
+      rule: rule.optional(),
+      user: patternString.optional(),
+      session: patternString.optional(),
+      userAgent: patternString.optional(),
+      reason: z.string({ message: 'every entry needs a reason' }).trim().min(1, 'every entry needs a reason'),
+      expires: dateLike.optional(),
+      owner: z.string().optional(),
+    })
+    .refine((e) => e.id !== undefined || (e.rule !== undefined && (e.user ?? e.session ?? e.userAgent) !== undefined), {
+      message: 'an entry names a finding id, or a rule with a user, session or userAgent pattern',
+    });
+  return z.strictObject({
+    version: z.literal(1).optional(),
+    suppressions: z.array(entry),
   });
+}
 
-export const suppressionFileSchema = z.strictObject({
-  version: z.literal(1).optional(),
-  suppressions: z.array(suppressionEntrySchema),
-});
-
-export type SuppressionEntry = z.infer<typeof suppressionEntrySchema>;
+export type SuppressionEntry = z.infer<ReturnType<typeof suppressionFileSchema>>['suppressions'][number];
 
 export interface Suppression {
   entry: SuppressionEntry;
@@ -51,8 +51,9 @@ export interface Suppression {
   matches(finding: Finding): boolean;
 }
 
-export async function loadSuppressions(file: string): Promise<Suppression[]> {
-  const loaded = await loadConfig(file, suppressionFileSchema, 'ignore file');
+/** Loads an ignore file; `ruleIds` are the rules a `rule:` entry may name. */
+export async function loadSuppressions(file: string, ruleIds: readonly string[]): Promise<Suppression[]> {
+  const loaded = await loadConfig(file, suppressionFileSchema(ruleIds), 'ignore file');
   return loaded.data.suppressions.map((entry, i) => ({
     entry,
     file,

@@ -1,7 +1,7 @@
 import type { AgentClientInventory, AgentInventory } from '../model/report.js';
 import type { AgentRegistry, DeclaredAgent } from '../config/registry.js';
 import type { Finding } from '../model/finding.js';
-import type { Session } from '../model/session.js';
+import type { RuleContext } from '../rules/rule.js';
 import { agentOfClient, delegatorOf } from '../rules/declared.js';
 import { scopeTallies } from '../rules/scope-exceeded.js';
 import { humanStarter, label } from '../rules/session-facts.js';
@@ -35,9 +35,10 @@ function iso(ms: number): string {
 /** Per declared agent, in the registry's order: sessions, clients, requests in and out of scope, activity. */
 export function buildInventory(
   registry: AgentRegistry,
-  sessions: ReadonlyMap<string, Session>,
-  findings: readonly Finding[],
+  context: RuleContext,
+  findings: Iterable<Finding>,
 ): AgentInventory[] {
+  const sessions = context.sessions;
   const tallies = new Map<string, Tally>();
   for (const agent of registry.agents) {
     tallies.set(agent.name, {
@@ -57,7 +58,6 @@ export function buildInventory(
       last: -Infinity,
     });
   }
-  const context = { sessions };
   for (const session of sessions.values()) {
     const scope = scopeTallies(session);
     const windows = windowTallies(session);

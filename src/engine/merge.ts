@@ -1,5 +1,6 @@
 import type { ClientUsage, Correlation, Session } from '../model/session.js';
 import { compareEvidence } from '../shared/evidence.js';
+import { forgetLastClient } from './sessions.js';
 import { appendTimeline } from './timeline.js';
 
 const EVIDENCE_PER_CLIENT = 5;
@@ -45,8 +46,7 @@ export function mergeSession(target: Session, source: Session, joinedBy: Correla
   if (source.endedAt !== undefined && (target.endedAt === undefined || source.endedAt < target.endedAt)) {
     target.endedAt = source.endedAt;
   }
-  target.lastClient = undefined;
-  target.lastUserAgent = undefined;
+  forgetLastClient(target);
   for (const [key, usage] of source.clients) {
     const existing = target.clients.get(key);
     if (existing) {

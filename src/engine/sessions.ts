@@ -4,6 +4,23 @@ import type { ClientUsage, SamplePool, Session } from '../model/session.js';
 import { insertEarliest, summarize, toEvidence } from '../shared/evidence.js';
 import { addSample, INITIAL_POOL_CAPACITY, newSamplePool, newTimeline } from './timeline.js';
 
+/**
+ * A session as the store keeps it: the model plus a cache, not data. The raw user agent of the last event and its
+ * client: consecutive events of a session mostly come from one client, and comparing two strings is cheaper than
+ * classifying again.
+ */
+interface TrackedSession extends Session {
+  lastUserAgent?: string;
+  lastClient?: ClientUsage;
+}
+
+/** Forgets a session's last-client cache (its clients were just merged with another session's). */
+export function forgetLastClient(session: Session): void {
+  const tracked = session as TrackedSession;
+  tracked.lastUserAgent = undefined;
+  tracked.lastClient = undefined;
+}
+
 export type Classifier = (userAgent: string | undefined, hint?: NormalizedEvent['clientHint']) => ClientIdentity;
 
 /** Earliest events kept per client and session, as evidence. */
@@ -59,7 +76,7 @@ export class SessionStore {
     this.lastClient = usage;
   }
 
-  private clientFor(session: Session, event: NormalizedEvent): ClientUsage {
+  private clientFor(session: TrackedSession, event: NormalizedEvent): ClientUsage {
     const ua = event.userAgent;
     if (ua !== undefined && ua === session.lastUserAgent && session.lastClient) return session.lastClient;
     const identity = this.classify(ua, event.clientHint);

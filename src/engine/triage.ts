@@ -1,23 +1,28 @@
 import type { Baseline } from '../config/baseline.js';
 import type { Suppression } from '../config/suppressions.js';
 import type { Finding, StaleSuppression } from '../model/finding.js';
-import type { ScanResult } from '../model/report.js';
 
 export interface TriageOptions {
   baseline?: Baseline;
-  suppressions?: Suppression[];
+  suppressions?: readonly Suppression[];
   /** Epoch ms: entries that expired before it no longer suppress. */
   now: number;
 }
 
+export interface Triaged {
+  findings: Finding[];
+  /** Ignore-file entries that expired or matched nothing. */
+  stale: StaleSuppression[];
+}
+
 /**
- * Sorts findings into new, known (in the baseline) and suppressed (by an ignore-file entry with a reason),
- * and reports suppressions that expired or matched nothing. Only new findings count toward the exit code.
+ * The triage stage: sorts findings into new, known (in the baseline) and suppressed (by an ignore-file entry with a
+ * reason), and reports suppressions that expired or matched nothing. Only new findings count toward the exit code.
  */
-export function triage(result: ScanResult, options: TriageOptions): ScanResult {
+export function triage(findings: readonly Finding[], options: TriageOptions): Triaged {
   const suppressions = options.suppressions ?? [];
   const used = new Set<Suppression>();
-  const findings: Finding[] = result.findings.map((finding) => {
+  const triaged: Finding[] = findings.map((finding) => {
     for (const s of suppressions) {
       if (!s.matches(finding)) continue;
       if (s.entry.expires !== undefined && s.entry.expires < options.now) continue;
@@ -51,12 +56,5 @@ export function triage(result: ScanResult, options: TriageOptions): ScanResult {
       },
     });
   }
-
-  const count = (status: Finding['status']) => findings.filter((f) => f.status === status).length;
-  return {
-    ...result,
-    findings,
-    summary: { ...result.summary, new: count('new'), known: count('known'), suppressed: count('suppressed') },
-    staleSuppressions: stale,
-  };
+  return { findings: triaged, stale };
 }

@@ -96,9 +96,15 @@ export interface ScanSummary {
 
 export interface ScanResult {
   tool: { name: string; version: string };
+  /** The rules this scan ran, as reports describe them. */
+  rules: RuleDescriptor[];
   inputs: InputReport[];
   summary: ScanSummary;
-  findings: Finding[];
+  /**
+   * Every finding, in report order (severity, first seen, id). An iterable that can be walked more than once, so that
+   * reporters never assume the findings sit in one array; `summary` carries the counts.
+   */
+  findings: Iterable<Finding>;
   staleSuppressions: StaleSuppression[];
   /** With a registry: what the logs show each declared agent did. */
   agents?: AgentInventory[];

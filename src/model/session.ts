@@ -97,10 +97,4 @@ export interface Session {
   clients: Map<string, ClientUsage>;
   /** Bounded per-rule state kept by rules that observe events as they stream (see Rule.observe). */
   ruleState: Map<string, unknown>;
-  /**
-   * Engine cache, not data: the raw user agent of the last event and its client. Consecutive events of a
-   * session mostly come from one client, and comparing two strings is cheaper than classifying again.
-   */
-  lastUserAgent?: string;
-  lastClient?: ClientUsage;
 }

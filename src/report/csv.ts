@@ -1,6 +1,7 @@
 import type { Finding } from '../model/finding.js';
 import { escapeTerminal } from './escape.js';
 import type { Reporter } from './reporter.js';
+import { shownFindings } from './shown.js';
 
 const COLUMNS: [string, (f: Finding) => string | number | null][] = [
   ['id', (f) => f.id],
@@ -32,8 +33,8 @@ export function csvCell(value: string | number | null): string {
   return /[",\n\r]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const csvReporter: Reporter = (result) => {
+export const csvReporter: Reporter = (result, options) => {
   const header = COLUMNS.map(([name]) => name).join(',');
-  const rows = result.findings.map((f) => COLUMNS.map(([, get]) => csvCell(get(f))).join(','));
+  const rows = shownFindings(result, options).map((f) => COLUMNS.map(([, get]) => csvCell(get(f))).join(','));
   return `${[header, ...rows].join('\r\n')}\r\n`;
 };

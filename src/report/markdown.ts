@@ -3,6 +3,7 @@ import { SEVERITIES } from '../model/severity.js';
 import { clip, escapeTerminal } from './escape.js';
 import type { Reporter } from './reporter.js';
 import { CORRELATION_LABEL } from './labels.js';
+import { shownFindings } from './shown.js';
 
 /** Escapes log text for Markdown/HTML: no markup, links, tables or raw HTML can come from a log field. */
 export function md(value: string): string {
@@ -34,7 +35,8 @@ function findingSection(f: Finding): string[] {
 export const markdownReporter: Reporter = (result, options) => {
   const s = result.summary;
   const severities = [...SEVERITIES].reverse();
-  const newOnes = result.findings.filter((f) => f.status === 'new');
+  const shown = shownFindings(result, options);
+  const newOnes = shown.filter((f) => f.status === 'new');
   const out = [
     '## borrowscan',
     '',
@@ -50,7 +52,7 @@ export const markdownReporter: Reporter = (result, options) => {
   if (s.timeRange) out.push(`Events from ${s.timeRange.start} to ${s.timeRange.end}.`, '');
   out.push(newOnes.length > 0 ? '### New findings' : 'No new findings.', '');
   for (const f of newOnes) out.push(...findingSection(f));
-  const extra = result.findings.filter(
+  const extra = shown.filter(
     (f) => (f.status === 'known' && options.showKnown) || (f.status === 'suppressed' && options.showSuppressed),
   );
   if (extra.length > 0) out.push('### Known and suppressed findings', '');

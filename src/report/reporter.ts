@@ -1,4 +1,5 @@
 import type { ScanResult } from '../model/report.js';
+import type { Severity } from '../model/severity.js';
 
 export interface ReportOptions {
   color: boolean;
@@ -6,6 +7,8 @@ export interface ReportOptions {
   showKnown?: boolean;
   /** List suppressed findings in full, not just counted. */
   showSuppressed?: boolean;
+  /** List only findings at or above this severity (the summary still counts every finding). */
+  minSeverity?: Severity;
 }
 
 /** A reporter reads the scan result and returns the text to write; it never reaches into the engine. */

@@ -1,6 +1,7 @@
 import type { Finding } from '../model/finding.js';
 import type { Severity } from '../model/severity.js';
-import { RULES } from '../rules/index.js';
+import type { RuleDescriptor } from '../model/report.js';
+import { shownFindings } from './shown.js';
 import { safeJson } from './escape.js';
 import type { Reporter } from './reporter.js';
 
@@ -29,7 +30,7 @@ function artifactUri(file: string): string {
   return encodeURI(forward.replace(/^\.\//, ''));
 }
 
-function ruleDescriptor(rule: (typeof RULES)[number]) {
+function ruleDescriptor(rule: RuleDescriptor) {
   return {
     id: rule.id,
     name: rule.id
@@ -89,8 +90,8 @@ function result(f: Finding, ruleIndex: number) {
 }
 
 /** SARIF 2.1.0: one result per finding, fingerprinted by its stable id so reruns update one alert. */
-export const sarifReporter: Reporter = (scan) => {
-  const index = new Map(RULES.map((r, i) => [r.id, i]));
+export const sarifReporter: Reporter = (scan, options) => {
+  const index = new Map(scan.rules.map((r, i) => [r.id, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -102,11 +103,11 @@ export const sarifReporter: Reporter = (scan) => {
             version: scan.tool.version,
             semanticVersion: scan.tool.version,
             informationUri: 'https://www.npmjs.com/package/borrowscan',
-            rules: RULES.map(ruleDescriptor),
+            rules: scan.rules.map(ruleDescriptor),
           },
         },
         columnKind: 'utf16CodeUnits',
-        results: scan.findings.map((f) => result(f, index.get(f.rule) ?? 0)),
+        results: shownFindings(scan, options).map((f) => result(f, index.get(f.rule) ?? 0)),
       },
     ],
   };

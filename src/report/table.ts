@@ -5,6 +5,7 @@ import { clip, escapeTerminal as esc } from './escape.js';
 import { CORRELATION_LABEL } from './labels.js';
 import type { ReportOptions, Reporter } from './reporter.js';
 import type { ScanResult } from '../model/report.js';
+import { shownFindings } from './shown.js';
 
 const SKIPPED_LINES_SHOWN = 20;
 
@@ -58,10 +59,10 @@ function bySeverity(c: ChalkInstance, findings: Finding[]): string[] {
   return out;
 }
 
-function findingsSection(c: ChalkInstance, result: ScanResult, options: ReportOptions): string[] {
-  const fresh = result.findings.filter((f) => f.status === 'new');
-  const known = result.findings.filter((f) => f.status === 'known');
-  const suppressed = result.findings.filter((f) => f.status === 'suppressed');
+function findingsSection(c: ChalkInstance, result: ScanResult, shown: Finding[], options: ReportOptions): string[] {
+  const fresh = shown.filter((f) => f.status === 'new');
+  const known = shown.filter((f) => f.status === 'known');
+  const suppressed = shown.filter((f) => f.status === 'suppressed');
   const out = fresh.length > 0 ? bySeverity(c, fresh) : [c.green(known.length + suppressed.length > 0 ? 'No new findings.' : 'No findings.'), ''];
   if (known.length > 0) {
     out.push(c.bold(`Known findings (in the baseline): ${known.length}`) + (options.showKnown ? '' : c.dim('  (--show-known lists them)')));
@@ -115,7 +116,7 @@ function inputsSection(c: ChalkInstance, result: ScanResult): string[] {
   return out;
 }
 
-function summaryLine(c: ChalkInstance, result: ScanResult): string {
+function summaryLine(c: ChalkInstance, result: ScanResult, shownCount: number): string {
   const s = result.summary;
   const sev = [...SEVERITIES]
     .reverse()
@@ -125,7 +126,7 @@ function summaryLine(c: ChalkInstance, result: ScanResult): string {
   const range = s.timeRange ? `, ${s.timeRange.start} → ${s.timeRange.end}` : '';
   const outside = s.outsideTimeWindow > 0 ? `, ${s.outsideTimeWindow} outside the time window` : '';
   const triaged = s.known + s.suppressed > 0 ? `; ${s.new} new, ${s.known} known, ${s.suppressed} suppressed` : '';
-  const hidden = s.findings - shownCount(result);
+  const hidden = s.findings - shownCount;
   const hiddenNote = hidden > 0 ? `; ${hidden} below --min-severity not shown` : '';
   return (
     `${c.bold('Summary')}  ${s.files} file(s), ${s.events} events, ${s.skipped} skipped${outside}, ${s.sessions} sessions, ` +
@@ -133,11 +134,8 @@ function summaryLine(c: ChalkInstance, result: ScanResult): string {
   );
 }
 
-function shownCount(result: ScanResult): number {
-  return result.findings.length;
-}
-
 export const tableReporter: Reporter = (result, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  return [...findingsSection(c, result, options), ...inputsSection(c, result), '', summaryLine(c, result), ''].join('\n');
+  const shown = shownFindings(result, options);
+  return [...findingsSection(c, result, shown, options), ...inputsSection(c, result), '', summaryLine(c, result, shown.length), ''].join('\n');
 };

@@ -2,7 +2,7 @@ import type { AgentRegistry, DeclaredAgent, Operation } from '../config/registry
 import { compareEvidence, insertEarliest } from '../shared/evidence.js';
 import type { NormalizedEvent } from '../model/event.js';
 import type { ClientUsage, EvidenceEvent, Session } from '../model/session.js';
-import type { RuleContext } from './rule.js';
+import { scanMemo, type RuleContext } from './rule.js';
 
 /**
  * Facts about declared agents (`--agents FILE`) that several rules and the inventory share: which agent a client or
@@ -27,8 +27,7 @@ export function agentByClient(registry: AgentRegistry, client: ClientUsage): Dec
 }
 
 /** The last question asked: which event (by its place in the input, in case readers reuse event objects), where. */
-const memo: {
-  registry?: AgentRegistry;
+interface AgentQuery {
   event?: NormalizedEvent;
   file?: string;
   line?: number;
@@ -36,21 +35,23 @@ const memo: {
   session?: Session;
   client?: ClientUsage;
   agent?: DeclaredAgent;
-} = {};
+}
 
 /**
  * The agent behind one event as it streams past: its own user, client id and user agent, plus what its session and
- * client have shown so far. Several rules ask about the same event in a row, so the last answer is remembered.
+ * client have shown so far. Several rules ask about the same event in a row, so the scan remembers the last answer.
  */
 export function agentOfEvent(
-  registry: AgentRegistry,
+  context: RuleContext,
   event: NormalizedEvent,
   session: Session,
   client: ClientUsage,
 ): DeclaredAgent | undefined {
+  const registry = context.registry;
+  if (!registry) return undefined;
+  const memo = scanMemo<AgentQuery>(context, 'declared.agentOfEvent', () => ({}));
   if (
     memo.event === event &&
-    memo.registry === registry &&
     memo.session === session &&
     memo.client === client &&
     memo.line === event.source.line &&
@@ -67,7 +68,7 @@ export function agentOfEvent(
   const clientIds = id !== undefined && !client.clientIds.has(id) ? [id, ...client.clientIds] : client.clientIds;
   const userAgents = event.userAgent !== undefined ? [event.userAgent, client.userAgent] : [client.userAgent];
   const agent = registry.matchAgent({ user: users, clientId: clientIds, userAgent: userAgents });
-  Object.assign(memo, { registry, event, session, client, agent, line: event.source.line, file: event.source.file, time: event.time });
+  Object.assign(memo, { event, session, client, agent, line: event.source.line, file: event.source.file, time: event.time });
   return agent;
 }
 

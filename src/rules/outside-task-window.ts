@@ -81,7 +81,7 @@ function lastEnd(agent: DeclaredAgent): number {
 function observe(event: NormalizedEvent, session: Session, client: ClientUsage, context: RuleContext): void {
   const registry = context.registry;
   if (!registry) return;
-  const agent = agentOfEvent(registry, event, session, client);
+  const agent = agentOfEvent(context, event, session, client);
   if (!agent) return;
   const tally = clientState(session, OUTSIDE_TASK_WINDOW, client.identity.key, newTally);
   addSorted(tally.agents, agent.name, MAX_NAMES);

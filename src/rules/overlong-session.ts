@@ -16,7 +16,7 @@ interface Latest {
 function observe(event: NormalizedEvent, session: Session, client: ClientUsage, context: RuleContext): void {
   const registry = context.registry;
   if (!registry) return;
-  const agent = agentOfEvent(registry, event, session, client);
+  const agent = agentOfEvent(context, event, session, client);
   if (agent?.maxSessionMinutes === undefined) return;
   const state = clientState<Latest>(session, OVERLONG_SESSION, client.identity.key, () => ({}));
   if (!state.latest || event.time >= state.latest.time) state.latest = later(state.latest, toEvidence(event));

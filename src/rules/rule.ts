@@ -24,6 +24,22 @@ export interface RuleContext {
   sessions: ReadonlyMap<string, Session>;
   /** The declared agents (`--agents FILE`), when one is given; rules about declared agents stay quiet without it. */
   registry?: AgentRegistry;
+  /** Scratch space that lives as long as one scan, for memos rules share (never module-level state). */
+  readonly memo: Map<string, unknown>;
+}
+
+export function newRuleContext(sessions: ReadonlyMap<string, Session>, registry?: AgentRegistry): RuleContext {
+  return { sessions, registry, memo: new Map() };
+}
+
+/** The scan's memo under `key`, made on first use. */
+export function scanMemo<T>(context: RuleContext, key: string, create: () => T): T {
+  let value = context.memo.get(key) as T | undefined;
+  if (value === undefined) {
+    value = create();
+    context.memo.set(key, value);
+  }
+  return value;
 }
 
 export interface Rule {

@@ -78,7 +78,7 @@ export function scopeTallies(session: Session): ReadonlyMap<string, ScopeTally> 
 function observe(event: NormalizedEvent, session: Session, client: ClientUsage, context: RuleContext): void {
   const registry = context.registry;
   if (!registry) return;
-  const agent = agentOfEvent(registry, event, session, client);
+  const agent = agentOfEvent(context, event, session, client);
   if (!agent) return;
   const tally = clientState(session, SCOPE_EXCEEDED, client.identity.key, newTally);
   addSorted(tally.agents, agent.name, MAX_NAMES);

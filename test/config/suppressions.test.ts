@@ -2,7 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSuppressions } from '../../src/config/suppressions.js';
+import { loadSuppressions as load } from '../../src/config/suppressions.js';
+import { ruleIds } from '../../src/engine/rule-catalog.js';
+
+const loadSuppressions = (file: string) => load(file, ruleIds());
 import { UsageError } from '../../src/shared/errors.js';
 import { finding } from '../helpers/finding.js';
 

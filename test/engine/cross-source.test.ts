@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { scan } from '../../src/engine/run.js';
+import { scan } from '../../src/engine/scan.js';
 import { readInput } from '../../src/input/read.js';
 import { FORMATS } from '../../src/input/registry.js';
 import type { NormalizedEvent } from '../../src/model/event.js';
@@ -71,7 +71,7 @@ describe('joining identity-provider sessions to access logs', () => {
     const accessLog = join(dir, 'api-access.jsonl');
     writeFileSync(accessLog, lines);
     const result = await scan({ paths: [join(FIXTURES, folder), accessLog] });
-    const found = result.findings.filter(
+    const found = [...result.findings].filter(
       (f) => f.rule === 'agent-on-human-session' && f.client.userAgent === 'python-requests/2.32.3',
     );
     expect(found.map((f) => [f.user?.toLowerCase(), f.correlation])).toEqual([[signIn.user!.toLowerCase(), expected]]);

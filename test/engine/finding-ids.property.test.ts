@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scan } from '../../src/engine/run.js';
+import { scan } from '../../src/engine/scan.js';
 import { CHROME_MAC, oktaEvent } from '../cli/okta-lines.js';
 
 /** One person's session and, maybe, an automation client riding on it. */
@@ -45,7 +45,7 @@ async function idsOf(files: string[][]): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'borrowscan-ids-'));
   files.forEach((content, i) => writeFileSync(join(dir, `part-${i}.ndjson`), content.join('\n')));
   const result = await scan({ paths: [dir] });
-  return result.findings.map((f) => f.id).sort();
+  return [...result.findings].map((f) => f.id).sort();
 }
 
 const RUNS = { numRuns: 25 };

@@ -5,6 +5,7 @@ import { SessionStore } from '../../src/engine/sessions.js';
 import type { NormalizedEvent } from '../../src/model/event.js';
 import { agentOnHumanSession } from '../../src/rules/agent-on-human-session.js';
 import { ev, min, request, signIn, UA } from '../rules/build.js';
+import { newRuleContext } from '../../src/rules/rule.js';
 
 function joined(events: NormalizedEvent[]) {
   const store = new SessionStore(createClientClassifier());
@@ -24,7 +25,7 @@ describe('joining sessions after streaming', () => {
       expect(sessions.map((s) => s.id)).toEqual(['sess-1']);
       const py = [...sessions[0]!.clients.values()].find((c) => c.identity.class === 'http-library')!;
       expect(py.joinedBy).toBe('token-id');
-      const hits = agentOnHumanSession.evaluate(sessions[0]!, { sessions: new Map() });
+      const hits = agentOnHumanSession.evaluate(sessions[0]!, newRuleContext(new Map()));
       expect(hits).toHaveLength(1);
     }
   });

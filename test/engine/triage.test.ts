@@ -1,21 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Suppression } from '../../src/config/suppressions.js';
-import { triage } from '../../src/engine/triage.js';
+import { summarize } from '../../src/engine/summary.js';
+import { triage as triageStage, type TriageOptions } from '../../src/engine/triage.js';
+import type { Finding } from '../../src/model/finding.js';
 import { finding } from '../helpers/finding.js';
-import type { ScanResult } from '../../src/model/report.js';
 
-function result(findings = [finding(), finding({ id: 'bs-1111111111111111', user: 'carol@example.com' })]): ScanResult {
-  return {
-    tool: { name: 'borrowscan', version: '0' },
-    inputs: [],
-    summary: {
-      files: 0, filesNotRead: 0, events: 0, outsideTimeWindow: 0, skipped: 0, sessions: 0,
-      findings: findings.length, new: findings.length, known: 0, suppressed: 0,
-      bySeverity: { info: 0, low: 0, medium: 0, high: findings.length, critical: 0 }, timeRange: null,
-    },
-    findings,
-    staleSuppressions: [],
-  };
+function result(findings = [finding(), finding({ id: 'bs-1111111111111111', user: 'carol@example.com' })]): Finding[] {
+  return findings;
+}
+
+/** The triage stage, and the summary the scan then counts from its findings. */
+function triage(findings: Finding[], options: TriageOptions) {
+  const t = triageStage(findings, options);
+  const tally = { inputs: [], events: 0, outsideTimeWindow: 0, ignoredByRegistry: 0, first: Infinity, last: -Infinity };
+  return { findings: t.findings, staleSuppressions: t.stale, summary: summarize(tally, 0, t.findings, false) };
 }
 
 function suppression(id: string, expires?: number): Suppression {

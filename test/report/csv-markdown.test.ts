@@ -4,10 +4,12 @@ import { csvCell, csvReporter } from '../../src/report/csv.js';
 import { markdownReporter } from '../../src/report/markdown.js';
 import { finding } from '../helpers/finding.js';
 import type { ScanResult } from '../../src/model/report.js';
+import { describeRules } from '../../src/engine/rule-catalog.js';
 
 function result(findings = [finding()]): ScanResult {
   return {
     tool: { name: 'borrowscan', version: '0' },
+    rules: describeRules(),
     inputs: [],
     summary: {
       files: 1, filesNotRead: 0, events: 10, outsideTimeWindow: 0, skipped: 0, sessions: 2, findings: findings.length,

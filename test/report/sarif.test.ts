@@ -6,6 +6,7 @@ import { sarifReporter } from '../../src/report/sarif.js';
 import { RULES } from '../../src/rules/index.js';
 import { finding } from '../helpers/finding.js';
 import type { ScanResult } from '../../src/model/report.js';
+import { describeRules } from '../../src/engine/rule-catalog.js';
 
 // ajv ships CommonJS whose default export NodeNext types do not see; require() gives the constructor.
 const require = createRequire(import.meta.url);
@@ -24,6 +25,7 @@ function result(): ScanResult {
   ];
   return {
     tool: { name: 'borrowscan', version: '0.1.0' },
+    rules: describeRules(),
     inputs: [],
     summary: {
       files: 1, filesNotRead: 0, events: 1, outsideTimeWindow: 0, skipped: 0, sessions: 1, findings: 3, new: 1, known: 1,

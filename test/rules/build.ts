@@ -2,7 +2,7 @@ import { createClientClassifier } from '../../src/clients/classify.js';
 import { SessionStore } from '../../src/engine/sessions.js';
 import type { NormalizedEvent } from '../../src/model/event.js';
 import type { Session } from '../../src/model/session.js';
-import type { Rule, RuleHit } from '../../src/rules/rule.js';
+import { newRuleContext, type Rule, type RuleHit } from '../../src/rules/rule.js';
 
 export const UA = {
   chromeMac: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36',
@@ -49,6 +49,6 @@ export function sessionsOf(events: NormalizedEvent[]): Session[] {
 
 export function hits(rule: Rule, events: NormalizedEvent[]): RuleHit[] {
   const sessions = sessionsOf(events);
-  const context = { sessions: new Map(sessions.map((s) => [s.id, s])) };
+  const context = newRuleContext(new Map(sessions.map((s) => [s.id, s])));
   return sessions.flatMap((s) => rule.evaluate(s, context));
 }

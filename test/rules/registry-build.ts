@@ -1,11 +1,10 @@
-import { createClientClassifier } from '../../src/clients/classify.js';
 import { agentsFileSchema, compileRegistry, type AgentRegistry } from '../../src/config/agents.js';
 import { parseConfig } from '../../src/config/yaml.js';
-import { joinSessions } from '../../src/engine/join.js';
-import { SessionStore } from '../../src/engine/sessions.js';
+import { createSessionStore, joinStage } from '../../src/engine/correlate.js';
+import { observerFor } from '../../src/engine/detect.js';
 import type { NormalizedEvent } from '../../src/model/event.js';
 import type { Session } from '../../src/model/session.js';
-import type { Rule, RuleContext, RuleHit } from '../../src/rules/rule.js';
+import { newRuleContext, type Rule, type RuleHit } from '../../src/rules/rule.js';
 import { ev, min } from './build.js';
 
 /** The registry most rule tests use; times are on the day of build.ts (T0 = 2026-11-02T09:00Z, so 10:00 = min(60)). */
@@ -60,29 +59,28 @@ export interface Hit extends RuleHit {
 }
 
 /**
- * Runs rules as the engine does (registry null: a scan without --agents): every event through each rule's observe(), sessions joined, then evaluate(),
- * so per-event rules are tested on what they keep, not on an event list.
+ * Runs rules through the engine's own stages (registry null: a scan without --agents): every event into the session
+ * store and the per-event observers, sessions joined, then evaluated, so per-event rules are tested on what they keep,
+ * not on an event list.
  */
 export function run(rules: Rule[], events: NormalizedEvent[], registry: AgentRegistry | null = registryOf()): Hit[] {
-  const store = new SessionStore(createClientClassifier());
-  const context: RuleContext = { sessions: store.sessions, registry: registry ?? undefined };
+  const store = createSessionStore();
+  const context = newRuleContext(store.sessions, registry ?? undefined);
+  const observe = observerFor(rules, context);
   for (const event of events) {
     store.add(event);
-    for (const rule of rules) rule.observe?.(event, store.lastSession!, store.lastClient!, context);
+    observe?.(event, store.lastSession!, store.lastClient!);
   }
-  joinSessions(store, (ruleId, target, source) => {
-    const rule = rules.find((r) => r.id === ruleId);
-    return rule?.mergeState ? rule.mergeState(target, source) : target;
-  });
+  const sessions = joinStage(store, rules);
   const hits: Hit[] = [];
-  for (const session of store.sessions.values()) {
+  for (const session of sessions.values()) {
     for (const rule of rules) for (const hit of rule.evaluate(session, context)) hits.push({ ...hit, rule: rule.id, session: session.id });
   }
   return hits;
 }
 
 export function sessionsAfter(events: NormalizedEvent[]): Session[] {
-  const store = new SessionStore(createClientClassifier());
+  const store = createSessionStore();
   for (const event of events) store.add(event);
   return [...store.sessions.values()];
 }

@@ -1,0 +1,61 @@
+import type { Baseline } from '../config/baseline.js';
+import type { AgentRegistry } from '../config/registry.js';
+import type { Suppression } from '../config/suppressions.js';
+import type { ScanResult } from '../model/report.js';
+import { RULES } from '../rules/index.js';
+import { newRuleContext, type Rule } from '../rules/rule.js';
+import { createSessionStore, joinStage } from './correlate.js';
+import { detect, observerFor } from './detect.js';
+import { buildInventory } from './inventory.js';
+import { openInputs, readInputs, type InputOptions } from './read.js';
+import { describeRules } from './rule-catalog.js';
+import { summarize } from './summary.js';
+import { triage } from './triage.js';
+import { TOOL } from './version.js';
+
+export interface ScanOptions extends InputOptions {
+  /** The rules to run (default: every rule). */
+  rules?: readonly Rule[];
+  /** Declared agents (`--agents FILE`): rules check them, and the result carries their inventory. */
+  registry?: AgentRegistry;
+  /** An earlier report: findings whose id is in it are `known`. */
+  baseline?: Baseline;
+  /** Ignore-file entries: matching findings are `suppressed`; entries that matched nothing or expired are reported. */
+  suppressions?: readonly Suppression[];
+  /** Epoch ms the triage judges expiry against (default: the current time). */
+  now?: number;
+}
+
+/**
+ * One scan, stage by stage: read (files into normalized events) → correlate (events into sessions, then joins) →
+ * detect (sessions × rules, and per-event rules as events stream) → triage (baseline, suppressions) → inventory.
+ * Returns everything every reporter and the exit code need, as plain data.
+ */
+export async function scan(options: ScanOptions): Promise<ScanResult> {
+  const rules = options.rules ?? RULES;
+  const registry = options.registry;
+  const opened = await openInputs(options);
+
+  const store = createSessionStore(opened.totalBytes);
+  const context = newRuleContext(store.sessions, registry);
+  const observe = observerFor(rules, context);
+  const tally = await readInputs(opened, options, registry, (event) => {
+    store.add(event);
+    observe?.(event, store.lastSession!, store.lastClient!);
+  });
+  const sessions = joinStage(store, rules);
+
+  const findings = detect(sessions, rules, context);
+  const triaged = triage(findings, { baseline: options.baseline, suppressions: options.suppressions, now: options.now ?? Date.now() });
+  const agents = registry ? buildInventory(registry, context, triaged.findings) : undefined;
+
+  return {
+    tool: { ...TOOL },
+    rules: describeRules(rules),
+    inputs: tally.inputs,
+    summary: summarize(tally, sessions.size, triaged.findings, registry !== undefined),
+    findings: triaged.findings,
+    staleSuppressions: triaged.stale,
+    ...(agents ? { agents } : {}),
+  };
+}
