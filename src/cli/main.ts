@@ -89,6 +89,9 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      // Help wraps to the terminal it is written to (the injected one, not the process's), else 80 columns.
+      getOutHelpWidth: () => io.stdout.columns ?? 80,
+      getErrHelpWidth: () => io.stderr.columns ?? 80,
       outputError: (s, write) => write(`borrowscan: ${s}`),
     });
 

@@ -210,3 +210,14 @@ describe('borrowscan --help and --version', () => {
     expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
+
+describe('help text', () => {
+  it('wraps to the width of the terminal it is written to, not the process it runs in', async () => {
+    const narrow = await runCli(['scan', '--help'], { columns: 72 });
+    const wide = await runCli(['scan', '--help'], { columns: 200 });
+    expect(narrow.code).toBe(0);
+    const optionLines = (text: string) => text.split('\n').filter((l) => /^\s+(-|\[)/.test(l) || /^\s{10,}\S/.test(l));
+    expect(Math.max(...optionLines(narrow.stdout).map((l) => l.length))).toBeLessThanOrEqual(72);
+    expect(Math.max(...optionLines(wide.stdout).map((l) => l.length))).toBeGreaterThan(100);
+  });
+});
