@@ -30,13 +30,26 @@ const STRING_FIELDS = [
   'path',
 ] as const;
 const HINT_FIELDS = ['browser', 'os', 'app'] as const;
+/**
+ * Fields that are rare and structured (agent evidence, request headers, risk signals) cross together as one inline
+ * JSON text: most events have none of them, and those that do are few.
+ */
+const EXTRA_FIELDS = ['agent', 'headers', 'risk'] as const;
+type Extras = Pick<NormalizedEvent, (typeof EXTRA_FIELDS)[number]>;
 
 /** Every event field is carried: adding one to NormalizedEvent without a column here does not compile. */
-type Carried = (typeof STRING_FIELDS)[number] | 'time' | 'source' | 'status' | 'interactive' | 'clientHint';
+type Carried =
+  | (typeof STRING_FIELDS)[number]
+  | (typeof EXTRA_FIELDS)[number]
+  | 'time'
+  | 'source'
+  | 'status'
+  | 'interactive'
+  | 'clientHint';
 const everyFieldCarried: Exclude<keyof NormalizedEvent, Carried> extends never ? true : never = true;
 void everyFieldCarried;
 
-const STRINGS_PER_EVENT = STRING_FIELDS.length + HINT_FIELDS.length;
+const STRINGS_PER_EVENT = STRING_FIELDS.length + HINT_FIELDS.length + 1;
 /** time, line, status (NaN when absent), flags. */
 const NUMBERS_PER_EVENT = 4;
 const FLAG_HINT = 1;
@@ -136,6 +149,7 @@ export class EventEncoder {
     slots[s + 15] = this.columnSlot(15, hint?.browser);
     slots[s + 16] = this.columnSlot(16, hint?.os);
     slots[s + 17] = this.columnSlot(17, hint?.app);
+    slots[s + 18] = this.inlineSlot(extrasOf(event));
     return this.count === this.batchSize;
   }
 
@@ -202,6 +216,12 @@ export class EventEncoder {
     this.defStrings.push(value);
     return slot;
   }
+}
+
+function extrasOf(event: NormalizedEvent): string | undefined {
+  if (event.agent === undefined && event.headers === undefined && event.risk === undefined) return undefined;
+  const extras: Extras = { agent: event.agent, headers: event.headers, risk: event.risk };
+  return JSON.stringify(extras);
 }
 
 function isRequestLine(action: string, method: string | undefined, path: string | undefined): boolean {
@@ -272,6 +292,13 @@ export class EventDecoder {
         path,
         status: Number.isNaN(status) ? undefined : status,
       };
+      const extras = text.at(s + 18);
+      if (extras !== undefined) {
+        const { agent, headers, risk } = JSON.parse(extras) as Extras;
+        if (agent !== undefined) event.agent = agent;
+        if (headers !== undefined) event.headers = headers;
+        if (risk !== undefined) event.risk = risk;
+      }
       onEvent(event);
     }
   }

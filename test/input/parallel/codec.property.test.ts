@@ -32,6 +32,16 @@ const anyEvent: fc.Arbitrary<NormalizedEvent> = fc.record({
   method: maybe(text),
   path: maybe(fc.string()),
   status: maybe(fc.integer({ min: 100, max: 599 })),
+  agent: maybe(
+    fc.record({
+      kind: fc.constantFrom('own', 'delegated', 'present', 'not-agent'),
+      agent: maybe(text),
+      onBehalfOf: maybe(text),
+      proof: fc.string(),
+    }),
+  ),
+  headers: maybe(fc.record({ signatureAgent: maybe(text), webBotAuth: maybe(fc.boolean()), mcpName: maybe(fc.string()) })),
+  risk: maybe(fc.array(fc.record({ signal: text, detail: maybe(fc.string()) }), { maxLength: 2 })),
 });
 
 // Requests whose action is their method and path, as access logs map them: the codec rebuilds that action.
@@ -50,8 +60,8 @@ describe('event codec between the parsing worker and the main thread', () => {
     fc.assert(
       fc.property(fc.array(event, { maxLength: 120 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 40 }), (events, batchSize, lineOffset) => {
         // The smallest table a batch allows: strings are forgotten and defined again all the time.
-        const encoder = new EventEncoder(batchSize, batchSize * 18 + 1);
-        const decoder = new EventDecoder(batchSize * 18 + 1);
+        const encoder = new EventEncoder(batchSize, batchSize * 19 + 1);
+        const decoder = new EventDecoder(batchSize * 19 + 1);
         const out: NormalizedEvent[] = [];
         const flush = () => decoder.decode(encoder.take(), 'f.log', (e) => out.push(e), lineOffset);
         for (const e of events) if (encoder.add(e)) flush();
