@@ -1,9 +1,8 @@
-import { UsageError } from '../shared/errors.js';
 import { escapeTerminal, safeJson } from '../report/escape.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIO } from './io.js';
 import { runScan, scanOptions, type ScanFlags } from './scan-command.js';
-import type { AgentInventory } from '../model/report.js';
+import type { AgentInventory, ObservedAgent } from '../model/report.js';
 
 /**
  * `borrowscan agents --agents FILE [paths]`: per declared agent, what the logs show it did (sessions, clients,
@@ -11,22 +10,60 @@ import type { AgentInventory } from '../model/report.js';
  * findings. The scan is the same as `scan --agents`; only the output differs.
  */
 export async function runAgentsCommand(paths: string[], flags: ScanFlags, format: string, io: CliIO): Promise<number> {
-  if (flags.agents === undefined) throw new UsageError('agents needs --agents FILE');
   const result = await runScan(await scanOptions(paths, { ...flags, baseline: undefined }, io), flags, io);
-  const agents = result.agents ?? [];
+  const observed = result.observedAgents;
   if (format === 'json') {
-    io.stdout.write(`${safeJson({ tool: result.tool, registry: flags.agents, summary: result.summary, agents }, 2)}\n`);
-  } else {
-    io.stdout.write(table(agents, result.summary.timeRange));
+    const declared = flags.agents !== undefined ? { registry: flags.agents, agents: result.agents ?? [] } : {};
+    io.stdout.write(`${safeJson({ tool: result.tool, ...declared, summary: result.summary, observedAgents: observed }, 2)}\n`);
+    return EXIT.ok;
   }
+  const range = result.summary.timeRange;
+  const footer = range ? `\nLogs cover ${range.start} .. ${range.end}.\n` : '\nNo events in these logs.\n';
+  const sections = [
+    ...(flags.agents !== undefined ? [`Declared agents (${escapeTerminal(flags.agents)})\n\n${table(result.agents ?? [])}`] : []),
+    `Agents seen in the logs (${observed.length})\n\n${observedTable(observed)}`,
+  ];
+  io.stdout.write(`${sections.join('\n')}${footer}`);
   return EXIT.ok;
+}
+
+const ACTED: Record<keyof ObservedAgent['acted'], string> = {
+  ownIdentity: 'through its own identity',
+  delegated: 'delegated',
+  onPersonSession: "on a person's session",
+  other: 'other',
+};
+
+function observedTable(agents: ObservedAgent[]): string {
+  if (agents.length === 0) return 'No agent in these logs: no client classed ai-agent, none named by the identity provider or a token.\n';
+  const e = escapeTerminal;
+  const blocks = agents.map((a) => {
+    const acted = (Object.keys(ACTED) as (keyof ObservedAgent['acted'])[])
+      .filter((k) => a.acted[k] > 0)
+      .map((k) => `${a.acted[k]} ${ACTED[k]}`);
+    const lines = [
+      `${e(a.name)}  (known by ${a.knownBy.join(', ')})`,
+      `    sessions   ${a.sessions}: ${acted.join(', ')}`,
+      ...a.proof.map((p) => `    proof      ${e(p)}`),
+      ...(a.people.length > 0 ? [`    people     ${a.people.map(e).join(', ')}`] : []),
+      ...a.clients.map((c) => {
+        const cls = c.label.endsWith(`(${c.class})`) ? '' : ` (${c.class})`;
+        return `    client     ${e(c.label)}${cls}: ${c.events} event(s), "${e(c.userAgent)}"`;
+      }),
+      `    activity   ${a.firstSeen} .. ${a.lastSeen}, ${a.events} event(s)`,
+    ];
+    const findings = Object.entries(a.findings).map(([rule, n]) => `${rule} ${n}`);
+    lines.push(`    findings   ${findings.length > 0 ? findings.join(', ') : 'none'}`);
+    return lines.join('\n');
+  });
+  return `${blocks.join('\n\n')}\n`;
 }
 
 function span(first: string | null, last: string | null): string {
   return first === null || last === null ? 'no activity in these logs' : `${first} .. ${last}`;
 }
 
-function table(agents: AgentInventory[], range: { start: string; end: string } | null): string {
+function table(agents: AgentInventory[]): string {
   if (agents.length === 0) return 'The registry declares no agents.\n';
   const e = escapeTerminal;
   const blocks = agents.map((a) => {
@@ -64,6 +101,5 @@ function table(agents: AgentInventory[], range: { start: string; end: string } |
     lines.push(`    findings   ${findings.length > 0 ? findings.join(', ') : 'none'}`);
     return lines.join('\n');
   });
-  const footer = range ? `\nLogs cover ${range.start} .. ${range.end}.\n` : '\nNo events in these logs.\n';
-  return `${blocks.join('\n\n')}\n${footer}`;
+  return `${blocks.join('\n\n')}\n`;
 }

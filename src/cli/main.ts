@@ -147,11 +147,15 @@ Examples:
   addInputOptions(
     program
       .command('agents')
-      .description('Per declared agent, what the logs show it did: sessions, clients, requests in and out of scope, first and last activity.'),
+      .description(
+        'Every agent the logs show (named by the identity provider or a token, recognized by its client, or declared in ' +
+          '--agents) and how it acted: its own identity, a delegation, or a person\'s session; with --agents, also what ' +
+          'each declared agent did: sessions, clients, requests in and out of scope, first and last activity.',
+      ),
   )
-    .requiredOption('--agents <file>', 'the agent registry (YAML or JSON)')
+    .option('--agents <file>', 'the agent registry (YAML or JSON): also show what each declared agent did')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .addHelpText('after', '\nExample:\n  borrowscan agents --agents agents.yaml exports/')
+    .addHelpText('after', '\nExamples:\n  borrowscan agents exports/\n  borrowscan agents --agents agents.yaml exports/ --format json')
     .action(async (paths: string[], opts: Record<string, unknown>) => {
       setExit(await runAgentsCommand(paths, scanFlags({ ...opts, format: 'table' }), opts.format as string, io));
     });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../model/finding.js';
-import type { Session } from '../model/session.js';
+import type { RiskEvidence, Session } from '../model/session.js';
 import { severityRank } from '../model/severity.js';
 import type { Rule, RuleHit } from '../rules/rule.js';
 
@@ -34,7 +34,12 @@ export function toFinding(rule: Rule, session: Session, hit: RuleHit): Finding {
     recommendation: hit.recommendation,
     status: 'new',
     details: hit.details,
+    ...(session.risk?.length ? { corroboratedBy: session.risk.map(corroboration) } : {}),
   };
+}
+
+function corroboration(r: RiskEvidence): NonNullable<Finding['corroboratedBy']>[number] {
+  return { file: r.file, line: r.line, time: new Date(r.time).toISOString(), summary: r.summary, signal: r.signal, detail: r.detail ?? null };
 }
 
 /** Most severe first, then earliest, then by id: the same input always gives the same order. */

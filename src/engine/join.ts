@@ -1,7 +1,7 @@
 import type { Session } from '../model/session.js';
 import { mergeSession, type StateMerger } from './merge.js';
 import { INFERRED_SESSION_PREFIX, TOKEN_SESSION_PREFIX, type SessionStore } from './sessions.js';
-import { AUTOMATION_CLASSES } from '../model/client.js';
+import { isAutomationClient } from '../model/client.js';
 
 /**
  * A session with no sign-out in the logs is taken to live this long after its last event: the
@@ -43,7 +43,7 @@ function joinByUserIpTime(store: SessionStore, mergeState: StateMerger): void {
   for (const session of store.sessions.values()) {
     if (!session.start?.interactive) continue;
     const ips = new Set<string>();
-    for (const c of session.clients.values()) if (!AUTOMATION_CLASSES.has(c.identity.class)) for (const ip of c.ips) ips.add(ip);
+    for (const c of session.clients.values()) if (!isAutomationClient(c.identity)) for (const ip of c.ips) ips.add(ip);
     const candidate = { session, from: session.start.time, to: session.endedAt ?? session.lastSeen + IDLE_LIFETIME_MS, ips };
     for (const user of session.users) {
       const list = byUser.get(user) ?? [];

@@ -1,6 +1,6 @@
 import type { ClientUsage, Correlation, Session } from '../model/session.js';
-import { compareEvidence } from '../shared/evidence.js';
-import { forgetLastClient } from './sessions.js';
+import { compareEvidence, insertSorted } from '../shared/evidence.js';
+import { bySignal, forgetLastClient, RISK_PER_SESSION } from './sessions.js';
 import { appendTimeline } from './timeline.js';
 
 const EVIDENCE_PER_CLIENT = 5;
@@ -56,6 +56,7 @@ export function mergeSession(target: Session, source: Session, joinedBy: Correla
       target.clients.set(key, usage);
     }
   }
+  if (source.risk) for (const r of source.risk) insertSorted((target.risk ??= []), r, RISK_PER_SESSION, bySignal);
   for (const [ruleId, state] of source.ruleState) {
     const mine = target.ruleState.get(ruleId);
     target.ruleState.set(ruleId, mine === undefined ? state : mergeState(ruleId, mine, state));

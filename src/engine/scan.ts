@@ -7,6 +7,7 @@ import { newRuleContext, type Rule } from '../rules/rule.js';
 import { createSessionStore, joinStage } from './correlate.js';
 import { detect, observerFor } from './detect.js';
 import { buildInventory } from './inventory.js';
+import { observeAgents } from './observed-agents.js';
 import { openInputs, readInputs, type InputOptions } from './read.js';
 import { describeRules } from './rule-catalog.js';
 import { summarize } from './summary.js';
@@ -48,6 +49,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const findings = detect(sessions, rules, context);
   const triaged = triage(findings, { baseline: options.baseline, suppressions: options.suppressions, now: options.now ?? Date.now() });
   const agents = registry ? buildInventory(registry, context, triaged.findings) : undefined;
+  const observedAgents = observeAgents(context, triaged.findings);
 
   return {
     tool: { ...TOOL },
@@ -57,5 +59,6 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     findings: triaged.findings,
     staleSuppressions: triaged.stale,
     ...(agents ? { agents } : {}),
+    observedAgents,
   };
 }

@@ -1,7 +1,8 @@
 import type { ClientIdentity } from '../model/client.js';
 import type { NormalizedEvent } from '../model/event.js';
-import type { ClientUsage, SamplePool, Session } from '../model/session.js';
-import { insertEarliest, summarize, toEvidence } from '../shared/evidence.js';
+import type { ClientUsage, RiskEvidence, SamplePool, Session } from '../model/session.js';
+import { refineIdentity } from '../clients/evidence.js';
+import { insertEarliest, insertSorted, summarize, toEvidence } from '../shared/evidence.js';
 import { addSample, INITIAL_POOL_CAPACITY, newSamplePool, newTimeline } from './timeline.js';
 
 /**
@@ -78,14 +79,17 @@ export class SessionStore {
 
   private clientFor(session: TrackedSession, event: NormalizedEvent): ClientUsage {
     const ua = event.userAgent;
-    if (ua !== undefined && ua === session.lastUserAgent && session.lastClient) return session.lastClient;
-    const identity = this.classify(ua, event.clientHint);
+    const evidence = event.agent !== undefined || event.headers !== undefined;
+    if (!evidence && ua !== undefined && ua === session.lastUserAgent && session.lastClient) return session.lastClient;
+    const plain = this.classify(ua, event.clientHint);
+    const identity = evidence ? refineIdentity(plain, event) : plain;
     let usage = session.clients.get(identity.key);
     if (!usage) {
       usage = newUsage(identity, event, this.samples);
       session.clients.set(identity.key, usage);
     }
-    session.lastUserAgent = ua;
+    // A client told apart by what else its event said is not the plain client of that user agent: no shortcut to it.
+    session.lastUserAgent = identity === plain ? ua : undefined;
     session.lastClient = usage;
     return usage;
   }
@@ -132,7 +136,24 @@ export class SessionStore {
     if (event.kind === 'signout' && (session.endedAt === undefined || event.time < session.endedAt)) {
       session.endedAt = event.time;
     }
+    if (event.risk !== undefined) addRisk(session, event);
   }
+}
+
+/** Risk signals kept per session, earliest first: enough to corroborate its findings. */
+export const RISK_PER_SESSION = 8;
+
+function addRisk(session: Session, event: NormalizedEvent): void {
+  const list = (session.risk ??= []);
+  for (const r of event.risk ?? []) {
+    const item: RiskEvidence = { ...toEvidence(event), signal: r.signal };
+    if (r.detail !== undefined) item.detail = r.detail;
+    insertSorted(list, item, RISK_PER_SESSION, bySignal);
+  }
+}
+
+export function bySignal(a: RiskEvidence, b: RiskEvidence): number {
+  return a.signal < b.signal ? -1 : a.signal > b.signal ? 1 : 0;
 }
 
 /** About one sample per 400 bytes of input (a short access-log line), between the default and 8M samples. */

@@ -38,4 +38,27 @@ export interface ClientIdentity {
    * so that a browser update stays the same client.
    */
   key: string;
+  /**
+   * What outranks the user agent: the identity provider's, the token's or the log's own word on an agent behind the
+   * client (see AgentEvidence). `own` and `delegated` mean the agent acts with a credential of its own.
+   */
+  authority?: { kind: 'own' | 'delegated' | 'present' | 'not-agent'; proof: string; agent?: string; onBehalfOf?: string };
+  /** Why a client that claims to be a browser is taken for a program (its own client hints contradict it). */
+  contradiction?: string;
+}
+
+/** A person at the keyboard: a browser or native app whose own client hints do not contradict it. */
+export function isHumanClient(identity: ClientIdentity): boolean {
+  return HUMAN_CLASSES.has(identity.class) && identity.contradiction === undefined && identity.authority?.kind !== 'present';
+}
+
+/** A program driving the session: an automation class, or a "browser" whose own client hints contradict it. */
+export function isAutomationClient(identity: ClientIdentity): boolean {
+  return AUTOMATION_CLASSES.has(identity.class) || identity.contradiction !== undefined;
+}
+
+/** The identity provider or the token says this agent acts with a credential of its own (its identity, or a delegation). */
+export function actsOnOwnCredential(identity: ClientIdentity): boolean {
+  const kind = identity.authority?.kind;
+  return kind === 'own' || kind === 'delegated';
 }

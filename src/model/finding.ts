@@ -52,6 +52,8 @@ export interface Finding {
   recommendation: string;
   status: FindingStatus;
   suppression?: SuppressionRef;
+  /** The identity provider's own risk signals on the same session (Okta ITP, Entra ID Protection), where logged. */
+  corroboratedBy?: (FindingEvidence & { signal: string; detail: string | null })[];
   /** Rule-specific facts (the human client, the IPs, the networks, the pace measured). */
   details: Record<string, unknown>;
 }

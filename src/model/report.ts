@@ -66,6 +66,29 @@ export interface AgentInventory {
   findings: Record<string, number>;
 }
 
+/**
+ * An agent the logs show, whether or not a registry declares it: named by the identity provider or a token, by
+ * agents.yaml, or recognized by its client; and how it acted.
+ */
+export interface ObservedAgent {
+  name: string;
+  knownBy: ('client' | 'identity-provider' | 'registry')[];
+  sessions: number;
+  /** Per session and client: through its own identity, through a delegation, riding on a person's session, other. */
+  acted: { ownIdentity: number; delegated: number; onPersonSession: number; other: number };
+  /** What the logs say proves an own identity or a delegation, a few distinct, sorted. */
+  proof: string[];
+  /** People it acted for or whose sessions it rode on, lower-cased, a few. */
+  people: string[];
+  /** Its clients, busiest first, a few. */
+  clients: { label: string; class: ClientClass; userAgent: string; events: number }[];
+  events: number;
+  firstSeen: string;
+  lastSeen: string;
+  /** Findings about it, by rule. */
+  findings: Record<string, number>;
+}
+
 /** A rule as reports describe it (SARIF's tool.driver.rules, `borrowscan rules`). */
 export interface RuleDescriptor {
   id: string;
@@ -108,5 +131,7 @@ export interface ScanResult {
   staleSuppressions: StaleSuppression[];
   /** With a registry: what the logs show each declared agent did. */
   agents?: AgentInventory[];
+  /** Every agent the logs show, with or without a registry, and how it acted. */
+  observedAgents: ObservedAgent[];
 }
 

@@ -30,6 +30,12 @@ export interface SamplePool {
   lastFileId?: number;
 }
 
+/** A vendor risk signal seen on a session, where it was logged: corroborating evidence for its findings. */
+export interface RiskEvidence extends EvidenceEvent {
+  signal: string;
+  detail?: string;
+}
+
 /** Request times and resource fingerprints of one client in one session, for pacing analysis; capped. */
 export interface Timeline {
   pool: SamplePool;
@@ -97,4 +103,6 @@ export interface Session {
   clients: Map<string, ClientUsage>;
   /** Bounded per-rule state kept by rules that observe events as they stream (see Rule.observe). */
   ruleState: Map<string, unknown>;
+  /** The earliest vendor risk signals logged on the session (Okta ITP, Entra ID Protection), capped. */
+  risk?: RiskEvidence[];
 }

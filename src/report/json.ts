@@ -11,6 +11,7 @@ export const jsonReporter: Reporter = (result, options) =>
       findings: shownFindings(result, options),
       staleSuppressions: result.staleSuppressions,
       ...(result.agents ? { agents: result.agents } : {}),
+      observedAgents: result.observedAgents,
     },
     2,
   )}\n`;

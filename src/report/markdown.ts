@@ -24,6 +24,9 @@ function findingSection(f: Finding): string[] {
     `- **Session:** ${md(f.session)}${f.correlation === 'session-id' ? '' : ` (${CORRELATION_LABEL[f.correlation]})`}`,
     `- **When:** ${f.firstSeen} to ${f.lastSeen}, ${f.count} event(s)`,
     `- **Evidence:** ${f.evidence.map((e) => `${md(e.file)}:${e.line}`).join(', ')}`,
+    ...(f.corroboratedBy?.length
+      ? [`- **Identity provider says:** ${f.corroboratedBy.map((r) => `${md(r.signal)} (${md(r.file)}:${r.line})`).join(', ')}`]
+      : []),
     `- **Id:** ${f.id}${f.status !== 'new' ? ` (${f.status})` : ''}`,
     `- **Fix:** ${md(f.recommendation)}`,
     '',

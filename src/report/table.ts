@@ -32,6 +32,12 @@ function span(f: Finding): string {
   return a.slice(0, 10) === b.slice(0, 10) ? `${a} → ${b.slice(11)}` : `${a} → ${b}`;
 }
 
+/** The identity provider's own verdicts on the session, where it logged them. */
+function riskLine(risk: NonNullable<Finding['corroboratedBy']>): string {
+  const signals = [...new Set(risk.map((r) => r.signal))].join(', ');
+  return `${clip(signals, 100)} (${risk[0]!.file}:${risk[0]!.line})`;
+}
+
 function findingBlock(c: ChalkInstance, f: Finding): string[] {
   const evidence = f.evidence
     .slice(0, 3)
@@ -45,6 +51,7 @@ function findingBlock(c: ChalkInstance, f: Finding): string[] {
     `    ${c.dim('when')}    ${span(f)}  ${c.dim(`${f.count} event(s)`)}`,
     `    ${c.dim('why')}     ${esc(f.reason)}`,
     `    ${c.dim('where')}   ${evidence}${more}  ${c.dim(`id ${f.id}`)}`,
+    ...(f.corroboratedBy?.length ? [`    ${c.dim('idp')}     ${esc(riskLine(f.corroboratedBy))}`] : []),
   ];
 }
 

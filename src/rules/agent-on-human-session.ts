@@ -3,7 +3,8 @@ import type { ClientUsage, Session } from '../model/session.js';
 import { agentByClient, agentDetails, isDeclaredDelegation } from './declared.js';
 import { DELEGATION_ADVICE, REF } from './references.js';
 import type { Rule, RuleContext, RuleHit } from './rule.js';
-import { automationClients, humanClients, humanStarter, iso, label, labelWithClass, networksOf, sortedIps, tieOf } from './session-facts.js';
+import { actsOnOwnCredential } from '../model/client.js';
+import { borrowingClients, humanClients, humanStarter, iso, label, labelWithClass, networksOf, sortedIps, tieOf } from './session-facts.js';
 import { networkOf } from '../shared/network.js';
 
 const EVIDENCE_FROM_AUTOMATION = 4;
@@ -13,9 +14,11 @@ const EVIDENCE_FROM_AUTOMATION = 4;
  * declared agent (its user agent may classify as unknown), except the client that signed the person in.
  */
 function riders(session: Session, starter: ClientUsage, registry: AgentRegistry | undefined): { client: ClientUsage; agent?: DeclaredAgent }[] {
-  const automation = new Set(automationClients(session));
+  const automation = new Set(borrowingClients(session));
   const found: { client: ClientUsage; agent?: DeclaredAgent }[] = [];
   for (const client of session.clients.values()) {
+    // The identity provider or the token says it acts with a credential of its own: not a borrowed session.
+    if (actsOnOwnCredential(client.identity)) continue;
     const agent = registry ? agentByClient(registry, client) : undefined;
     if (automation.has(client) || (agent && client !== starter)) found.push({ client, agent });
   }

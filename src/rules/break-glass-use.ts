@@ -1,5 +1,5 @@
 import type { BreakGlassApproval } from '../config/registry.js';
-import { AUTOMATION_CLASSES } from '../model/client.js';
+import { isAutomationClient } from '../model/client.js';
 import type { Session } from '../model/session.js';
 import type { Severity } from '../model/severity.js';
 import { REF } from './references.js';
@@ -20,7 +20,7 @@ function evaluate(session: Session, context: RuleContext): RuleHit[] {
   const display = session.user ?? account;
   const hits: RuleHit[] = [];
   for (const client of session.clients.values()) {
-    const automation = AUTOMATION_CLASSES.has(client.identity.class);
+    const automation = isAutomationClient(client.identity);
     const approval = registry.approvalFor(account, client.firstSeen);
     const covered = approval !== undefined && client.lastSeen <= approval.end;
     // An approval that covers only part of the use is named, so the reviewer sees where the use ran past it.

@@ -1,4 +1,5 @@
 import { agentOnHumanSession } from './agent-on-human-session.js';
+import { agentSignedInAsPerson } from './agent-signed-in-as-person.js';
 import { breakGlassUse } from './break-glass-use.js';
 import { inhumanCadence } from './inhuman-cadence.js';
 import { outsideTaskWindow } from './outside-task-window.js';
@@ -11,6 +12,7 @@ import { undeclaredAgent } from './undeclared-agent.js';
 /** Every detection, in report order. Adding a rule adds its file and one line here. */
 export const RULES: readonly Rule[] = [
   agentOnHumanSession,
+  agentSignedInAsPerson,
   sessionContextChange,
   inhumanCadence,
   // Declared agents (--agents FILE): quiet without a registry.

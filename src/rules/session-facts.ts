@@ -1,4 +1,4 @@
-import { AUTOMATION_CLASSES, HUMAN_CLASSES } from '../model/client.js';
+import { actsOnOwnCredential, isAutomationClient, isHumanClient } from '../model/client.js';
 import type { ClientUsage, Session } from '../model/session.js';
 import { networkOf } from '../shared/network.js';
 import { describeClient } from '../clients/classify.js';
@@ -13,7 +13,9 @@ export function humanStarter(session: Session): ClientUsage | undefined {
   if (!start || !start.interactive) return undefined;
   const client = session.clients.get(start.clientKey);
   if (!client) return undefined;
-  return HUMAN_CLASSES.has(client.identity.class) || client.identity.class === 'unknown' ? client : undefined;
+  const identity = client.identity;
+  if (identity.authority !== undefined && identity.authority.kind !== 'not-agent') return undefined;
+  return isHumanClient(identity) || (identity.class === 'unknown' && identity.contradiction === undefined) ? client : undefined;
 }
 
 /** How a client's events were tied to the session: its own join, else the session's. */
@@ -22,11 +24,19 @@ export function tieOf(session: Session, client: ClientUsage): Session['correlati
 }
 
 export function humanClients(session: Session): ClientUsage[] {
-  return [...session.clients.values()].filter((c) => HUMAN_CLASSES.has(c.identity.class));
+  return [...session.clients.values()].filter((c) => isHumanClient(c.identity));
 }
 
 export function automationClients(session: Session): ClientUsage[] {
-  return [...session.clients.values()].filter((c) => AUTOMATION_CLASSES.has(c.identity.class));
+  return [...session.clients.values()].filter((c) => isAutomationClient(c.identity));
+}
+
+/**
+ * Automation that holds no credential of its own: the identity provider or the token does not say it acts through
+ * its own identity or a delegation.
+ */
+export function borrowingClients(session: Session): ClientUsage[] {
+  return automationClients(session).filter((c) => !actsOnOwnCredential(c.identity));
 }
 
 export function networksOf(clients: Iterable<ClientUsage>): Set<string> {

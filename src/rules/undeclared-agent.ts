@@ -1,4 +1,4 @@
-import { AUTOMATION_CLASSES } from '../model/client.js';
+import { isAutomationClient } from '../model/client.js';
 import type { Session } from '../model/session.js';
 import { REF } from './references.js';
 import type { Rule, RuleContext, RuleHit } from './rule.js';
@@ -14,7 +14,7 @@ function evaluate(session: Session, context: RuleContext): RuleHit[] {
   if ([...session.users].some((u) => registry.isBreakGlass(u))) return [];
   const hits: RuleHit[] = [];
   for (const client of session.clients.values()) {
-    if (!AUTOMATION_CLASSES.has(client.identity.class)) continue;
+    if (!isAutomationClient(client.identity)) continue;
     if (agentOfClient(registry, session, client)) continue;
     // Anonymous traffic is no identity: only a signed-in user or an OAuth client can be declared.
     const clientIds = [...client.clientIds].sort();

@@ -47,3 +47,13 @@ function isEarlier(event: NormalizedEvent, item: EvidenceEvent): boolean {
   if (event.source.file !== item.file) return event.source.file < item.file;
   return event.source.line < item.line;
 }
+
+/** Keeps the `max` earliest of a sorted list after adding `item`, ties broken by `tie`: the same whatever the order. */
+export function insertSorted<T extends EvidenceEvent>(list: T[], item: T, max: number, tie: (a: T, b: T) => number): void {
+  const order = (a: T, b: T) => compareEvidence(a, b) || tie(a, b);
+  let i = list.length;
+  while (i > 0 && order(list[i - 1]!, item) > 0) i--;
+  if (i >= max) return;
+  list.splice(i, 0, item);
+  if (list.length > max) list.pop();
+}

@@ -133,15 +133,16 @@ describe('borrowscan agents', () => {
     expect(agents[2]).toMatchObject({ sessionKinds: { onHumanSession: 1 }, requests: null, outsideTaskWindows: null, findings: { 'agent-on-human-session': 1 } });
   });
 
-  it('prints a table by default, and needs --agents', async () => {
+  it('prints a table by default, and without --agents lists the agents the logs show', async () => {
     const run = await runCli(['agents', '--agents', REGISTRY, ...LOGS]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^report-agent {2}\(owner alice@example\.com; declared at .*agents\.yaml:6\)$/m);
     expect(run.stdout).toMatch(/^ {4}requests {3}6 judged: 3 in scope, 3 out of scope$/m);
     expect(run.stdout).toMatch(/^ {4}requests {3}not judged: the agent has no tasks$/m);
-    const missing = await runCli(['agents', ...LOGS]);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/required option '--agents <file>' not specified/);
+    const withoutRegistry = await runCli(['agents', ...LOGS]);
+    expect(withoutRegistry.code).toBe(0);
+    expect(withoutRegistry.stdout).not.toMatch(/^Declared agents/m);
+    expect(withoutRegistry.stdout).toMatch(/^Agents seen in the logs \(\d+\)$/m);
   });
 });
 

@@ -168,6 +168,7 @@ describe('borrowscan rules', () => {
     const rules = JSON.parse(run.stdout);
     expect(rules.map((r: { id: string }) => r.id)).toEqual([
       'agent-on-human-session',
+      'agent-signed-in-as-person',
       'session-context-change',
       'inhuman-cadence',
       'scope-exceeded',

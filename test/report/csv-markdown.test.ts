@@ -17,6 +17,7 @@ function result(findings = [finding()]): ScanResult {
     },
     findings,
     staleSuppressions: [],
+    observedAgents: [],
   };
 }
 

@@ -33,6 +33,7 @@ function result(): ScanResult {
     },
     findings,
     staleSuppressions: [],
+    observedAgents: [],
   };
 }
 
