@@ -46,6 +46,8 @@ function addInputOptions(cmd: Command): Command {
         .choices([...WORKER_MODES])
         .default('auto'),
     )
+    .option('--max-sessions <n>', 'stop with an error past N sessions (about 1 KB of memory each; default 2000000)', count)
+    .option('--max-clients <n>', 'stop with an error past N clients over all sessions (default 4000000)', count)
     .option('--progress', 'draw the progress bar even when not on a terminal or in CI')
     .option('--no-progress', 'never draw the progress bar (default: only when stderr is a terminal and CI is unset)')
     .option('-q, --quiet', 'no progress and no warnings on standard error; errors still print');
@@ -76,6 +78,8 @@ function scanFlags(opts: Record<string, unknown>): ScanFlags {
     color: opts.color as boolean | undefined,
     progress: opts.progress as boolean | undefined,
     worker: (opts.worker as WorkerMode | undefined) ?? 'auto',
+    maxSessions: opts.maxSessions as number | undefined,
+    maxClients: opts.maxClients as number | undefined,
     quiet: opts.quiet === true,
   };
 }

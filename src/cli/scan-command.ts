@@ -41,6 +41,9 @@ export interface ScanFlags {
   progress?: boolean;
   /** `--worker`: parse in a worker thread. */
   worker?: WorkerMode;
+  /** Ceilings on the state a scan keeps. */
+  maxSessions?: number;
+  maxClients?: number;
   quiet: boolean;
 }
 
@@ -80,6 +83,8 @@ export async function scanOptions(paths: string[], flags: ScanFlags, io: CliIO):
     now: now.getTime(),
     stdin: io.stdin,
     worker: flags.worker,
+    maxSessions: flags.maxSessions,
+    maxClients: flags.maxClients,
   };
 }
 

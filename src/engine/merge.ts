@@ -2,15 +2,20 @@ import type { ClientUsage, Correlation, Session } from '../model/session.js';
 import { compareEvidence, insertSorted } from '../shared/evidence.js';
 import { bySignal, forgetLastClient, RISK_PER_SESSION } from './sessions.js';
 import { appendTimeline } from './timeline.js';
+import { SmallSet } from '../shared/small-collections.js';
 
 const EVIDENCE_PER_CLIENT = 5;
 const MAX_SET = 32;
 
-function addCapped<T>(target: Set<T>, source: Iterable<T>): void {
+/** The union of two sets, capped, as a new set: the engine never mutates a set it may share. */
+function union(target: ReadonlySet<string>, source: ReadonlySet<string>, max = Infinity): ReadonlySet<string> {
+  if (source.size === 0 || target === source) return target;
+  const merged = new SmallSet<string>(target);
   for (const v of source) {
-    if (target.size >= MAX_SET) return;
-    target.add(v);
+    if (merged.size >= max) break;
+    merged.add(v);
   }
+  return merged;
 }
 
 function mergeUsage(target: ClientUsage, source: ClientUsage): void {
@@ -20,8 +25,8 @@ function mergeUsage(target: ClientUsage, source: ClientUsage): void {
     target.userAgent = source.userAgent || target.userAgent;
   }
   target.lastSeen = Math.max(target.lastSeen, source.lastSeen);
-  addCapped(target.ips, source.ips);
-  addCapped(target.clientIds, source.clientIds);
+  target.ips = union(target.ips, source.ips, MAX_SET);
+  target.clientIds = union(target.clientIds, source.clientIds, MAX_SET);
   target.evidence = [...target.evidence, ...source.evidence].sort(compareEvidence).slice(0, EVIDENCE_PER_CLIENT);
   if (source.signIn && (!target.signIn || source.signIn.time < target.signIn.time)) target.signIn = source.signIn;
   if (source.joinedBy && !target.joinedBy) target.joinedBy = source.joinedBy;
@@ -39,8 +44,8 @@ export function mergeSession(target: Session, source: Session, joinedBy: Correla
   target.eventCount += source.eventCount;
   target.firstSeen = Math.min(target.firstSeen, source.firstSeen);
   target.lastSeen = Math.max(target.lastSeen, source.lastSeen);
-  for (const f of source.formats) target.formats.add(f);
-  for (const u of source.users) target.users.add(u);
+  target.formats = union(target.formats, source.formats);
+  target.users = union(target.users, source.users);
   if (target.user === undefined) target.user = source.user;
   if (source.start && (!target.start || source.start.time < target.start.time)) target.start = source.start;
   if (source.endedAt !== undefined && (target.endedAt === undefined || source.endedAt < target.endedAt)) {
@@ -53,12 +58,13 @@ export function mergeSession(target: Session, source: Session, joinedBy: Correla
       mergeUsage(existing, usage);
     } else {
       usage.joinedBy ??= joinedBy;
-      target.clients.set(key, usage);
+      (target.clients as Map<string, ClientUsage>).set(key, usage);
     }
   }
   if (source.risk) for (const r of source.risk) insertSorted((target.risk ??= []), r, RISK_PER_SESSION, bySignal);
-  for (const [ruleId, state] of source.ruleState) {
-    const mine = target.ruleState.get(ruleId);
-    target.ruleState.set(ruleId, mine === undefined ? state : mergeState(ruleId, mine, state));
+  for (const [ruleId, state] of source.ruleState ?? []) {
+    const states = (target.ruleState ??= new Map());
+    const mine = states.get(ruleId);
+    states.set(ruleId, mine === undefined ? state : mergeState(ruleId, mine, state));
   }
 }

@@ -5,6 +5,7 @@ import type { ScanResult } from '../model/report.js';
 import { RULES } from '../rules/index.js';
 import { newRuleContext, type Rule } from '../rules/rule.js';
 import { createSessionStore, joinStage } from './correlate.js';
+import type { StoreLimits } from './sessions.js';
 import { detect, observerFor } from './detect.js';
 import { buildInventory } from './inventory.js';
 import { observeAgents } from './observed-agents.js';
@@ -25,6 +26,16 @@ export interface ScanOptions extends InputOptions {
   suppressions?: readonly Suppression[];
   /** Epoch ms the triage judges expiry against (default: the current time). */
   now?: number;
+  /** Ceilings on the state a scan keeps (--max-sessions, --max-clients); past one the scan stops with a clear error. */
+  maxSessions?: number;
+  maxClients?: number;
+}
+
+function limitsOf(options: ScanOptions): Partial<StoreLimits> {
+  const limits: Partial<StoreLimits> = {};
+  if (options.maxSessions !== undefined) limits.maxSessions = options.maxSessions;
+  if (options.maxClients !== undefined) limits.maxClients = options.maxClients;
+  return limits;
 }
 
 /**
@@ -37,7 +48,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const registry = options.registry;
   const opened = await openInputs(options);
 
-  const store = createSessionStore(opened.totalBytes);
+  const store = createSessionStore(opened.totalBytes, limitsOf(options));
   const context = newRuleContext(store.sessions, registry);
   const observe = observerFor(rules, context);
   const tally = await readInputs(opened, options, registry, (event) => {

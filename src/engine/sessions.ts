@@ -2,7 +2,10 @@ import type { ClientIdentity } from '../model/client.js';
 import type { NormalizedEvent } from '../model/event.js';
 import type { ClientUsage, RiskEvidence, SamplePool, Session } from '../model/session.js';
 import { refineIdentity } from '../clients/evidence.js';
-import { insertEarliest, insertSorted, summarize, toEvidence } from '../shared/evidence.js';
+import { insertSorted, summarize, toEvidence, withEarliest } from '../shared/evidence.js';
+import { getHeapStatistics } from 'node:v8';
+import { UsageError } from '../shared/errors.js';
+import { SetPool, SmallMap } from '../shared/small-collections.js';
 import { addSample, INITIAL_POOL_CAPACITY, newSamplePool, newTimeline } from './timeline.js';
 
 /**
@@ -20,6 +23,44 @@ export function forgetLastClient(session: Session): void {
   const tracked = session as TrackedSession;
   tracked.lastUserAgent = undefined;
   tracked.lastClient = undefined;
+}
+
+/** How much state a scan may keep: past either, it stops with a message that names the flag, never drops state. */
+export interface StoreLimits {
+  maxSessions: number;
+  maxClients: number;
+}
+
+/**
+ * About 1 KB of memory per session with one client, 0.4 KB per further client: the defaults keep a scan within
+ * 3 to 4 GB, under Node's default heap limit on a machine with 16 GB or more.
+ */
+export const DEFAULT_LIMITS: StoreLimits = { maxSessions: 2_000_000, maxClients: 4_000_000 };
+
+/** The store reached a ceiling: a usage error (exit 2) that says what to do. */
+export class StoreLimitError extends UsageError {
+  constructor(flag: string, limit: number, what: string) {
+    super(
+      `more than ${limit.toLocaleString('en-US')} ${what} in this scan (${flag}): raise ${flag} if the machine has the ` +
+        'memory (about 1 KB each; Node may also need NODE_OPTIONS=--max-old-space-size=MB), or scan less at once ' +
+        '(--since/--until, or fewer files). Nothing was reported: a scan cut short would miss findings.',
+    );
+  }
+}
+
+/** Every 16,384 new sessions, how close the heap is to Node's limit is checked (a crash there could not be caught). */
+const HEAP_CHECK_EVERY = 16_383;
+const HEAP_SHARE = 0.85;
+
+function checkHeap(sessions: number): void {
+  const heap = getHeapStatistics();
+  if (heap.used_heap_size < heap.heap_size_limit * HEAP_SHARE) return;
+  const mb = Math.round(heap.heap_size_limit / 1024 / 1024);
+  throw new UsageError(
+    `the scan ran out of memory at ${sessions.toLocaleString('en-US')} sessions (Node's heap limit is ${mb} MB): ` +
+      `run it with NODE_OPTIONS=--max-old-space-size=${mb * 2} if the machine has the memory, or scan less at once ` +
+      '(--since/--until, or fewer files). Nothing was reported: a scan cut short would miss findings.',
+  );
 }
 
 export type Classifier = (userAgent: string | undefined, hint?: NormalizedEvent['clientHint']) => ClientIdentity;
@@ -40,6 +81,8 @@ export class SessionStore {
   readonly tokenSessions = new Map<string, string>();
   /** Request samples of every browser client's timeline. */
   readonly samples: SamplePool;
+  /** The small string sets of sessions and clients, shared where they are equal. */
+  private readonly sets = new SetPool();
 
   /**
    * `inputBytes`, when known, sizes the sample pool up front: growing it by doubling copied tens of megabytes on a
@@ -48,9 +91,13 @@ export class SessionStore {
   constructor(
     private readonly classify: Classifier,
     inputBytes?: number,
+    private readonly limits: StoreLimits = DEFAULT_LIMITS,
   ) {
     this.samples = newSamplePool(inputBytes === undefined ? undefined : poolCapacityFor(inputBytes));
   }
+
+  /** Clients of every session, counted against --max-clients. */
+  private clientCount = 0;
 
   /** The session and client of the last event added (no object per event: this runs a million times). */
   lastSession: Session | undefined;
@@ -61,7 +108,7 @@ export class SessionStore {
     const session = this.sessionFor(event);
     this.updateSession(session, event);
     const usage = this.clientFor(session, event);
-    updateUsage(usage, event);
+    updateUsage(usage, event, this.sets);
     const identity = usage.identity;
     if (event.kind === 'signin' && event.outcome === 'success') {
       if (!session.start || event.time < session.start.time) {
@@ -85,8 +132,9 @@ export class SessionStore {
     const identity = evidence ? refineIdentity(plain, event) : plain;
     let usage = session.clients.get(identity.key);
     if (!usage) {
+      if (++this.clientCount > this.limits.maxClients) throw new StoreLimitError('--max-clients', this.limits.maxClients, 'clients');
       usage = newUsage(identity, event, this.samples);
-      session.clients.set(identity.key, usage);
+      (session.clients as SmallMap<string, ClientUsage>).set(identity.key, usage);
     }
     // A client told apart by what else its event said is not the plain client of that user agent: no shortcut to it.
     session.lastUserAgent = identity === plain ? ua : undefined;
@@ -101,18 +149,27 @@ export class SessionStore {
     const id = event.sessionId ?? (event.tokenId ? `${TOKEN_SESSION_PREFIX}${event.tokenId}` : inferredSessionId(event));
     let session = this.sessions.get(id);
     if (!session) {
-      session = {
+      if (this.sessions.size >= this.limits.maxSessions) throw new StoreLimitError('--max-sessions', this.limits.maxSessions, 'sessions');
+      if ((this.sessions.size & HEAP_CHECK_EVERY) === HEAP_CHECK_EVERY) checkHeap(this.sessions.size);
+      const created: TrackedSession = {
         id,
         correlation: event.sessionId || event.tokenId ? 'session-id' : 'inferred',
-        users: new Set(),
-        formats: new Set(),
+        users: SetPool.EMPTY,
+        formats: SetPool.EMPTY,
         firstSeen: event.time,
         lastSeen: event.time,
         eventCount: 0,
-        clients: new Map(),
-        ruleState: new Map(),
+        clients: new SmallMap(),
+        ruleState: undefined,
+        // The common fields declared up front keep one shape with its fields in the object itself; the rare ones
+        // (parentId, grantType, endedAt, risk) are added where needed, so most sessions do not pay for them.
+        user: undefined,
+        start: undefined,
+        lastUserAgent: undefined,
+        lastClient: undefined,
       };
-      this.sessions.set(id, session);
+      session = created;
+      this.sessions.set(id, created);
     }
     return session;
   }
@@ -121,11 +178,11 @@ export class SessionStore {
     session.eventCount++;
     if (event.time < session.firstSeen) session.firstSeen = event.time;
     if (event.time > session.lastSeen) session.lastSeen = event.time;
-    if (!session.formats.has(event.format)) session.formats.add(event.format);
+    if (!session.formats.has(event.format)) session.formats = this.sets.with(session.formats, event.format);
     if (event.user && event.user !== session.user) {
       const key = event.user.toLowerCase();
       if (!session.users.has(key)) {
-        session.users.add(key);
+        session.users = this.sets.with(session.users, key);
         if (session.user === undefined) session.user = event.user;
       }
     }
@@ -182,9 +239,11 @@ function newUsage(identity: ClientIdentity, event: NormalizedEvent, samples: Sam
     firstSeen: event.time,
     lastSeen: event.time,
     count: 0,
-    ips: new Set(),
+    ips: SetPool.EMPTY,
     evidence: [],
-    clientIds: new Set(),
+    clientIds: SetPool.EMPTY,
+    signIn: undefined,
+    timeline: undefined,
   };
   if (identity.class === 'browser') usage.timeline = newTimeline(samples);
   return usage;
@@ -195,16 +254,18 @@ function describeHint(hint: NormalizedEvent['clientHint']): string {
   return [hint.app, hint.browser, hint.os].filter(Boolean).join(' / ');
 }
 
-function updateUsage(usage: ClientUsage, event: NormalizedEvent): void {
+function updateUsage(usage: ClientUsage, event: NormalizedEvent, sets: SetPool): void {
   usage.count++;
   if (event.time < usage.firstSeen) {
     usage.firstSeen = event.time;
     if (event.userAgent) usage.userAgent = event.userAgent;
   }
   if (event.time > usage.lastSeen) usage.lastSeen = event.time;
-  if (event.ip && usage.ips.size < MAX_IPS_PER_CLIENT && !usage.ips.has(event.ip)) usage.ips.add(event.ip);
-  if (event.clientId && usage.clientIds.size < MAX_IPS_PER_CLIENT) usage.clientIds.add(event.clientId);
-  insertEarliest(usage.evidence, event, EVIDENCE_PER_CLIENT);
+  if (event.ip && usage.ips.size < MAX_IPS_PER_CLIENT && !usage.ips.has(event.ip)) usage.ips = sets.with(usage.ips, event.ip);
+  if (event.clientId && usage.clientIds.size < MAX_IPS_PER_CLIENT && !usage.clientIds.has(event.clientId)) {
+    usage.clientIds = sets.with(usage.clientIds, event.clientId);
+  }
+  usage.evidence = withEarliest(usage.evidence, event, EVIDENCE_PER_CLIENT);
   if (event.kind === 'signin' && event.outcome === 'success') {
     if (!usage.signIn || event.time < usage.signIn.time) {
       // Spelled out, not spread: V8 gives every object built by a spread its own hidden class (5 MB at 18K sessions).

@@ -6,6 +6,7 @@ import type { LineContainer } from './block.js';
 import { activeFieldMap, injectMapped, type FieldMap } from './field-map.js';
 import type { Container, LogFormat } from './format.js';
 import { mappingSink, type MappedSink } from './map-record.js';
+import { UsageError } from '../shared/errors.js';
 import { describeFsError } from '../shared/fs-error.js';
 import { decodeText, openBytes, type ByteCounter, type InputFile } from './open.js';
 import { startsWithGzipMagic } from './parallel/block-reader.js';
@@ -90,7 +91,7 @@ export async function readInput(file: InputFile, options: ReadOptions): Promise<
     try {
       await readShared(file, fmt, container, fieldMap, mapped, options.sharing, options.onBytes);
     } catch (err) {
-      addError(0, `reading stopped early: ${describeFsError(err)}`);
+      stopOrThrow(err, addError);
     }
     report.gaps = describeGaps(coverage, report.events);
     return report;
@@ -108,10 +109,19 @@ export async function readInput(file: InputFile, options: ReadOptions): Promise<
     }
     await splitter.end();
   } catch (err) {
-    addError(0, `reading stopped early: ${describeFsError(err)}`);
+    stopOrThrow(err, addError);
   }
   report.gaps = describeGaps(coverage, report.events);
   return report;
+}
+
+/**
+ * A file that cannot be read to its end is reported and the scan goes on; a usage error raised by the scan itself
+ * while it takes the events (a ceiling reached) ends the scan instead.
+ */
+function stopOrThrow(err: unknown, addError: (line: number, reason: string) => void): void {
+  if (err instanceof UsageError) throw err;
+  addError(0, `reading stopped early: ${describeFsError(err)}`);
 }
 
 /** The container, when its records are whole lines: text lines, or JSON with one value per line. */

@@ -55,13 +55,13 @@ export interface ClientUsage {
   firstSeen: number;
   lastSeen: number;
   count: number;
-  /** Distinct IPs, capped. */
-  ips: Set<string>;
+  /** Distinct IPs, capped. The engine replaces, never mutates, these sets: they may be shared between clients. */
+  ips: ReadonlySet<string>;
   /** Earliest events of this client, capped and ordered by time. */
   evidence: EvidenceEvent[];
   /** Earliest successful sign-in by this client, when any. */
   signIn?: EvidenceEvent & { interactive: boolean; ip?: string };
-  clientIds: Set<string>;
+  clientIds: ReadonlySet<string>;
   /** Set when this client's events joined the session from elsewhere, by a token id or by user + IP + time. */
   joinedBy?: Correlation;
   /** Present for clients that claim to be browsers: the input of the pacing rule. */
@@ -81,13 +81,13 @@ export interface Session {
   correlation: Correlation;
   /** Display form of the user, as first seen. */
   user?: string;
-  /** Lower-cased user names seen on the session. */
-  users: Set<string>;
+  /** Lower-cased user names seen on the session (a set the engine replaces, never mutates: it may be shared). */
+  users: ReadonlySet<string>;
   /** Session this one derives from (a delegated or exchanged token), when the IdP says so. */
   parentId?: string;
   /** Grant type that created a derived session (e.g. token exchange). */
   grantType?: string;
-  formats: Set<string>;
+  formats: ReadonlySet<string>;
   firstSeen: number;
   lastSeen: number;
   eventCount: number;
@@ -100,9 +100,10 @@ export interface Session {
   };
   /** Time of the earliest sign-out, when the logs show one. */
   endedAt?: number;
-  clients: Map<string, ClientUsage>;
-  /** Bounded per-rule state kept by rules that observe events as they stream (see Rule.observe). */
-  ruleState: Map<string, unknown>;
+  /** The session's clients by their key; only the engine adds to it. */
+  clients: ReadonlyMap<string, ClientUsage>;
+  /** Bounded per-rule state kept by rules that observe events as they stream (see Rule.observe), made on first use. */
+  ruleState?: Map<string, unknown>;
   /** The earliest vendor risk signals logged on the session (Okta ITP, Entra ID Protection), capped. */
   risk?: RiskEvidence[];
 }

@@ -133,10 +133,11 @@ export function later(a: EvidenceEvent | undefined, b: EvidenceEvent | undefined
 
 /** Per-client state of a rule in a session, created on first use. */
 export function clientState<T>(session: Session, ruleId: string, clientKey: string, create: () => T): T {
-  let byClient = session.ruleState.get(ruleId) as Map<string, T> | undefined;
+  const states = (session.ruleState ??= new Map());
+  let byClient = states.get(ruleId) as Map<string, T> | undefined;
   if (!byClient) {
     byClient = new Map();
-    session.ruleState.set(ruleId, byClient);
+    states.set(ruleId, byClient);
   }
   let state = byClient.get(clientKey);
   if (state === undefined) {
@@ -147,7 +148,7 @@ export function clientState<T>(session: Session, ruleId: string, clientKey: stri
 }
 
 export function clientStates<T>(session: Session, ruleId: string): ReadonlyMap<string, T> {
-  return (session.ruleState.get(ruleId) as Map<string, T> | undefined) ?? new Map();
+  return (session.ruleState?.get(ruleId) as Map<string, T> | undefined) ?? new Map();
 }
 
 /** Folds one per-client state map into another with a per-client merge. */

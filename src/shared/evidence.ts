@@ -41,6 +41,21 @@ export function insertEarliest(list: EvidenceEvent[], event: NormalizedEvent, ma
   if (list.length > max) list.pop();
 }
 
+/**
+ * `insertEarliest` that returns a new array of exactly the size it needs (or the list itself when the event is not
+ * among the earliest): a store keeps one such list per client, and an array that grew by push reserves room for 17.
+ */
+export function withEarliest(list: EvidenceEvent[], event: NormalizedEvent, max: number): EvidenceEvent[] {
+  const last = list[list.length - 1];
+  if (list.length >= max && last && !isEarlier(event, last)) return list;
+  const item = toEvidence(event);
+  let i = list.length;
+  while (i > 0 && compareEvidence(list[i - 1]!, item) > 0) i--;
+  // concat allocates the exact size; spread and push reserve room for more.
+  const next = list.slice(0, i).concat([item], list.slice(i));
+  return next.length > max ? next.slice(0, max) : next;
+}
+
 /** compareEvidence(event, item) < 0, without building an evidence object for every event. */
 function isEarlier(event: NormalizedEvent, item: EvidenceEvent): boolean {
   if (event.time !== item.time) return event.time < item.time;
