@@ -5,7 +5,8 @@ import { escapeTerminal } from '../report/escape.js';
 import { jsonReporter } from '../report/json.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIO } from './io.js';
-import { emit, runScan, scanOptions, type ScanFlags } from './scan-command.js';
+import { runScan, scanOptions, type ScanFlags } from './scan-command.js';
+import { writeReports } from './write-report.js';
 
 export interface BaselineFlags {
   output: string;
@@ -21,7 +22,10 @@ export async function runBaselineCommand(paths: string[], scanFlags: ScanFlags, 
   const options = await scanOptions(paths, { ...scanFlags, baseline: undefined, ignoreFile: undefined }, io);
   const result = await runScan({ ...options, suppressions: undefined }, scanFlags, io);
   const update = updateBaseline(result.findings, previous, flags.prune);
-  await emit(jsonReporter({ ...result, findings: update.findings, staleSuppressions: [] }, { color: false }), flags.output, io);
+  const baseline = { ...result, findings: update.findings, staleSuppressions: [] };
+  if (!(await writeReports(baseline, [{ reporter: jsonReporter, file: flags.output, options: { color: false } }], io, scanFlags.quiet))) {
+    return EXIT.writeFailed;
+  }
   if (!scanFlags.quiet) {
     io.stderr.write(
       `borrowscan: baseline ${escapeTerminal(flags.output)}: ${update.findings.length} finding(s), ${update.added} added` +

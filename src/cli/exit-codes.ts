@@ -6,6 +6,8 @@ export const EXIT = {
   findings: 1,
   /** Bad usage, unreadable path, invalid option or config. */
   usage: 2,
+  /** A report (or standard output) could not be written; a closed pipe on standard output is no failure. */
+  writeFailed: 2,
   /** The input could not be trusted: more unreadable records than --max-errors. */
   untrustedInput: 3,
 } as const;

@@ -4,20 +4,24 @@ import { UsageError } from '../shared/errors.js';
 import { SEVERITIES } from '../model/severity.js';
 import { escapeTerminal } from '../report/escape.js';
 import { FILE_REPORTS, REPORTERS } from '../report/index.js';
+import { DEFAULT_LIST_LIMIT } from '../report/listing-cap.js';
 import { runAgentsCommand } from './agents-command.js';
 import { runBaselineCommand } from './baseline-command.js';
 import { EXIT } from './exit-codes.js';
+import { GuardedOutput } from './guarded-output.js';
 import { processIO, type CliIO } from './io.js';
 import { runFormatsCommand } from './formats-command.js';
 import { runInitCommand } from './init-command.js';
 import { runRulesCommand } from './rules-command.js';
 import { runScanCommand, type ScanFlags } from './scan-command.js';
+import { describeWriteError, isClosedPipe } from './write-error.js';
 
 const EXIT_HELP = `
 Exit codes:
   0  nothing new at or above --fail-on
   1  new findings at or above --fail-on (or stale suppressions with --fail-on-stale)
-  2  bad usage, unreadable path, invalid option or config
+  2  bad usage, unreadable path, invalid option or config, or a report that could
+     not be written (a closed pipe on standard output is not an error)
   3  the input could not be trusted: more unreadable records than --max-errors`;
 
 function count(value: string): number {
@@ -75,6 +79,8 @@ function scanFlags(opts: Record<string, unknown>): ScanFlags {
     showSuppressed: opts.showSuppressed === true,
     failOnStale: opts.failOnStale === true,
     maxErrors: opts.maxErrors as number | undefined,
+    tableLimit: opts.tableLimit as number | undefined,
+    markdownLimit: opts.markdownLimit as number | undefined,
     color: opts.color as boolean | undefined,
     progress: opts.progress as boolean | undefined,
     worker: (opts.worker as WorkerMode | undefined) ?? 'auto',
@@ -96,7 +102,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       // Help wraps to the terminal it is written to (the injected one, not the process's), else 80 columns.
       getOutHelpWidth: () => io.stdout.columns ?? 80,
       getErrHelpWidth: () => io.stderr.columns ?? 80,
-      outputError: (s, write) => write(`borrowscan: ${s}`),
+      // commander's messages quote what was typed (an unknown option, a bad choice): escaped, as log fields are.
+      outputError: (s, write) => write(`borrowscan: ${escapeLines(s)}`),
     });
 
   const scanCmd = addInputOptions(
@@ -117,6 +124,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--show-suppressed', 'list suppressed findings in full')
     .option('--fail-on-stale', 'exit 1 when a suppression expired or matched nothing')
     .option('--max-errors <n>', 'exit 3 when more than N records could not be read', count)
+    .option('--table-limit <n>', `the table lists N findings per rule and severity and counts the rest; 0 lists all (default ${DEFAULT_LIST_LIMIT})`, count)
+    .option('--markdown-limit <n>', `the Markdown report lists N findings per rule and severity; 0 lists all, within 1 MiB (default ${DEFAULT_LIST_LIMIT})`, count)
     .option('--color', 'color the table even when not on a terminal or in CI')
     .option('--no-color', 'never color the table (also: NO_COLOR)')
     .addHelpText(
@@ -189,8 +198,33 @@ Examples:
   return program;
 }
 
-/** Runs the CLI and returns its exit code; argv is process.argv-shaped (node, script, ...args). */
+/** Escapes each line of a message, keeping its line breaks. */
+function escapeLines(text: string): string {
+  return text.split('\n').map(escapeTerminal).join('\n');
+}
+
+/**
+ * Runs the CLI and returns its exit code; argv is process.argv-shaped (node, script, ...args). Standard output and
+ * error are guarded (see GuardedOutput): once the command is done, a failed write to standard output is one error
+ * line and exit 2, except a closed pipe (`| head -1`), which keeps the exit code the command had.
+ */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const stdout = new GuardedOutput(io.stdout);
+  const stderr = new GuardedOutput(io.stderr);
+  const code = await runCommand(argv, { ...io, stdout, stderr });
+  await stdout.settle();
+  if (stdout.failed !== undefined && !isClosedPipe(stdout.failed)) {
+    stderr.write(`borrowscan: error: cannot write to standard output: ${describeWriteError(stdout.failed)}\n`);
+    await stderr.settle();
+    return EXIT.writeFailed;
+  }
+  await stderr.settle();
+  // Standard error that cannot be written cannot say so; the exit code still does.
+  if (stderr.failed !== undefined && !isClosedPipe(stderr.failed)) return EXIT.writeFailed;
+  return code;
+}
+
+async function runCommand(argv: string[], io: CliIO): Promise<number> {
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => {
     code = c;
@@ -205,7 +239,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       return asked.includes(err.code) ? EXIT.ok : EXIT.usage;
     }
     if (err instanceof UsageError) {
-      io.stderr.write(`borrowscan: error: ${escapeTerminal(err.message).replace(/\\n/g, '\nborrowscan: error: ')}\n`);
+      for (const line of err.message.split('\n')) io.stderr.write(`borrowscan: error: ${escapeTerminal(line)}\n`);
       return EXIT.usage;
     }
     const message = err instanceof Error ? (err.stack ?? err.message) : String(err);

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { loadBaseline } from '../config/baseline.js';
 import { DEFAULT_IGNORE_FILE } from '../config/files.js';
 import { parseFieldMap, ruleIds, scan, type ScanOptions, type WorkerMode } from '../engine/index.js';
@@ -9,10 +8,10 @@ import { escapeTerminal } from '../report/escape.js';
 import { FILE_REPORTS, REPORTERS } from '../report/index.js';
 import type { ReportOptions } from '../report/reporter.js';
 import { UsageError } from '../shared/errors.js';
-import { describeFsError } from '../shared/fs-error.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIO } from './io.js';
 import { ProgressBar } from './progress.js';
+import { writeReports, type ReportJob } from './write-report.js';
 
 export interface ScanFlags {
   format: string;
@@ -36,6 +35,10 @@ export interface ScanFlags {
   showSuppressed: boolean;
   failOnStale: boolean;
   maxErrors?: number;
+  /** `--table-limit N`: findings listed per rule and severity in the table (0: all). */
+  tableLimit?: number;
+  /** `--markdown-limit N`: the same for the Markdown report. */
+  markdownLimit?: number;
   /** undefined: decide from the terminal and the environment. */
   color?: boolean;
   progress?: boolean;
@@ -115,14 +118,19 @@ export async function runScanCommand(paths: string[], flags: ScanFlags, io: CliI
     showKnown: flags.showKnown,
     showSuppressed: flags.showSuppressed,
     minSeverity: flags.minSeverity,
+    tableLimit: flags.tableLimit,
+    markdownLimit: flags.markdownLimit,
   };
-  await emit(REPORTERS[flags.format]!(result, options), flags.output, io);
-  for (const [format, file] of Object.entries(flags.reports)) {
-    await emit(REPORTERS[format]!(result, { ...options, color: false }), file, io);
-  }
+  const jobs: ReportJob[] = [
+    { reporter: REPORTERS[flags.format]!, file: flags.output, options },
+    ...Object.entries(flags.reports).map(([format, file]) => ({ reporter: REPORTERS[format]!, file, options: { ...options, color: false } })),
+  ];
+  const allWritten = await writeReports(result, jobs, io, flags.quiet);
 
   if (!flags.quiet) warn(result, flags.format, io);
-  return exitCode(result, flags, io);
+  const code = exitCode(result, flags, io);
+  // A report that could not be written outranks findings and untrusted input, as bad usage does.
+  return allWritten ? code : EXIT.writeFailed;
 }
 
 /** Untrusted input outranks findings; new findings at or above --fail-on (or stale suppressions, if asked) fail. */
@@ -140,18 +148,6 @@ function exitCode(result: ScanResult, flags: ScanFlags, io: CliIO): number {
   }
   const stale = flags.failOnStale && result.staleSuppressions.length > 0;
   return failing || stale ? EXIT.findings : EXIT.ok;
-}
-
-export async function emit(text: string, file: string | undefined, io: CliIO): Promise<void> {
-  if (file === undefined || file === '-') {
-    io.stdout.write(text);
-    return;
-  }
-  try {
-    await writeFile(file, text);
-  } catch (err) {
-    throw new UsageError(`cannot write ${file}: ${describeFsError(err)}`);
-  }
 }
 
 /** The table lists skipped lines and stale suppressions itself; other formats get a reminder on stderr. */

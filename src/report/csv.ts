@@ -1,6 +1,6 @@
 import type { Finding } from '../model/finding.js';
 import { escapeTerminal } from './escape.js';
-import type { Reporter } from './reporter.js';
+import { NO_WARNINGS, type Reporter } from './reporter.js';
 import { shownFindings } from './shown.js';
 
 const COLUMNS: [string, (f: Finding) => string | number | null][] = [
@@ -33,8 +33,8 @@ export function csvCell(value: string | number | null): string {
   return /[",\n\r]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const csvReporter: Reporter = (result, options) => {
-  const header = COLUMNS.map(([name]) => name).join(',');
-  const rows = shownFindings(result, options).map((f) => COLUMNS.map(([, get]) => csvCell(get(f))).join(','));
-  return `${[header, ...rows].join('\r\n')}\r\n`;
+export const csvReporter: Reporter = async (result, options, sink) => {
+  await sink.write(`${COLUMNS.map(([name]) => name).join(',')}\r\n`);
+  for (const f of shownFindings(result, options)) await sink.write(`${COLUMNS.map(([, get]) => csvCell(get(f))).join(',')}\r\n`);
+  return NO_WARNINGS;
 };

@@ -2,8 +2,8 @@ import type { Finding } from '../model/finding.js';
 import type { Severity } from '../model/severity.js';
 import type { RuleDescriptor } from '../model/report.js';
 import { shownFindings } from './shown.js';
-import { safeJson } from './escape.js';
-import type { Reporter } from './reporter.js';
+import { StreamedArray, writeJson } from './json-writer.js';
+import { NO_WARNINGS, type Reporter } from './reporter.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   critical: 'error',
@@ -90,7 +90,7 @@ function result(f: Finding, ruleIndex: number) {
 }
 
 /** SARIF 2.1.0: one result per finding, fingerprinted by its stable id so reruns update one alert. */
-export const sarifReporter: Reporter = (scan, options) => {
+export const sarifReporter: Reporter = async (scan, options, sink) => {
   const index = new Map(scan.rules.map((r, i) => [r.id, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -107,9 +107,19 @@ export const sarifReporter: Reporter = (scan, options) => {
           },
         },
         columnKind: 'utf16CodeUnits',
-        results: shownFindings(scan, options).map((f) => result(f, index.get(f.rule) ?? 0)),
+        results: new StreamedArray(mapped(shownFindings(scan, options), (f) => result(f, index.get(f.rule) ?? 0))),
       },
     ],
   };
-  return `${safeJson(log, 2)}\n`;
+  await writeJson(sink, log);
+  await sink.write('\n');
+  return NO_WARNINGS;
 };
+
+function mapped<T, U>(items: Iterable<T>, map: (item: T) => U): Iterable<U> {
+  return {
+    *[Symbol.iterator]() {
+      for (const item of items) yield map(item);
+    },
+  };
+}

@@ -3,12 +3,12 @@ import type { Finding } from '../model/finding.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { clip, escapeTerminal as esc } from './escape.js';
 import { CORRELATION_LABEL } from './labels.js';
-import type { ReportOptions, Reporter } from './reporter.js';
+import { NO_WARNINGS, type ReportOptions, type Reporter } from './reporter.js';
+import { DEFAULT_LIST_LIMIT, ListingCap } from './listing-cap.js';
 import type { ScanResult } from '../model/report.js';
-import { shownFindings } from './shown.js';
+import { countWhere, shownFindings } from './shown.js';
 
 const SKIPPED_LINES_SHOWN = 20;
-
 
 function severityStyle(c: ChalkInstance, s: Severity): (t: string) => string {
   switch (s) {
@@ -55,42 +55,94 @@ function findingBlock(c: ChalkInstance, f: Finding): string[] {
   ];
 }
 
-function bySeverity(c: ChalkInstance, findings: Finding[]): string[] {
-  const out: string[] = [];
-  for (const severity of [...SEVERITIES].reverse()) {
-    const group = findings.filter((f) => f.severity === severity);
-    if (group.length === 0) continue;
-    out.push(severityStyle(c, severity)(` ${severity.toUpperCase()} (${group.length}) `));
-    for (const f of group) out.push(...findingBlock(c, f), '');
+type Status = Finding['status'];
+type WriteLine = (line: string) => Promise<void> | void;
+
+/** Shown findings counted by status and severity: the group headers, before any finding is written. */
+function tally(shown: Iterable<Finding>): { total: number; byStatus: Record<Status, Record<Severity, number>> } {
+  const zero = (): Record<Severity, number> => ({ info: 0, low: 0, medium: 0, high: 0, critical: 0 });
+  const byStatus: Record<Status, Record<Severity, number>> = { new: zero(), known: zero(), suppressed: zero() };
+  let total = 0;
+  for (const f of shown) {
+    byStatus[f.status][f.severity]++;
+    total++;
   }
-  return out;
+  return { total, byStatus };
 }
 
-function findingsSection(c: ChalkInstance, result: ScanResult, shown: Finding[], options: ReportOptions): string[] {
-  const fresh = shown.filter((f) => f.status === 'new');
-  const known = shown.filter((f) => f.status === 'known');
-  const suppressed = shown.filter((f) => f.status === 'suppressed');
-  const out = fresh.length > 0 ? bySeverity(c, fresh) : [c.green(known.length + suppressed.length > 0 ? 'No new findings.' : 'No findings.'), ''];
-  if (known.length > 0) {
-    out.push(c.bold(`Known findings (in the baseline): ${known.length}`) + (options.showKnown ? '' : c.dim('  (--show-known lists them)')));
-    if (options.showKnown) out.push('', ...bySeverity(c, known));
-    else out.push('');
+function sum(counts: Record<Severity, number>): number {
+  return SEVERITIES.reduce((n, s) => n + counts[s], 0);
+}
+
+function leftOutLines(c: ChalkInstance, cap: ListingCap): string[] {
+  return cap
+    .leftOut()
+    .map((l) => c.dim(`  ... ${l.count} more ${l.rule} (${l.severity}) not listed: --table-limit sets how many per rule and severity, 0 lists all`));
+}
+
+/** One status's findings, most severe first, at most `limit` per rule and severity; then what was left out. */
+async function bySeverity(
+  c: ChalkInstance,
+  shown: Iterable<Finding>,
+  status: Status,
+  counts: Record<Severity, number>,
+  cap: ListingCap,
+  line: WriteLine,
+): Promise<void> {
+  for (const severity of [...SEVERITIES].reverse()) {
+    if (counts[severity] === 0) continue;
+    await line(severityStyle(c, severity)(` ${severity.toUpperCase()} (${counts[severity]}) `));
+    cap.reset();
+    for (const f of shown) {
+      if (f.status !== status || f.severity !== severity || !cap.admit(f)) continue;
+      for (const l of findingBlock(c, f)) await line(l);
+      await line('');
+    }
+    const notes = leftOutLines(c, cap);
+    for (const l of notes) await line(l);
+    if (notes.length > 0) await line('');
   }
-  if (suppressed.length > 0) {
-    out.push(c.bold(`Suppressed findings: ${suppressed.length}`) + (options.showSuppressed ? '' : c.dim('  (--show-suppressed lists them)')));
+}
+
+async function findingsSection(c: ChalkInstance, result: ScanResult, shown: Iterable<Finding>, options: ReportOptions, line: WriteLine): Promise<void> {
+  const { byStatus } = tally(shown);
+  const cap = new ListingCap(options.tableLimit ?? DEFAULT_LIST_LIMIT);
+  const fresh = sum(byStatus.new);
+  const known = sum(byStatus.known);
+  const suppressed = sum(byStatus.suppressed);
+  if (fresh > 0) await bySeverity(c, shown, 'new', byStatus.new, cap, line);
+  else {
+    await line(c.green(known + suppressed > 0 ? 'No new findings.' : 'No findings.'));
+    await line('');
+  }
+  if (known > 0) {
+    await line(c.bold(`Known findings (in the baseline): ${known}`) + (options.showKnown ? '' : c.dim('  (--show-known lists them)')));
+    await line('');
+    if (options.showKnown) await bySeverity(c, shown, 'known', byStatus.known, cap, line);
+  }
+  if (suppressed > 0) {
+    await line(c.bold(`Suppressed findings: ${suppressed}`) + (options.showSuppressed ? '' : c.dim('  (--show-suppressed lists them)')));
+    await line('');
     if (options.showSuppressed) {
-      out.push('');
-      for (const f of suppressed) out.push(...findingBlock(c, f), `    ${c.dim('suppressed')} ${esc(f.suppression?.reason ?? '')}`, '');
-    } else out.push('');
+      cap.reset();
+      for (const f of shown) {
+        if (f.status !== 'suppressed' || !cap.admit(f)) continue;
+        for (const l of findingBlock(c, f)) await line(l);
+        await line(`    ${c.dim('suppressed')} ${esc(f.suppression?.reason ?? '')}`);
+        await line('');
+      }
+      const notes = leftOutLines(c, cap);
+      for (const l of notes) await line(l);
+      if (notes.length > 0) await line('');
+    }
   }
   if (result.staleSuppressions.length > 0) {
-    out.push(c.bold.yellow('Stale suppressions'));
+    await line(c.bold.yellow('Stale suppressions'));
     for (const st of result.staleSuppressions) {
-      out.push(`  ${esc(st.file)}:${st.line}  ${st.why}${st.entry.expires ? ` (${st.entry.expires})` : ''}: ${esc(clip(st.entry.reason, 100))}`);
+      await line(`  ${esc(st.file)}:${st.line}  ${st.why}${st.entry.expires ? ` (${st.entry.expires})` : ''}: ${esc(clip(st.entry.reason, 100))}`);
     }
-    out.push('');
+    await line('');
   }
-  return out;
 }
 
 function inputsSection(c: ChalkInstance, result: ScanResult): string[] {
@@ -141,8 +193,17 @@ function summaryLine(c: ChalkInstance, result: ScanResult, shownCount: number): 
   );
 }
 
-export const tableReporter: Reporter = (result, options) => {
+/**
+ * Findings grouped by status and severity (at most `--table-limit` per rule and severity, with a count of the rest),
+ * then the inputs and a summary. Written line by line: the findings are walked, never gathered.
+ */
+export const tableReporter: Reporter = async (result, options, sink) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const shown = shownFindings(result, options);
-  return [...findingsSection(c, result, shown, options), ...inputsSection(c, result), '', summaryLine(c, result, shown.length), ''].join('\n');
+  const line: WriteLine = (text) => sink.write(`${text}\n`);
+  await findingsSection(c, result, shown, options, line);
+  for (const l of inputsSection(c, result)) await line(l);
+  await line('');
+  await line(summaryLine(c, result, countWhere(shown, () => true)));
+  return NO_WARNINGS;
 };

@@ -5,6 +5,7 @@ import { markdownReporter } from '../../src/report/markdown.js';
 import { finding } from '../helpers/finding.js';
 import type { ScanResult } from '../../src/model/report.js';
 import { describeRules } from '../../src/engine/rule-catalog.js';
+import { render } from './render.js';
 
 function result(findings = [finding()]): ScanResult {
   return {
@@ -29,9 +30,9 @@ describe('CSV report', () => {
     expect(csvCell('python-requests/2.32.3')).toBe('python-requests/2.32.3');
   });
 
-  it('writes one row per finding that a CSV parser reads back, with the user agent intact', () => {
+  it('writes one row per finding that a CSV parser reads back, with the user agent intact', async () => {
     const ua = 'Mozilla/5.0 (X11, "quoted"), =cmd|\' /C calc\'!A0';
-    const text = csvReporter(result([finding({ client: { userAgent: ua, class: 'browser', ip: null } })]), { color: false });
+    const text = await render(csvReporter, result([finding({ client: { userAgent: ua, class: 'browser', ip: null } })]));
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
     expect(rows[0]!.user_agent).toBe(ua);
@@ -40,10 +41,10 @@ describe('CSV report', () => {
 });
 
 describe('Markdown report', () => {
-  it('starts with a summary table and escapes markup from log fields', () => {
-    const text = markdownReporter(
+  it('starts with a summary table and escapes markup from log fields', async () => {
+    const text = await render(
+      markdownReporter,
       result([finding({ user: '<img src=x onerror=alert(1)>', client: { userAgent: '[click](http://evil) | `x`', class: 'cli', ip: null } })]),
-      { color: false },
     );
     expect(text.startsWith('## borrowscan\n\n| new | known | suppressed |')).toBe(true);
     expect(text).not.toContain('<img');

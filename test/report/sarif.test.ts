@@ -7,6 +7,7 @@ import { RULES } from '../../src/rules/index.js';
 import { finding } from '../helpers/finding.js';
 import type { ScanResult } from '../../src/model/report.js';
 import { describeRules } from '../../src/engine/rule-catalog.js';
+import { render } from './render.js';
 
 // ajv ships CommonJS whose default export NodeNext types do not see; require() gives the constructor.
 const require = createRequire(import.meta.url);
@@ -38,16 +39,16 @@ function result(): ScanResult {
 }
 
 describe('SARIF report', () => {
-  it.skipIf(!haveSchema)('validates against the official SARIF 2.1.0 schema', () => {
+  it.skipIf(!haveSchema)('validates against the official SARIF 2.1.0 schema', async () => {
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
-    const log = JSON.parse(sarifReporter(result(), { color: false }));
+    const log = JSON.parse(await render(sarifReporter, result()));
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
   });
 
-  it('lists every rule with help text and a severity, and fingerprints results by finding id', () => {
-    const log = JSON.parse(sarifReporter(result(), { color: false }));
+  it('lists every rule with help text and a severity, and fingerprints results by finding id', async () => {
+    const log = JSON.parse(await render(sarifReporter, result()));
     const run = log.runs[0];
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(RULES.map((r) => r.id));
     for (const r of run.tool.driver.rules) {
