@@ -1,7 +1,8 @@
 import type { Finding } from '../model/finding.js';
 import type { ScanResult } from '../model/report.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
-import { clip, escapeTerminal } from './escape.js';
+import { clip } from './escape.js';
+import { code, md } from './markdown-escape.js';
 import { CORRELATION_LABEL } from './labels.js';
 import { DEFAULT_LIST_LIMIT, ListingCap, type LeftOut } from './listing-cap.js';
 import { NO_WARNINGS, type ReportOptions, type Reporter } from './reporter.js';
@@ -15,30 +16,22 @@ import { shownFindings } from './shown.js';
 export const MARKDOWN_MAX_BYTES = 1024 * 1024;
 const ROOM_FOR_NOTES = 16 * 1024;
 
-/** Escapes log text for Markdown/HTML: no markup, links, tables or raw HTML can come from a log field. */
-export function md(value: string): string {
-  return escapeTerminal(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]{}()#+!|~])/g, '\\$1');
-}
-
+/** One finding: every log value (user, session, client, IP, file) as inline code, so GitHub links none of them. */
 function findingSection(f: Finding): string {
-  const evidence = f.evidence.map((e) => `${md(clip(e.file, 200))}:${e.line}`).join(', ');
+  const evidence = f.evidence.map((e) => `${code(clip(e.file, 200))}:${e.line}`).join(', ');
   return [
-    `### ${f.severity.toUpperCase()} · ${md(f.rule)} · ${md(clip(f.user ?? '(no user)', 200))}`,
+    `### ${f.severity.toUpperCase()} · ${md(f.rule)} · ${f.user === null ? '(no user)' : code(clip(f.user, 200))}`,
     '',
     md(clip(f.reason, 500)),
     '',
-    `- **Client:** ${md(clip(f.client.userAgent || '(none)', 200))} (${f.client.class})${f.client.ip ? `, ${md(clip(f.client.ip, 64))}` : ''}`,
-    `- **Session:** ${md(clip(f.session, 200))}${f.correlation === 'session-id' ? '' : ` (${CORRELATION_LABEL[f.correlation]})`}`,
+    `- **Client:** ${f.client.userAgent ? code(clip(f.client.userAgent, 200)) : '(none)'} (${f.client.class})${f.client.ip ? `, ${code(clip(f.client.ip, 64))}` : ''}`,
+    `- **Session:** ${code(clip(f.session, 200))}${f.correlation === 'session-id' ? '' : ` (${CORRELATION_LABEL[f.correlation]})`}`,
     `- **When:** ${f.firstSeen} to ${f.lastSeen}, ${f.count} event(s)`,
     `- **Evidence:** ${evidence}`,
     ...(f.corroboratedBy?.length
-      ? [`- **Identity provider says:** ${f.corroboratedBy.map((r) => `${md(r.signal)} (${md(clip(r.file, 200))}:${r.line})`).join(', ')}`]
+      ? [`- **Identity provider says:** ${f.corroboratedBy.map((r) => `${code(clip(r.signal, 200))} (${code(clip(r.file, 200))}:${r.line})`).join(', ')}`]
       : []),
-    `- **Id:** ${f.id}${f.status !== 'new' ? ` (${f.status})` : ''}`,
+    `- **Id:** ${code(f.id)}${f.status !== 'new' ? ` (${f.status})` : ''}`,
     `- **Fix:** ${md(f.recommendation)}`,
     '',
     '',
@@ -137,7 +130,7 @@ export const markdownReporter: Reporter = async (result, options: ReportOptions,
   }
   if (result.staleSuppressions.length > 0) {
     const lines = ['### Stale suppressions', ''];
-    for (const st of result.staleSuppressions) lines.push(`- ${md(clip(st.file, 200))}:${st.line} ${st.why}: ${md(clip(st.entry.reason, 200))}`);
+    for (const st of result.staleSuppressions) lines.push(`- ${code(clip(st.file, 200))}:${st.line} ${st.why}: ${md(clip(st.entry.reason, 200))}`);
     lines.push('', '');
     const text = lines.join('\n');
     if (out.fits(text)) await out.write(text);
