@@ -80,6 +80,8 @@ function scanFlags(opts: Record<string, unknown>): ScanFlags {
     failOnStale: opts.failOnStale === true,
     maxErrors: opts.maxErrors as number | undefined,
     tableLimit: opts.tableLimit as number | undefined,
+    sarifRoot: opts.sarifRoot as string | undefined,
+    sarifCategory: opts.sarifCategory as string | undefined,
     markdownLimit: opts.markdownLimit as number | undefined,
     color: opts.color as boolean | undefined,
     progress: opts.progress as boolean | undefined,
@@ -112,6 +114,9 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'report format on standard output').choices(Object.keys(REPORTERS)).default('table'))
     .option('-o, --output <file>', 'write the report to FILE instead of standard output');
   for (const name of FILE_REPORTS) scanCmd.option(`--${name} <file>`, `also write a ${name} report to FILE`);
+  scanCmd
+    .option('--sarif-root <dir>', 'SARIF artifact URIs are relative to DIR, the repository root code scanning maps them to (default: the working directory)')
+    .option('--sarif-category <name>', "SARIF runs[0].automationDetails.id: the category code scanning keeps this tool's alerts under");
   scanCmd
     .addOption(new Option('--fail-on <level>', 'exit 1 when a new finding is at or above LEVEL').choices(['none', ...SEVERITIES]).default('low'))
     .addOption(

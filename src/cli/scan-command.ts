@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { loadBaseline } from '../config/baseline.js';
 import { DEFAULT_IGNORE_FILE } from '../config/files.js';
 import { parseFieldMap, ruleIds, scan, type ScanOptions, type WorkerMode } from '../engine/index.js';
@@ -8,6 +9,7 @@ import { escapeTerminal } from '../report/escape.js';
 import { FILE_REPORTS, REPORTERS } from '../report/index.js';
 import type { ReportOptions } from '../report/reporter.js';
 import { UsageError } from '../shared/errors.js';
+import { describeFsError } from '../shared/fs-error.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIO } from './io.js';
 import { ProgressBar } from './progress.js';
@@ -39,6 +41,10 @@ export interface ScanFlags {
   tableLimit?: number;
   /** `--markdown-limit N`: the same for the Markdown report. */
   markdownLimit?: number;
+  /** `--sarif-root DIR`: SARIF URIs are relative to it (default: the working directory). */
+  sarifRoot?: string;
+  /** `--sarif-category NAME`: SARIF automationDetails.id. */
+  sarifCategory?: string;
   /** undefined: decide from the terminal and the environment. */
   color?: boolean;
   progress?: boolean;
@@ -110,6 +116,8 @@ async function timeBound(flag: string, value: string | undefined, now: Date): Pr
 }
 
 export async function runScanCommand(paths: string[], flags: ScanFlags, io: CliIO): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  const sarifRoot = sarifRootDir(flags.sarifRoot, cwd);
   const result = await runScan(await scanOptions(paths, flags, io), flags, io);
   const options: ReportOptions = {
     color:
@@ -120,6 +128,7 @@ export async function runScanCommand(paths: string[], flags: ScanFlags, io: CliI
     minSeverity: flags.minSeverity,
     tableLimit: flags.tableLimit,
     markdownLimit: flags.markdownLimit,
+    sarif: { root: sarifRoot, cwd, category: flags.sarifCategory },
   };
   const jobs: ReportJob[] = [
     { reporter: REPORTERS[flags.format]!, file: flags.output, options },
@@ -131,6 +140,20 @@ export async function runScanCommand(paths: string[], flags: ScanFlags, io: CliI
   const code = exitCode(result, flags, io);
   // A report that could not be written outranks findings and untrusted input, as bad usage does.
   return allWritten ? code : EXIT.writeFailed;
+}
+
+/** `--sarif-root`, resolved; checked before the scan, so that a typo fails fast. */
+function sarifRootDir(flag: string | undefined, cwd: string): string {
+  if (flag === undefined) return cwd;
+  const dir = resolve(cwd, flag);
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch (err) {
+    throw new UsageError(`--sarif-root ${flag}: ${describeFsError(err)}`);
+  }
+  if (!isDir) throw new UsageError(`--sarif-root ${flag}: not a directory`);
+  return dir;
 }
 
 /** Untrusted input outranks findings; new findings at or above --fail-on (or stale suppressions, if asked) fail. */

@@ -1,7 +1,8 @@
 import type { Finding } from '../model/finding.js';
 import type { Severity } from '../model/severity.js';
 import type { RuleDescriptor } from '../model/report.js';
-import { shownFindings } from './shown.js';
+import { countWhere, shownFindings } from './shown.js';
+import { originalUriBaseIds, resultLocation, type LocationBase } from './sarif-location.js';
 import { StreamedArray, writeJson } from './json-writer.js';
 import { NO_WARNINGS, type Reporter } from './reporter.js';
 
@@ -24,12 +25,6 @@ const SECURITY_SEVERITY: Record<Severity, string> = {
 
 const FINGERPRINT_KEY = 'borrowscanFindingId/v1';
 
-function artifactUri(file: string): string {
-  const forward = file.replace(/\\/g, '/');
-  if (forward.startsWith('/')) return `file://${encodeURI(forward)}`;
-  return encodeURI(forward.replace(/^\.\//, ''));
-}
-
 function ruleDescriptor(rule: RuleDescriptor) {
   return {
     id: rule.id,
@@ -51,23 +46,13 @@ function ruleDescriptor(rule: RuleDescriptor) {
   };
 }
 
-function result(f: Finding, ruleIndex: number) {
-  const first = f.evidence[0];
+function result(f: Finding, ruleIndex: number, fallbackFile: string, base: LocationBase) {
   return {
     ruleId: f.rule,
     ruleIndex,
     level: LEVEL[f.severity],
     message: { text: `${f.title}: ${f.reason} (user ${f.user ?? 'unknown'}, session ${f.session}).` },
-    locations: first
-      ? [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: artifactUri(first.file) },
-              region: { startLine: Math.max(1, first.line) },
-            },
-          },
-        ]
-      : [],
+    locations: [resultLocation(f, fallbackFile, base)],
     partialFingerprints: { [FINGERPRINT_KEY]: f.id },
     baselineState: f.status === 'known' ? 'unchanged' : 'new',
     ...(f.suppression
@@ -89,9 +74,29 @@ function result(f: Finding, ruleIndex: number) {
   };
 }
 
-/** SARIF 2.1.0: one result per finding, fingerprinted by its stable id so reruns update one alert. */
+/** GitHub code scanning rejects a run of more than 25,000 results. */
+export const SARIF_MAX_RESULTS = 25_000;
+
+/**
+ * SARIF 2.1.0 as GitHub code scanning takes it: one result per finding (the most severe first, at most 25,000),
+ * fingerprinted by its stable id so reruns update one alert, each located at a file relative to `--sarif-root`.
+ * What was left out is said in the run's properties, in a notification, and as a warning on stderr.
+ */
 export const sarifReporter: Reporter = async (scan, options, sink) => {
   const index = new Map(scan.rules.map((r, i) => [r.id, i]));
+  const cwd = options.sarif?.cwd ?? process.cwd();
+  const base: LocationBase = { cwd, root: options.sarif?.root ?? cwd };
+  const max = options.sarif?.maxResults ?? SARIF_MAX_RESULTS;
+  const category = options.sarif?.category;
+  const fallbackFile = scan.inputs.find((i) => i.notRead === undefined)?.path ?? '-';
+  const shown = shownFindings(scan, options);
+  const total = countWhere(shown, () => true);
+  const leftOut = Math.max(0, total - max);
+  const note =
+    leftOut > 0
+      ? `${leftOut} of ${total} findings are not in this SARIF report: GitHub code scanning takes at most ${max} results per run. ` +
+        'These are the most severe first; the JSON report lists every finding.'
+      : undefined;
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -106,15 +111,41 @@ export const sarifReporter: Reporter = async (scan, options, sink) => {
             rules: scan.rules.map(ruleDescriptor),
           },
         },
+        ...(category !== undefined ? { automationDetails: { id: category.endsWith('/') ? category : `${category}/` } } : {}),
+        ...(note !== undefined
+          ? {
+              invocations: [
+                {
+                  executionSuccessful: true,
+                  toolExecutionNotifications: [{ level: 'warning', descriptor: { id: 'results-left-out' }, message: { text: note } }],
+                },
+              ],
+            }
+          : {}),
+        originalUriBaseIds: originalUriBaseIds(base),
         columnKind: 'utf16CodeUnits',
-        results: new StreamedArray(mapped(shownFindings(scan, options), (f) => result(f, index.get(f.rule) ?? 0))),
+        results: new StreamedArray(mapped(first(shown, max), (f) => result(f, index.get(f.rule) ?? 0, fallbackFile, base))),
+        ...(note !== undefined ? { properties: { findings: total, resultsLimit: max, resultsLeftOut: leftOut } } : {}),
       },
     ],
   };
   await writeJson(sink, log);
   await sink.write('\n');
-  return NO_WARNINGS;
+  return note !== undefined ? { warnings: [note] } : NO_WARNINGS;
 };
+
+function first<T>(items: Iterable<T>, n: number): Iterable<T> {
+  return {
+    *[Symbol.iterator]() {
+      if (n <= 0) return;
+      let taken = 0;
+      for (const item of items) {
+        yield item;
+        if (++taken >= n) return;
+      }
+    },
+  };
+}
 
 function mapped<T, U>(items: Iterable<T>, map: (item: T) => U): Iterable<U> {
   return {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
 
@@ -63,7 +63,16 @@ export function transcript(args: Arg[], run: Run): string {
  */
 export function normalize(text: string): string {
   const version = new RegExp(`("(?:version|semanticVersion)": )"${escapeRegExp(TOOL_VERSION)}"`, 'g');
-  return text.split(REPO).join('<repo>/').split(REPO.slice(0, -1)).join('<repo>').replace(version, '$1"<version>"');
+  // SARIF names the root as a file URI, percent-encoded where the path needs it: that form becomes <repo> too.
+  const repoUrl = pathToFileURL(REPO).href.replace(/\/?$/, '/');
+  return text
+    .split(repoUrl)
+    .join('file://<repo>/')
+    .split(REPO)
+    .join('<repo>/')
+    .split(REPO.slice(0, -1))
+    .join('<repo>')
+    .replace(version, '$1"<version>"');
 }
 
 function stream(text: string): string {

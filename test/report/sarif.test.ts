@@ -60,7 +60,7 @@ describe('SARIF report', () => {
       'bs-2222222222222222',
       'bs-3333333333333333',
     ]);
-    expect(run.results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'okta.json' }, region: { startLine: 3 } });
+    expect(run.results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'okta.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 3 } });
     expect(run.results.map((r: { baselineState: string }) => r.baselineState)).toEqual(['new', 'unchanged', 'new']);
     expect(run.results[2].suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: 'test rig' }]);
   });
