@@ -139,7 +139,7 @@ export const markdownReporter: Reporter = async (result, options: ReportOptions,
   if (out.overflow > 0) {
     await out.write(
       `**Not listed here:** ${out.overflow} more finding(s): this report stops before 1 MiB, the most a GitHub step summary holds. ` +
-        'The JSON, JSONL, CSV and SARIF reports list every finding.\n\n',
+        'The JSON, JSONL and CSV reports list every finding.\n\n',
     );
   }
   return NO_WARNINGS;
