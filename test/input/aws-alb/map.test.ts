@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { awsAlb } from '../../../src/input/aws-alb/index.js';
 import { clientIp } from '../../../src/input/aws-alb/map.js';
-import { splitFields } from '../../../src/input/aws-alb/tokens.js';
+import { splitFields } from '../../../src/input/common/quoted-fields.js';
 import { isSkip } from '../../../src/input/format.js';
 import { CTX, expectEvent, expectSkip } from '../combined-log/helpers.js';
 

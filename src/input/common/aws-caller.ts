@@ -1,6 +1,14 @@
+import { isIP } from 'node:net';
 import { classifyClient } from '../../clients/classify.js';
 import type { NormalizedEvent } from '../../model/event.js';
-import { AWS_INTERNAL } from './fields.js';
+
+// Shared by cloudtrail and ocsf (events converted from CloudTrail): how AWS names its own calls and console sessions.
+
+/** What the user agent of an API call made by AWS itself says instead of a program. */
+export const AWS_INTERNAL = 'AWS Internal';
+
+/** Suffix of action names for API calls a browser made with console session credentials. */
+export const CONSOLE_SESSION_SUFFIX = ' (console session)';
 
 /** `inspector2.amazonaws.com`: the user agent (and source) of a call an AWS service made for itself. */
 const SERVICE_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.amazonaws\.com(?:\.cn)?$/i;
@@ -39,4 +47,9 @@ export function clientOf(rawUserAgent: string | undefined, invokedBy: string | u
 /** A browser, as the session engine will classify it: what starts a console session. */
 export function isBrowser(userAgent: string | undefined): boolean {
   return userAgent !== undefined && userAgent.startsWith('Mozilla/') && classifyClient(userAgent).class === 'browser';
+}
+
+/** `sourceIPAddress` holds an address, or a service name (`inspector2.amazonaws.com`, `AWS Internal`) when AWS called. */
+export function ipOf(raw: string | undefined): string | undefined {
+  return raw !== undefined && isIP(raw) !== 0 ? raw : undefined;
 }
