@@ -15,8 +15,9 @@ import { okta } from './okta/index.js';
 import { traefik } from './traefik/index.js';
 
 /**
- * Every input format, in detection tie-break order: identity providers first, the generic access
- * log last. Adding a format adds one line here.
+ * Every input format, in the order `borrowscan formats`, the README and docs/formats.md list them: identity
+ * providers first, the generic access log last. Detection does not depend on this order (each format's
+ * `detection` decides). Adding a format adds one line here.
  */
 export const FORMATS: readonly LogFormat[] = [
   okta,

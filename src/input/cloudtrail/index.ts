@@ -8,6 +8,7 @@ export const cloudtrail: LogFormat = {
   id: CLOUDTRAIL_ID,
   title: 'AWS CloudTrail',
   container: 'json',
+  detection: { tier: 'vendor' },
   detect: detectCloudTrail,
   map: mapCloudTrail,
   docs: {

@@ -21,7 +21,7 @@ export function looksLikeSignIn(record: JsonObject): boolean {
 }
 
 /** Any of the first records is a sign-in; audit records alone never are. */
-export function detectEntraSignin(probe: Probe): number {
-  if (probe.container !== 'json') return 0;
-  return probe.records.some((r) => isObject(r) && looksLikeSignIn(r)) ? 0.9 : 0;
+export function detectEntraSignin(probe: Probe): boolean {
+  if (probe.container !== 'json') return false;
+  return probe.records.some((r) => isObject(r) && looksLikeSignIn(r));
 }

@@ -10,6 +10,7 @@ export const entraSignin: LogFormat = {
   id: ENTRA_SIGNIN_ID,
   title: 'Microsoft Entra ID sign-ins',
   container: 'json',
+  detection: { tier: 'vendor' },
   detect: detectEntraSignin,
   map: mapEntraSignin,
   docs: {

@@ -16,10 +16,10 @@ export function looksLikeLogEvent(record: JsonObject): boolean {
 }
 
 /** Most of the first records look like LogEvents. */
-export function detectOkta(probe: Probe): number {
-  if (probe.container !== 'json') return 0;
+export function detectOkta(probe: Probe): boolean {
+  if (probe.container !== 'json') return false;
   const objects = probe.records.filter(isObject);
-  if (objects.length === 0) return 0;
+  if (objects.length === 0) return false;
   const hits = objects.filter(looksLikeLogEvent).length;
-  return hits > 0 && hits * 2 >= objects.length ? 0.9 : 0;
+  return hits > 0 && hits * 2 >= objects.length;
 }

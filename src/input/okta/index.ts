@@ -7,6 +7,7 @@ export const okta: LogFormat = {
   id: OKTA_ID,
   title: 'Okta System Log',
   container: 'json',
+  detection: { tier: 'vendor' },
   detect: detectOkta,
   map: mapOkta,
   docs: {

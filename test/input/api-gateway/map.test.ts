@@ -60,12 +60,12 @@ describe('api-gateway map', () => {
     expect(expectSkip(map({ ...BASE, httpMethod: 'G E T' }))).toBe('not an API Gateway request (httpMethod: "G E T")');
   });
 
-  it('detects records with requestId, httpMethod and a request time (0.85)', () => {
-    expect(apiGateway.detect({ container: 'json', records: [BASE, BASE, {}] })).toBe(0.85);
-    expect(apiGateway.detect({ container: 'json', records: [{ ...BASE, requestTime: undefined, requestTimeEpoch: 1 }] })).toBe(0.85);
+  it('claims records with requestId, httpMethod and a request time', () => {
+    expect(apiGateway.detect({ container: 'json', records: [BASE, BASE, {}] })).toBe(true);
+    expect(apiGateway.detect({ container: 'json', records: [{ ...BASE, requestTime: undefined, requestTimeEpoch: 1 }] })).toBe(true);
     const { requestId: _r, ...noId } = BASE;
-    expect(apiGateway.detect({ container: 'json', records: [noId] })).toBe(0);
-    expect(apiGateway.detect({ container: 'text', records: [BASE] })).toBe(0);
+    expect(apiGateway.detect({ container: 'json', records: [noId] })).toBe(false);
+    expect(apiGateway.detect({ container: 'text', records: [BASE] })).toBe(false);
   });
 });
 

@@ -59,11 +59,11 @@ describe('aws-alb map', () => {
     expect(expectSkip(awsAlb.map('tcp 2026-03-03T09:00:01Z net/x/y', CTX))).toMatch(/^not an ALB access log line/);
   });
 
-  it('detects ALB lines (0.85) and nothing else', () => {
-    expect(awsAlb.detect({ container: 'text', records: [LINE, LINE] })).toBe(0.85);
-    expect(awsAlb.detect({ container: 'text', records: [LINE, 'x', 'y'] })).toBe(0);
-    expect(awsAlb.detect({ container: 'text', records: ['1.2.3.4 - - [10/Jun/2023:15:36:28 +0000] "GET / HTTP/1.1" 200 1'] })).toBe(0);
-    expect(awsAlb.detect({ container: 'json', records: [LINE] })).toBe(0);
+  it('claims ALB lines and nothing else', () => {
+    expect(awsAlb.detect({ container: 'text', records: [LINE, LINE] })).toBe(true);
+    expect(awsAlb.detect({ container: 'text', records: [LINE, 'x', 'y'] })).toBe(false);
+    expect(awsAlb.detect({ container: 'text', records: ['1.2.3.4 - - [10/Jun/2023:15:36:28 +0000] "GET / HTTP/1.1" 200 1'] })).toBe(false);
+    expect(awsAlb.detect({ container: 'json', records: [LINE] })).toBe(false);
   });
 });
 

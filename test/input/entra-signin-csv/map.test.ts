@@ -120,15 +120,15 @@ describe('entra-signin-csv detect', () => {
   const probe = (header: string[]) => ({ container: 'csv' as const, header, records: [] });
 
   it('claims sign-in downloads by their header', () => {
-    expect(entraSigninCsv.detect(probe(['Date (UTC)', 'Request ID', 'User agent', 'Correlation ID']))).toBe(0.9);
-    expect(entraSigninCsv.detect(probe(['date (utc)', 'request id', 'Service principal ID']))).toBe(0.9);
+    expect(entraSigninCsv.detect(probe(['Date (UTC)', 'Request ID', 'User agent', 'Correlation ID']))).toBe(true);
+    expect(entraSigninCsv.detect(probe(['date (utc)', 'request id', 'Service principal ID']))).toBe(true);
   });
 
   it('leaves other CSV alone', () => {
-    expect(entraSigninCsv.detect(probe(['Date (UTC)', 'Request ID', 'Activity']))).toBe(0);
-    expect(entraSigninCsv.detect(probe(['timestamp', 'method', 'path', 'status', 'user_agent']))).toBe(0);
-    expect(entraSigninCsv.detect({ container: 'csv', records: [] })).toBe(0);
-    expect(entraSigninCsv.detect({ container: 'json', records: [row] })).toBe(0);
+    expect(entraSigninCsv.detect(probe(['Date (UTC)', 'Request ID', 'Activity']))).toBe(false);
+    expect(entraSigninCsv.detect(probe(['timestamp', 'method', 'path', 'status', 'user_agent']))).toBe(false);
+    expect(entraSigninCsv.detect({ container: 'csv', records: [] })).toBe(false);
+    expect(entraSigninCsv.detect({ container: 'json', records: [row] })).toBe(false);
   });
 });
 

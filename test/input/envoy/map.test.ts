@@ -56,10 +56,10 @@ describe('envoy map', () => {
   });
 
   it('detects container lines (text) and plain JSON files (json), 0.85', () => {
-    expect(envoy.detect({ container: 'text', records: [TEXT, CRI + JSON.stringify(JSON_RECORD), 'junk'] })).toBe(0.85);
-    expect(envoy.detect({ container: 'text', records: ['junk', '{"a":1}'] })).toBe(0);
-    expect(envoyJson.detect({ container: 'json', records: [JSON_RECORD] })).toBe(0.85);
-    expect(envoyJson.detect({ container: 'json', records: [{ start_time: 'x', response_code: 200 }] })).toBe(0);
+    expect(envoy.detect({ container: 'text', records: [TEXT, CRI + JSON.stringify(JSON_RECORD), 'junk'] })).toBe(true);
+    expect(envoy.detect({ container: 'text', records: ['junk', '{"a":1}'] })).toBe(false);
+    expect(envoyJson.detect({ container: 'json', records: [JSON_RECORD] })).toBe(true);
+    expect(envoyJson.detect({ container: 'json', records: [{ start_time: 'x', response_code: 200 }] })).toBe(false);
   });
 });
 

@@ -158,17 +158,17 @@ describe('google-workspace detect', () => {
   const probe = (records: unknown[]) => ({ container: 'json' as const, records });
 
   it('claims activities, with or without kind', () => {
-    expect(googleWorkspace.detect(probe([activity('login', [])]))).toBe(0.9);
-    expect(googleWorkspace.detect(probe([{ id: { applicationName: 'login' }, type: 'login' }]))).toBe(0.9);
-    expect(googleWorkspace.detect(probe([{ id: { applicationName: 'drive' }, actor: { email: 'a@b' } }, 'x']))).toBe(0.9);
+    expect(googleWorkspace.detect(probe([activity('login', [])]))).toBe(true);
+    expect(googleWorkspace.detect(probe([{ id: { applicationName: 'login' }, type: 'login' }]))).toBe(true);
+    expect(googleWorkspace.detect(probe([{ id: { applicationName: 'drive' }, actor: { email: 'a@b' } }, 'x']))).toBe(true);
   });
 
   it('leaves other JSON alone', () => {
-    expect(googleWorkspace.detect(probe([]))).toBe(0);
-    expect(googleWorkspace.detect(probe([{ eventType: 'user.session.start', published: '2026-01-01T00:00:00Z', actor: {} }]))).toBe(0);
-    expect(googleWorkspace.detect(probe([{ id: 'abc', type: 'login', actor: {} }]))).toBe(0);
-    expect(googleWorkspace.detect(probe([{ id: { applicationName: 'login' } }]))).toBe(0);
-    expect(googleWorkspace.detect({ container: 'csv', records: [activity('login', [])] })).toBe(0);
+    expect(googleWorkspace.detect(probe([]))).toBe(false);
+    expect(googleWorkspace.detect(probe([{ eventType: 'user.session.start', published: '2026-01-01T00:00:00Z', actor: {} }]))).toBe(false);
+    expect(googleWorkspace.detect(probe([{ id: 'abc', type: 'login', actor: {} }]))).toBe(false);
+    expect(googleWorkspace.detect(probe([{ id: { applicationName: 'login' } }]))).toBe(false);
+    expect(googleWorkspace.detect({ container: 'csv', records: [activity('login', [])] })).toBe(false);
   });
 });
 
@@ -235,7 +235,7 @@ describe('google-workspace map on arbitrary input', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.anything(), googleLike), { maxLength: 5 }), (records) => {
         const score = googleWorkspace.detect({ container: 'json', records });
-        expect(score === 0 || score === 0.9).toBe(true);
+        expect(typeof score).toBe('boolean');
       }),
     );
   });

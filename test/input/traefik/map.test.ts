@@ -46,10 +46,10 @@ describe('traefik map', () => {
   });
 
   it('detects Traefik records (0.85), not other access logs', () => {
-    expect(traefik.detect({ container: 'json', records: [BASE, BASE, { level: 'info' }] })).toBe(0.85);
-    expect(traefik.detect({ container: 'json', records: [{ RequestMethod: 'GET', DownstreamStatus: 200 }] })).toBe(0);
-    expect(traefik.detect({ container: 'json', records: [{ method: 'GET', status: 200, time: 'x' }] })).toBe(0);
-    expect(traefik.detect({ container: 'text', records: [BASE] })).toBe(0);
+    expect(traefik.detect({ container: 'json', records: [BASE, BASE, { level: 'info' }] })).toBe(true);
+    expect(traefik.detect({ container: 'json', records: [{ RequestMethod: 'GET', DownstreamStatus: 200 }] })).toBe(false);
+    expect(traefik.detect({ container: 'json', records: [{ method: 'GET', status: 200, time: 'x' }] })).toBe(false);
+    expect(traefik.detect({ container: 'text', records: [BASE] })).toBe(false);
   });
 });
 
