@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { accessLog, accessLogCsv } from '../../../src/input/access-log/index.js';
 import { probeFor } from '../../../src/input/detect.js';
 import type { Probe } from '../../../src/input/format.js';
-import { fixture } from './helpers.js';
+import { fixture } from '../map-helpers.js';
 
 const T = '2026-11-02T09:00:00Z';
 const json = (records: unknown[]): Probe => ({ container: 'json', records });

@@ -4,7 +4,7 @@ import { unescapeQuoted } from '../../../src/input/common/quote.js';
 import { quoteRaw } from '../../../src/input/common/quote.js';
 import { parseRequestLine } from '../../../src/input/common/request-line.js';
 import { stripCri } from '../../../src/input/common/cri.js';
-import { CTX, expectEvent, expectSkip } from './helpers.js';
+import { CTX, expectEvent, expectSkip } from '../map-helpers.js';
 
 const map = (line: unknown) => combinedLog.map(line, CTX);
 const LINE = '192.0.2.1 - - [10/Jun/2023:15:36:28 +0000] "GET /a?b=c HTTP/1.1" 200 12 "-" "curl/8.7.1"';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileLogFormat } from '../../../src/input/log-format/index.js';
 import { buildPattern } from '../../../src/input/log-format/pattern.js';
 import { parseSpec, unwrapSpec } from '../../../src/input/log-format/spec.js';
-import { CTX, expectEvent, expectSkip } from '../combined-log/helpers.js';
+import { CTX, expectEvent, expectSkip } from '../map-helpers.js';
 
 const COMBINED = '$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent"';
 
