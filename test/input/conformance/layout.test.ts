@@ -2,10 +2,15 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { LogFormat } from '../../../src/input/format.js';
+import { FORMATS } from '../../../src/input/registry.js';
 
 const INPUT = fileURLToPath(new URL('../../../src/input/', import.meta.url));
 /** Folders of src/input that hold no format: what formats share, and the readers that feed them. */
 const SHARED_FOLDERS = new Set(['common', 'records', 'parallel']);
+
+/** A format compiled from the user's `--log-format` when a scan starts, so the registry cannot hold it. */
+const COMPILED = new Set(['log-format']);
 
 const folders = readdirSync(INPUT).filter((name) => statSync(join(INPUT, name)).isDirectory());
 const formatFolders = folders.filter((name) => !SHARED_FOLDERS.has(name));
@@ -35,5 +40,16 @@ describe('format folders', () => {
       }
     }
     expect(crossings).toEqual([]);
+  });
+
+  it('are each registered: a folder whose formats the registry lacks would never be tried', async () => {
+    const unregistered: string[] = [];
+    for (const folder of formatFolders.filter((f) => !COMPILED.has(f))) {
+      const exports = (await import(join(INPUT, folder, 'index.ts'))) as Record<string, unknown>;
+      const formats = Object.values(exports).filter((v): v is LogFormat => typeof (v as LogFormat)?.detect === 'function' && typeof (v as LogFormat)?.id === 'string');
+      expect(formats.length, `${folder}/index.ts exports a format`).toBeGreaterThan(0);
+      for (const f of formats) if (!FORMATS.includes(f)) unregistered.push(`${folder}: ${f.id}`);
+    }
+    expect(unregistered).toEqual([]);
   });
 });
