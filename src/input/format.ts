@@ -71,6 +71,11 @@ export interface LogFormat {
   detection: FormatDetection;
   /** Whether the probe's records are this format. */
   detect(probe: Probe): boolean;
+  /**
+   * When a record is an envelope around several records (an Okta event-hook delivery): the records inside, each
+   * mapped as a record of its own on the envelope's line, or a skip when it holds none. Undefined for a plain record.
+   */
+  unwrap?(record: unknown): readonly unknown[] | Skip | undefined;
   map(record: unknown, ctx: RecordContext): MapResult;
   docs: FormatDocs;
 }

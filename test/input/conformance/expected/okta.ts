@@ -21,8 +21,27 @@ export const corpus: Expectations = {
       },
     ],
   },
-  // An Event Hook delivery wraps LogEvents in an envelope: not read yet.
-  'okta/okta-developer-docs_event-hook-delivery.json': { format: null, notRead: /^JSON, but not a known log format/ },
+  // An Event Hook delivery: its one LogEvent is read as the System Log's are, at the line the delivery starts on.
+  'okta/okta-developer-docs_event-hook-delivery.json': {
+    format: 'okta',
+    events: 1,
+    skipped: 0,
+    at: {
+      0: {
+        line: 1,
+        kind: 'signin',
+        action: 'user.session.start',
+        interactive: true,
+        outcome: 'success',
+        user: 'admin@okta.com',
+        sessionId: 'idxyNcxVX2ESsSL0u462548Qg',
+        ip: '142.126.158.61',
+        time: Date.parse('2023-03-26T21:05:32.159Z'),
+        userAgent: expect.stringMatching(/Chrome\/111/),
+        app: 'Okta Admin Console',
+      },
+    },
+  },
   'okta/okta-developer-docs_event-object-user-deactivate.json': { format: 'okta', events: 1, skipped: 0 },
   'okta/okta-developer-docs_rate-limit-system-log-events.json': { format: 'okta', events: 3, skipped: 0, lines: [2, 108, 204] },
 
@@ -122,6 +141,36 @@ export const fixtures: Expectations = {
       },
       3: { kind: 'other', tokenId: '00Tr4nd0mApiT0k3nId', ip: '203.0.113.90' },
     },
+  },
+  // Event Hook deliveries, one body per line: each LogEvent inside is read, on its delivery's line; a delivery
+  // without events is skipped with the reason; a bare LogEvent beside them is read too.
+  'okta/event-hook/deliveries.ndjson': {
+    format: 'okta',
+    table: {
+      columns: ['line', 'kind', 'action', 'ip', 'app'],
+      rows: [
+        [1, 'signin', 'user.session.start', '198.51.100.71', undefined],
+        [1, 'other', 'user.authentication.sso', '198.51.100.71', 'Team Wiki'],
+        [5, 'other', 'user.account.update_profile', '203.0.113.140', undefined],
+        [6, 'signout', 'user.session.end', '198.51.100.71', undefined],
+      ],
+    },
+    every: { user: 'dana@example.com', sessionId: '102DanaHookSess9xQ2mL7', format: 'okta' },
+    at: {
+      0: { interactive: true, outcome: 'success', time: Date.parse('2026-11-02T08:30:04.211Z'), userAgent: expect.stringMatching(/Chrome\/142/) },
+      2: { userAgent: 'python-requests/2.32.3' },
+    },
+    skips: {
+      2: NO_TIME_MISSING,
+      3: 'Okta event hook delivery with no events (data.events is empty)',
+      4: 'Okta event hook delivery without a data.events array (object)',
+    },
+  },
+  // One pretty-printed delivery: both of its LogEvents are cited at line 1, where the delivery starts.
+  'okta/event-hook/delivery-pretty.json': {
+    format: 'okta',
+    skipped: 0,
+    table: { columns: ['line', 'action'], rows: [[1, 'user.authentication.sso'], [1, 'user.session.end']] },
   },
   'okta/malformed/system-log-damaged.ndjson': {
     format: 'okta',

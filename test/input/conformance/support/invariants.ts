@@ -35,7 +35,7 @@ export function checkEventShape(e: NormalizedEvent, format: string): void {
 export function checkAccounted(path: string, { report, events, formats }: ReadResult, records?: number): void {
   const format = formats.find((f) => f.id === report.format)!;
   expect(format, `${path}: read as ${report.format}`).toBeDefined();
-  const expected = records ?? countRecords(path, format.container);
+  const expected = records ?? countRecords(path, format.container, format.unwrap);
   expect(events.length + report.skipped, `${path}: events + skipped = records`).toBe(expected);
   expect(report.events, path).toBe(events.length);
   expect(report.errors.length + report.errorsNotListed, path).toBe(report.skipped);

@@ -42,12 +42,16 @@ function jsonRecords(text: string): unknown[] {
  * How many records the file holds for a format of this container, counted independently of borrowscan's readers,
  * so that "events + skipped = records" proves no record went missing. `unwrap` opens envelopes that hold several.
  */
-export function countRecords(path: string, container: Container, unwrap?: (record: unknown) => readonly unknown[] | undefined): number {
+export function countRecords(path: string, container: Container, unwrap?: (record: unknown) => unknown): number {
   const text = fileText(path);
   if (container === 'text') return nonBlankLines(text).length;
   if (container === 'csv') {
     const rows = parseCsv(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as unknown[];
     return Math.max(0, rows.length - 1);
   }
-  return jsonRecords(text).reduce<number>((n, record) => n + Math.max(1, unwrap?.(record)?.length ?? 1), 0);
+  // An envelope gives one result per record inside it, or one skip when it holds none.
+  return jsonRecords(text).reduce<number>((n, record) => {
+    const inner = unwrap?.(record);
+    return n + (Array.isArray(inner) ? Math.max(1, inner.length) : 1);
+  }, 0);
 }
