@@ -4,6 +4,7 @@ import { auth0 } from './auth0/index.js';
 import { awsAlb } from './aws-alb/index.js';
 import { cloudtrail } from './cloudtrail/index.js';
 import { combinedLog } from './combined-log/index.js';
+import { entraAudit } from './entra-audit/index.js';
 import { entraSignin } from './entra-signin/index.js';
 import { entraSigninCsv } from './entra-signin-csv/index.js';
 import { envoy, envoyJson } from './envoy/index.js';
@@ -22,6 +23,7 @@ import { traefik } from './traefik/index.js';
 export const FORMATS: readonly LogFormat[] = [
   okta,
   entraSignin,
+  entraAudit,
   googleWorkspace,
   auth0,
   githubAudit,

@@ -1,7 +1,7 @@
 import { getLoosePath, getPath, isObject, text, type JsonObject } from '../fields.js';
 import type { Probe } from '../format.js';
-import { signInCategory } from './categories.js';
-import { ENVELOPE, SIGNIN } from './fields.js';
+import { ENVELOPE, signInCategory } from '../common/entra-diagnostic.js';
+import { SIGNIN } from './fields.js';
 
 function isDiagnosticSignIn(record: JsonObject): boolean {
   const category = text(getLoosePath(record, ENVELOPE.category));

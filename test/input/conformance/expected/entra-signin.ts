@@ -141,6 +141,20 @@ export const fixtures: Expectations = {
     skipped: 1,
     skips: { 1: 'not a sign-in record (category AuditLogs)' },
   },
+  // Sign-ins and audit records in one batch: both formats claim it, and entra-signin is declared preferred.
+  'entra-signin/mixed-eventhub-batch/eventhub-batch.json': {
+    format: 'entra-signin',
+    alsoClaimedBy: ['entra-audit'],
+    table: {
+      columns: ['line', 'action', 'user', 'interactive', 'sessionId'],
+      rows: [
+        [1, 'SignInLogs', 'grace@example.com', true, '6a7b8c9d-0000-4000-8000-00000000se01'],
+        [1, 'NonInteractiveUserSignInLogs', 'grace@example.com', false, '6a7b8c9d-0000-4000-8000-00000000se01'],
+      ],
+    },
+    skipped: 2,
+    skips: { 1: 'not a sign-in record (category AuditLogs)' },
+  },
   // Offsets, 9 fractional digits and envelope fallbacks.
   'entra-signin/diagnostic-ndjson/PT1H.json': {
     format: 'entra-signin',

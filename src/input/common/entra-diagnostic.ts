@@ -1,3 +1,17 @@
+/**
+ * The diagnostic-settings envelope that Entra ID sign-in and audit records share (Event Hub, storage account, Log
+ * Analytics exports): `time`, `category`, `operationName`, `resultType`, `callerIpAddress`, and the record's own
+ * fields under `properties`. A SIEM may lowercase these keys.
+ */
+export const ENVELOPE = {
+  category: 'category',
+  properties: 'properties',
+  time: 'time',
+  operationName: 'operationName',
+  resultType: 'resultType',
+  callerIpAddress: 'callerIpAddress',
+} as const;
+
 export interface SignInCategory {
   name: string;
   interactive: boolean;
