@@ -11,6 +11,7 @@ import { envoy, envoyJson } from './envoy/index.js';
 import type { LogFormat } from './format.js';
 import { githubAudit } from './github-audit/index.js';
 import { googleWorkspace } from './google-workspace/index.js';
+import { o365Audit } from './o365-audit/index.js';
 import { ocsf } from './ocsf/index.js';
 import { okta } from './okta/index.js';
 import { traefik } from './traefik/index.js';
@@ -24,6 +25,7 @@ export const FORMATS: readonly LogFormat[] = [
   okta,
   entraSignin,
   entraAudit,
+  o365Audit,
   googleWorkspace,
   auth0,
   githubAudit,
