@@ -1,30 +1,23 @@
 #!/usr/bin/env node
-// Writes docs/formats.md (every format's fields, from the formats' own docs) and prints the README's short table.
-// Run after `npm run build`: node scripts/formats-table.mjs
-import { writeFileSync } from 'node:fs';
+// Writes docs/formats.md and the README's format table from the formats' own metadata (src/input/<format>/index.ts).
+// `npm run formats:write` builds first; `--check` only says whether the files are up to date (exit 1 when not).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { REGENERATE, renderFormatsDoc, withReadmeTable } from '../dist/input/format-docs.js';
 import { FORMATS } from '../dist/input/registry.js';
 
-const cell = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const full = [
-  '# Input formats',
-  '',
-  'Generated from the formats\' own documentation by `node scripts/formats-table.mjs`; `borrowscan formats` prints the same.',
-  '',
-  ...FORMATS.flatMap((f) => [
-    `## \`${f.id}\`: ${f.title}`,
-    '',
-    f.docs.summary,
-    '',
-    `- **Detected by:** ${f.docs.detectedBy}`,
-    `- **User:** ${f.docs.fields.user}`,
-    `- **Session:** ${f.docs.fields.session}`,
-    `- **Client:** ${f.docs.fields.client}`,
-    `- **Time:** ${f.docs.fields.time}`,
-    ...(f.docs.fields.ip ? [`- **IP:** ${f.docs.fields.ip}`] : []),
-    '',
-  ]),
+const check = process.argv.includes('--check');
+const targets = [
+  { url: new URL('../docs/formats.md', import.meta.url), render: () => renderFormatsDoc(FORMATS) },
+  { url: new URL('../README.md', import.meta.url), render: (current) => withReadmeTable(current, FORMATS) },
 ];
-writeFileSync(new URL('../docs/formats.md', import.meta.url), full.join('\n'));
-console.log('| `--input-format` | log | session tie |');
-console.log('| --- | --- | --- |');
-for (const f of FORMATS) console.log(`| \`${f.id}\` | ${cell(f.title)} | ${cell(f.docs.fields.session)} |`);
+
+let stale = 0;
+for (const { url, render } of targets) {
+  const current = readFileSync(url, 'utf8');
+  const wanted = render(current);
+  if (current === wanted) continue;
+  stale++;
+  if (check) console.error(`${url.pathname} is out of date: run ${REGENERATE}`);
+  else writeFileSync(url, wanted);
+}
+if (check && stale > 0) process.exit(1);

@@ -1,35 +1,47 @@
 import { parse as parseCsvSync } from 'csv-parse/sync';
+import { decideClaim, type Claim } from './claim.js';
 import type { Container, LogFormat, Probe } from './format.js';
 import { JsonRecordSplitter } from './records/json.js';
 import { LineSplitter } from './records/lines.js';
 
 const PROBE_RECORDS = 5;
-/** Below this score a format's claim is not taken. */
-const MIN_SCORE = 0.5;
 
-export type Detection = { format: LogFormat; probe: Probe } | { reason: string };
+export type Detection = Claim | { reason: string };
 
-/** Builds what each kind of container shows of the file's head, then asks every format. */
+/** Builds what each kind of container shows of the file's head, then lets the claims of every format decide. */
 export function detectFormat(head: string, formats: readonly LogFormat[], transform?: (record: unknown) => unknown): Detection {
-  const probes = probesFor(head).map((p) =>
-    transform && p.container !== 'text' ? { ...p, records: p.records.map(transform) } : p,
-  );
+  const probes = headProbes(head, transform);
   if (probes.length === 0) return { reason: 'empty file' };
-  let best: { format: LogFormat; probe: Probe; score: number } | undefined;
+  const claims = claimsOn(probes, formats);
+  return claims.length > 0 ? decideClaim(claims) : { reason: describeUnknown(probes) };
+}
+
+/** Every format that claims the file's head, whichever would win. */
+export function listClaims(head: string, formats: readonly LogFormat[]): Claim[] {
+  return claimsOn(headProbes(head), formats);
+}
+
+function headProbes(head: string, transform?: (record: unknown) => unknown): Probe[] {
+  return probesFor(head).map((p) => (transform && p.container !== 'text' ? { ...p, records: p.records.map(transform) } : p));
+}
+
+function claimsOn(probes: readonly Probe[], formats: readonly LogFormat[]): Claim[] {
+  const claims: Claim[] = [];
   for (const probe of probes) {
     for (const format of formats) {
-      if (format.container !== probe.container) continue;
-      let score = 0;
-      try {
-        score = format.detect(probe);
-      } catch {
-        score = 0;
-      }
-      if (score >= MIN_SCORE && (!best || score > best.score)) best = { format, probe, score };
+      if (format.container !== probe.container || claims.some((c) => c.format === format)) continue;
+      if (claimsSafely(format, probe)) claims.push({ format, probe });
     }
   }
-  if (best) return { format: best.format, probe: best.probe };
-  return { reason: describeUnknown(probes) };
+  return claims;
+}
+
+function claimsSafely(format: LogFormat, probe: Probe): boolean {
+  try {
+    return format.detect(probe) === true;
+  } catch {
+    return false;
+  }
 }
 
 export function probeFor(head: string, container: Container): Probe {

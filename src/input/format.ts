@@ -40,6 +40,27 @@ export interface FormatDocs {
 }
 
 /**
+ * How much a format's claim on a file counts, strongest first. The strongest claim wins; between claims of one
+ * tier only a preference that a format declares decides (never the order formats are listed in).
+ */
+export const DETECTION_TIERS = ['declared', 'vendor', 'product', 'layout', 'generic'] as const;
+export type DetectionTier = (typeof DETECTION_TIERS)[number];
+
+export const TIER_MEANINGS: Readonly<Record<DetectionTier, string>> = {
+  declared: 'the user described the layout (`--log-format`)',
+  vendor: "a vendor's own record shape, recognized by fields that vendor writes",
+  product: "one product's access log (a load balancer, gateway or proxy), read with more than a generic access log reads",
+  layout: 'a standard text layout that many servers write',
+  generic: 'any request-shaped record under common field names',
+};
+
+export interface FormatDetection {
+  tier: DetectionTier;
+  /** Formats of the same tier that this one is chosen over when both claim a file, each with the reason. */
+  preferredOver?: Readonly<Record<string, string>>;
+}
+
+/**
  * One log format: detects itself from content and maps each record to the event model.
  * Adding a format means a folder under src/input/, one line in registry.ts, and fixtures.
  */
@@ -47,8 +68,14 @@ export interface LogFormat {
   id: string;
   title: string;
   container: Container;
-  /** 0 when the probe is not this format, up to 1 when certain. */
-  detect(probe: Probe): number;
+  detection: FormatDetection;
+  /** Whether the probe's records are this format. */
+  detect(probe: Probe): boolean;
+  /**
+   * When a record is an envelope around several records (an Okta event-hook delivery): the records inside, each
+   * mapped as a record of its own on the envelope's line, or a skip when it holds none. Undefined for a plain record.
+   */
+  unwrap?(record: unknown): readonly unknown[] | Skip | undefined;
   map(record: unknown, ctx: RecordContext): MapResult;
   docs: FormatDocs;
 }

@@ -1,6 +1,6 @@
 import type { NormalizedEvent } from '../model/event.js';
 import { activeFieldMap, applyMapped, injectMapped, type FieldMap } from './field-map.js';
-import { isSkip, type LogFormat, type RecordContext } from './format.js';
+import { isSkip, type LogFormat, type RecordContext, type Skip } from './format.js';
 import type { RecordSink } from './records/sink.js';
 
 /** Where mapped records go: an event, or a line that is skipped with a reason. */
@@ -9,26 +9,44 @@ export interface MappedSink {
   error(line: number, reason: string): void;
 }
 
-/** Maps each record a container reader finds to the event model with `format`, applying `--map` overrides. */
+const describe = (err: unknown): string => `could not map record: ${err instanceof Error ? err.message : String(err)}`;
+
+/**
+ * Maps each record a container reader finds to the event model with `format`, applying `--map` overrides. An
+ * envelope the format opens (`unwrap`) gives one result per record inside it, all on the envelope's line.
+ */
 export function mappingSink(format: LogFormat, file: string, overrides: FieldMap | undefined, out: MappedSink): RecordSink {
   const ctx: RecordContext = { file, line: 0 };
   const fieldMap = activeFieldMap(overrides);
+
+  const mapOne = (value: unknown, line: number): void => {
+    let result;
+    ctx.line = line;
+    try {
+      result = format.map(fieldMap ? injectMapped(value, fieldMap) : value, ctx);
+      if (fieldMap && !isSkip(result)) result = applyMapped(result, value, fieldMap);
+    } catch (err) {
+      out.error(line, describe(err));
+      return;
+    }
+    if (isSkip(result)) out.error(line, result.skip);
+    else out.event(result);
+  };
+
+  const unwrap = format.unwrap?.bind(format);
   return {
     record(value, line) {
-      let result;
-      ctx.line = line;
+      if (!unwrap) return mapOne(value, line);
+      let inner;
       try {
-        result = format.map(fieldMap ? injectMapped(value, fieldMap) : value, ctx);
-        if (fieldMap && !isSkip(result)) result = applyMapped(result, value, fieldMap);
+        inner = unwrap(value);
       } catch (err) {
-        out.error(line, `could not map record: ${err instanceof Error ? err.message : String(err)}`);
+        out.error(line, describe(err));
         return;
       }
-      if (isSkip(result)) {
-        out.error(line, result.skip);
-        return;
-      }
-      out.event(result);
+      if (inner === undefined) mapOne(value, line);
+      else if (Array.isArray(inner)) for (const record of inner) mapOne(record, line);
+      else out.error(line, (inner as Skip).skip);
     },
     error: (line, reason) => out.error(line, reason),
   };

@@ -4,14 +4,12 @@ import { REQUEST_FIELDS } from './conventions.js';
 import { buildPlan, Resolver, type Resolved } from './resolve.js';
 import { splitRequestLine } from '../common/values.js';
 
-/** Below the identity-provider formats (0.9): a log they claim is never taken as an access log. */
-export const ACCESS_LOG_SCORE = 0.6;
 /** A time and this many of method, path, status and user agent make a record look like a request. */
 const MIN_REQUEST_FIELDS = 2;
 
 /** JSON: most probe records hold a readable time and at least two request fields. */
-export function detectJson(probe: Probe): number {
-  return mostLookLikeRequests(probe.records) ? ACCESS_LOG_SCORE : 0;
+export function detectJson(probe: Probe): boolean {
+  return mostLookLikeRequests(probe.records);
 }
 
 function mostLookLikeRequests(records: readonly unknown[]): boolean {
@@ -35,9 +33,9 @@ function looksLikeRequest(r: Resolved): boolean {
  * CSV: the header names a time column and at least two request columns; or else the rows do, which
  * is the case when `--map` copied other columns under the names read here.
  */
-export function detectCsv(probe: Probe): number {
-  if (probe.header && headerNamesRequest(probe.header)) return ACCESS_LOG_SCORE;
-  return mostLookLikeRequests(probe.records) ? ACCESS_LOG_SCORE : 0;
+export function detectCsv(probe: Probe): boolean {
+  if (probe.header && headerNamesRequest(probe.header)) return true;
+  return mostLookLikeRequests(probe.records);
 }
 
 function headerNamesRequest(header: readonly string[]): boolean {

@@ -1,6 +1,6 @@
-import type { FormatDocs, LogFormat } from '../format.js';
+import type { FormatDetection, FormatDocs, LogFormat } from '../format.js';
 import { acceptedNames, type FieldName } from './conventions.js';
-import { ACCESS_LOG_SCORE, detectCsv, detectJson } from './detect.js';
+import { detectCsv, detectJson } from './detect.js';
 import { createMapper } from './map.js';
 
 const names = (...fields: FieldName[]): string => fields.flatMap(acceptedNames).map((n) => `\`${n}\``).join(', ');
@@ -14,8 +14,7 @@ function docs(layout: string): FormatDocs {
       `client id: ${names('clientId')}. Dotted names are read as flat keys or nested objects, also under ` +
       '`attributes`; other names ignore case, `_`, `-` and spaces (`User-Agent` is `user_agent`).',
     detectedBy:
-      `a readable time and at least two of method, path, status and user agent (score ${ACCESS_LOG_SCORE}, below the ` +
-      'identity-provider formats)',
+      'a readable time and at least two of method, path, status and user agent',
     fields: {
       user: names('user'),
       session: names('sessionId'),
@@ -26,11 +25,15 @@ function docs(layout: string): FormatDocs {
   };
 }
 
+/** Any format that knows the log better (an identity provider's, a proxy's) claims it with a stronger tier. */
+const detection: FormatDetection = { tier: 'generic' };
+
 /** Access logs as JSON: one object per line, an array, or a wrapper; OTel `attributes` are read too. */
 export const accessLog: LogFormat = {
   id: 'access-log',
   title: 'API / web access log (JSON)',
   container: 'json',
+  detection,
   detect: detectJson,
   map: createMapper('access-log'),
   docs: docs('one JSON object per request (NDJSON, an array, or OpenTelemetry log records with `attributes`)'),
@@ -41,6 +44,7 @@ export const accessLogCsv: LogFormat = {
   id: 'access-log-csv',
   title: 'API / web access log (CSV)',
   container: 'csv',
+  detection,
   detect: detectCsv,
   map: createMapper('access-log-csv'),
   docs: docs('CSV with a header row'),

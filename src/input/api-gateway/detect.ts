@@ -2,9 +2,6 @@ import { getLoose, isObject, type JsonObject } from '../fields.js';
 import type { Probe } from '../format.js';
 import { REQUIRED_KEYS, TIME_KEYS } from './fields.js';
 
-/** Above the generic JSON access log (0.6), which would read these records with less. */
-export const APIGW_SCORE = 0.85;
-
 function looksLikeApiGateway(record: JsonObject): boolean {
   return (
     REQUIRED_KEYS.every((k) => getLoose(record, k) !== undefined) && TIME_KEYS.some((k) => getLoose(record, k) !== undefined)
@@ -12,8 +9,8 @@ function looksLikeApiGateway(record: JsonObject): boolean {
 }
 
 /** Most probe records have `requestId`, `httpMethod` and `requestTime` or `requestTimeEpoch`. */
-export function detectApiGateway(probe: Probe): number {
-  if (probe.container !== 'json' || probe.records.length === 0) return 0;
+export function detectApiGateway(probe: Probe): boolean {
+  if (probe.container !== 'json' || probe.records.length === 0) return false;
   const hits = probe.records.filter((r) => isObject(r) && looksLikeApiGateway(r)).length;
-  return hits * 2 > probe.records.length ? APIGW_SCORE : 0;
+  return hits * 2 > probe.records.length;
 }

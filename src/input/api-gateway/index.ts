@@ -1,5 +1,5 @@
 import type { LogFormat } from '../format.js';
-import { APIGW_SCORE, detectApiGateway } from './detect.js';
+import { detectApiGateway } from './detect.js';
 import { APIGW_FIELDS as F } from './fields.js';
 import { APIGW_ID, mapApiGateway } from './map.js';
 
@@ -9,6 +9,7 @@ export const apiGateway: LogFormat = {
   id: APIGW_ID,
   title: 'AWS API Gateway access log (JSON)',
   container: 'json',
+  detection: { tier: 'product' },
   detect: detectApiGateway,
   map: mapApiGateway,
   docs: {
@@ -18,7 +19,7 @@ export const apiGateway: LogFormat = {
       `are read, flat (\`"authorizer.claims.sub"\`) or nested. Method: ${names(F.method)} or ${names(F.routeKey)}; ` +
       `path: ${names(F.path)} (\`resourcePath\` is the route template); status: ${names(F.status)}; token id: ` +
       `${names(F.tokenId)}; client id: ${names(F.clientId)}.`,
-    detectedBy: `records with \`requestId\`, \`httpMethod\` and \`requestTime\` or \`requestTimeEpoch\` (score ${APIGW_SCORE}, above the generic access log)`,
+    detectedBy: `records with \`requestId\`, \`httpMethod\` and \`requestTime\` or \`requestTimeEpoch\``,
     fields: {
       user: `${names(F.user)} (\`-\` is no user)`,
       session: `authorizer claim ${names(F.sessionId)}`,

@@ -3,8 +3,6 @@ import type { Probe } from '../format.js';
 import { LOG, LOG_MARKERS } from './fields.js';
 import { locateLog } from './log.js';
 
-export const AUTH0_SCORE = 0.9;
-
 /** Auth0 type codes are short lowercase words: `s`, `seccft`, `sapi`, `gd_send_pn`. */
 const TYPE_CODE = /^[a-z][a-z0-9_]{0,40}$/;
 const MIN_MARKERS = 2;
@@ -19,10 +17,10 @@ export function looksLikeAuth0Log(record: JsonObject): boolean {
 }
 
 /** Most of the first records are Auth0 logs, bare or in a Log Streams envelope. */
-export function detectAuth0(probe: Probe): number {
-  if (probe.container !== 'json') return 0;
+export function detectAuth0(probe: Probe): boolean {
+  if (probe.container !== 'json') return false;
   const objects = probe.records.filter(isObject);
-  if (objects.length === 0) return 0;
+  if (objects.length === 0) return false;
   const hits = objects.filter(looksLikeAuth0Log).length;
-  return hits > 0 && hits * 2 >= objects.length ? AUTH0_SCORE : 0;
+  return hits > 0 && hits * 2 >= objects.length;
 }

@@ -7,6 +7,7 @@ export const auth0: LogFormat = {
   id: AUTH0_ID,
   title: 'Auth0 tenant logs',
   container: 'json',
+  detection: { tier: 'vendor' },
   detect: detectAuth0,
   map: mapAuth0,
   docs: {

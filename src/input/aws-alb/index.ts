@@ -1,11 +1,12 @@
 import type { LogFormat } from '../format.js';
-import { ALB_SCORE, detectAlb } from './detect.js';
+import { detectAlb } from './detect.js';
 import { ALB_ID, mapAlb } from './map.js';
 
 export const awsAlb: LogFormat = {
   id: ALB_ID,
   title: 'AWS Application Load Balancer access log',
   container: 'text',
+  detection: { tier: 'product' },
   detect: detectAlb,
   map: mapAlb,
   docs: {
@@ -14,7 +15,7 @@ export const awsAlb: LogFormat = {
       'space-separated with quoted fields); the 29 documented fields, extra trailing fields accepted. The ' +
       'request\'s absolute URL (`"GET https://host:443/path?q HTTP/1.1"`) gives the path only. ALB never logs ' +
       'a user or a session; `trace_id` has no place in the event model and is not read.',
-    detectedBy: `most of the first lines start with a listener type (http, https, h2, grpcs, ws, wss), an ISO time and an \`app/…\` load balancer (score ${ALB_SCORE})`,
+    detectedBy: `most of the first lines start with a listener type (http, https, h2, grpcs, ws, wss), an ISO time and an \`app/…\` load balancer`,
     fields: {
       user: 'none (ALB does not log identity, even after an `authenticate` action)',
       session: 'none',

@@ -6,7 +6,7 @@ import { quoteRaw } from '../common/quote.js';
 import { requestEvent } from '../common/request-event.js';
 import { parseRequestLine } from '../common/request-line.js';
 import { ALB_FIELDS as F, ELB_PREFIX, FIELD_LIST, MIN_FIELDS, REQUEST_TYPES } from './fields.js';
-import { splitFields, type Field } from './tokens.js';
+import { splitFields, type Field } from '../common/quoted-fields.js';
 
 export const ALB_ID = 'aws-alb';
 

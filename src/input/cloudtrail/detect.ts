@@ -2,8 +2,6 @@ import { getPath, isObject, type JsonObject } from '../fields.js';
 import type { Probe } from '../format.js';
 import { CLOUDTRAIL_FIELDS as F } from './fields.js';
 
-export const CLOUDTRAIL_SCORE = 0.9;
-
 export function looksLikeCloudTrail(record: JsonObject): boolean {
   return (
     typeof getPath(record, F.eventSource) === 'string' &&
@@ -16,10 +14,10 @@ export function looksLikeCloudTrail(record: JsonObject): boolean {
 }
 
 /** Most of the first records are CloudTrail events (`Records` wrappers are unwrapped by the reader). */
-export function detectCloudTrail(probe: Probe): number {
-  if (probe.container !== 'json') return 0;
+export function detectCloudTrail(probe: Probe): boolean {
+  if (probe.container !== 'json') return false;
   const objects = probe.records.filter(isObject);
-  if (objects.length === 0) return 0;
+  if (objects.length === 0) return false;
   const hits = objects.filter(looksLikeCloudTrail).length;
-  return hits > 0 && hits * 2 >= objects.length ? CLOUDTRAIL_SCORE : 0;
+  return hits > 0 && hits * 2 >= objects.length;
 }

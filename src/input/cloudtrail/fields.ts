@@ -48,9 +48,3 @@ export const IDENTITY_TYPE = {
   root: 'Root',
   service: 'AWSService',
 } as const;
-
-/** What the user agent of an API call made by AWS itself says instead of a program. */
-export const AWS_INTERNAL = 'AWS Internal';
-
-/** Suffix of action names for API calls a browser made with console session credentials. */
-export const CONSOLE_SESSION_SUFFIX = ' (console session)';

@@ -1,12 +1,14 @@
 import type { LogFormat } from '../format.js';
 import { detectCloudTrail } from './detect.js';
-import { AWS_INTERNAL, CLOUDTRAIL_FIELDS as F, CONSOLE_SESSION_SUFFIX } from './fields.js';
+import { AWS_INTERNAL, CONSOLE_SESSION_SUFFIX } from '../common/aws-caller.js';
+import { CLOUDTRAIL_FIELDS as F } from './fields.js';
 import { CLOUDTRAIL_ID, mapCloudTrail } from './map.js';
 
 export const cloudtrail: LogFormat = {
   id: CLOUDTRAIL_ID,
   title: 'AWS CloudTrail',
   container: 'json',
+  detection: { tier: 'vendor' },
   detect: detectCloudTrail,
   map: mapCloudTrail,
   docs: {

@@ -2,10 +2,10 @@ import type { EventKind, NormalizedEvent, Outcome } from '../../model/event.js';
 import { bool, getPath, isObject, jsonKind, quoteValue, type JsonObject } from '../fields.js';
 import type { MapResult, RecordContext } from '../format.js';
 import { parseTime } from '../../shared/time.js';
-import { clientOf, isBrowser } from './client.js';
-import { CLOUDTRAIL_FIELDS as F, CONSOLE_LOGIN, CONSOLE_SESSION_SUFFIX, CREDENTIAL_ISSUERS, EVENT_TYPE } from './fields.js';
+import { clientOf, CONSOLE_SESSION_SUFFIX, ipOf, isBrowser } from '../common/aws-caller.js';
+import { CLOUDTRAIL_FIELDS as F, CONSOLE_LOGIN, CREDENTIAL_ISSUERS, EVENT_TYPE } from './fields.js';
 import { userOf } from './identity.js';
-import { ipOf, value } from './values.js';
+import { value } from './values.js';
 
 export const CLOUDTRAIL_ID = 'cloudtrail';
 

@@ -1,4 +1,3 @@
-import { isIP } from 'node:net';
 import { getPath, text } from '../fields.js';
 
 /** Published samples replace ids with `<accessKeyId>`-style placeholders: they name nothing, so they are dropped. */
@@ -11,9 +10,4 @@ export function value(record: unknown, path: string): string | undefined {
 
 export function usable(v: string | undefined): string | undefined {
   return v === undefined || PLACEHOLDER.test(v) ? undefined : v;
-}
-
-/** `sourceIPAddress` holds an address, or a service name (`inspector2.amazonaws.com`, `AWS Internal`) when AWS called. */
-export function ipOf(raw: string | undefined): string | undefined {
-  return raw !== undefined && isIP(raw) !== 0 ? raw : undefined;
 }

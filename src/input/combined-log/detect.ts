@@ -3,14 +3,12 @@ import { stripCri } from '../common/cri.js';
 import { OTHER_LINES } from './layout.js';
 import { matchCombined } from './map.js';
 
-export const COMBINED_SCORE = 0.8;
-
 /**
  * Most probe lines have the combined or common layout (a bad request line still counts). Error-log lines
  * and partial container lines, often mixed into access logs, count neither way.
  */
-export function detectCombined(probe: Probe): number {
-  if (probe.container !== 'text') return 0;
+export function detectCombined(probe: Probe): boolean {
+  if (probe.container !== 'text') return false;
   let counted = 0;
   let hits = 0;
   for (const record of probe.records) {
@@ -20,5 +18,5 @@ export function detectCombined(probe: Probe): number {
     counted++;
     if (matchCombined(text) !== undefined) hits++;
   }
-  return counted > 0 && hits * 2 > counted ? COMBINED_SCORE : 0;
+  return counted > 0 && hits * 2 > counted;
 }

@@ -1,11 +1,12 @@
 import type { LogFormat } from '../format.js';
-import { COMBINED_SCORE, detectCombined } from './detect.js';
+import { detectCombined } from './detect.js';
 import { COMBINED_ID, mapCombined } from './map.js';
 
 export const combinedLog: LogFormat = {
   id: COMBINED_ID,
   title: 'nginx / Apache access log (combined or common)',
   container: 'text',
+  detection: { tier: 'layout' },
   detect: detectCombined,
   map: mapCombined,
   docs: {
@@ -15,7 +16,7 @@ export const combinedLog: LogFormat = {
       'or the Common Log Format (no referer, no user agent); a leading virtual host (`vhost_combined`) and a ' +
       'Kubernetes CRI prefix are accepted. Query strings are dropped from paths. Lines that are not requests ' +
       '(TLS handshakes, `-`, binary probes, error-log lines) are skipped with the reason.',
-    detectedBy: `most of the first lines have the layout \`host ident user [dd/Mon/yyyy:HH:MM:SS +zzzz] "request" status bytes\` (score ${COMBINED_SCORE})`,
+    detectedBy: `most of the first lines have the layout \`host ident user [dd/Mon/yyyy:HH:MM:SS +zzzz] "request" status bytes\``,
     fields: {
       user: '`%u` / `$remote_user`, field 3 (`-` unless HTTP basic auth)',
       session: 'none in these layouts (use --log-format for a format that logs a session cookie)',

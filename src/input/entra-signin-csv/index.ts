@@ -1,5 +1,5 @@
 import type { LogFormat } from '../format.js';
-import { ENTRA_CSV_SCORE, detectEntraSigninCsv } from './detect.js';
+import { detectEntraSigninCsv } from './detect.js';
 import { ACTION, COLUMNS as C } from './fields.js';
 import { ENTRA_SIGNIN_CSV_ID, mapEntraSigninCsv } from './map.js';
 
@@ -7,6 +7,7 @@ export const entraSigninCsv: LogFormat = {
   id: ENTRA_SIGNIN_CSV_ID,
   title: 'Microsoft Entra ID sign-ins (portal CSV download)',
   container: 'csv',
+  detection: { tier: 'vendor' },
   detect: detectEntraSigninCsv,
   map: mapEntraSigninCsv,
   docs: {
@@ -19,7 +20,7 @@ export const entraSigninCsv: LogFormat = {
       'are never interactive. The header was taken from a schema note, not a sample: report a download it misreads.',
     detectedBy:
       `a CSV header with \`${C.date}\` and \`${C.requestId}\` and one of \`${C.username}\`, \`${C.user}\`, ` +
-      `\`${C.userAgent}\`, \`${C.sessionId}\`, \`${C.tokenId}\`, \`${C.servicePrincipalId}\`, \`${C.servicePrincipalName}\` (score ${ENTRA_CSV_SCORE})`,
+      `\`${C.userAgent}\`, \`${C.sessionId}\`, \`${C.tokenId}\`, \`${C.servicePrincipalId}\`, \`${C.servicePrincipalName}\``,
     fields: {
       user: `${C.servicePrincipalName} or ${C.servicePrincipalId} (service-principal download), else ${C.username}, ${C.user}, ${C.userId}`,
       session: `${C.sessionId}; token ${C.tokenId}`,

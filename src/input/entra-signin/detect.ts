@@ -1,7 +1,7 @@
 import { getLoosePath, getPath, isObject, text, type JsonObject } from '../fields.js';
 import type { Probe } from '../format.js';
-import { signInCategory } from './categories.js';
-import { ENVELOPE, SIGNIN } from './fields.js';
+import { ENVELOPE, signInCategory } from '../common/entra-diagnostic.js';
+import { SIGNIN } from './fields.js';
 
 function isDiagnosticSignIn(record: JsonObject): boolean {
   const category = text(getLoosePath(record, ENVELOPE.category));
@@ -21,7 +21,7 @@ export function looksLikeSignIn(record: JsonObject): boolean {
 }
 
 /** Any of the first records is a sign-in; audit records alone never are. */
-export function detectEntraSignin(probe: Probe): number {
-  if (probe.container !== 'json') return 0;
-  return probe.records.some((r) => isObject(r) && looksLikeSignIn(r)) ? 0.9 : 0;
+export function detectEntraSignin(probe: Probe): boolean {
+  if (probe.container !== 'json') return false;
+  return probe.records.some((r) => isObject(r) && looksLikeSignIn(r));
 }

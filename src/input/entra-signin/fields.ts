@@ -1,16 +1,8 @@
 /**
- * Where each part of the event model lives in an Entra ID sign-in. Envelope paths are for the
- * diagnostic-settings record (keys may be lowercased by a SIEM); sign-in paths are relative to
- * `properties` there, and to the record itself in the Graph `signIn` layout.
+ * Where each part of the event model lives in an Entra ID sign-in: relative to `properties` in the
+ * diagnostic-settings record (its envelope is in common/entra-diagnostic.ts), and to the record itself in the
+ * Graph `signIn` layout.
  */
-export const ENVELOPE = {
-  category: 'category',
-  properties: 'properties',
-  time: 'time',
-  resultType: 'resultType',
-  callerIpAddress: 'callerIpAddress',
-} as const;
-
 export const SIGNIN = {
   createdDateTime: 'createdDateTime',
   userPrincipalName: 'userPrincipalName',

@@ -1,6 +1,7 @@
 import type { LogFormat } from '../format.js';
 import { detectEntraSignin } from './detect.js';
-import { ENVELOPE, SIGNIN } from './fields.js';
+import { ENVELOPE } from '../common/entra-diagnostic.js';
+import { SIGNIN } from './fields.js';
 import { ENTRA_SIGNIN_ID, mapEntraSignin } from './map.js';
 
 /** Sign-in fields sit under `properties` in diagnostic records and at the top level in Graph objects. */
@@ -10,6 +11,14 @@ export const entraSignin: LogFormat = {
   id: ENTRA_SIGNIN_ID,
   title: 'Microsoft Entra ID sign-ins',
   container: 'json',
+  detection: {
+    tier: 'vendor',
+    preferredOver: {
+      'entra-audit':
+        'a diagnostic batch that mixes sign-ins and audit records is read for its sign-ins, which tie sessions to ' +
+        'people; its audit records are skipped, each with its category, and read from an audit-only export',
+    },
+  },
   detect: detectEntraSignin,
   map: mapEntraSignin,
   docs: {

@@ -2,8 +2,8 @@ import type { NormalizedEvent, Outcome } from '../../model/event.js';
 import { bool, getLoosePath, getPath, integer, isObject, jsonKind, quoteValue, text, type JsonObject } from '../fields.js';
 import type { MapResult, RecordContext } from '../format.js';
 import { parseTime } from '../../shared/time.js';
-import { signInCategory, type SignInCategory } from './categories.js';
-import { ENVELOPE, GRAPH_ACTION, SIGNIN } from './fields.js';
+import { ENVELOPE, signInCategory, type SignInCategory } from '../common/entra-diagnostic.js';
+import { GRAPH_ACTION, SIGNIN } from './fields.js';
 
 export const ENTRA_SIGNIN_ID = 'entra-signin';
 

@@ -4,8 +4,6 @@ import { parseTime } from '../../shared/time.js';
 import { stripCri } from '../common/cri.js';
 import { DETECT_JSON_KEYS, TEXT_HEAD } from './fields.js';
 
-export const ENVOY_SCORE = 0.85;
-
 export function looksLikeEnvoyJson(record: unknown): boolean {
   if (!isObject(record)) return false;
   const has = (k: string) => getLoose(record as JsonObject, k) !== undefined;
@@ -25,17 +23,17 @@ function looksLikeEnvoyLine(raw: string): boolean {
   return head !== null && parseTime(head[1]) !== undefined;
 }
 
-const majority = (hits: number, total: number): number => (total > 0 && hits * 2 > total ? ENVOY_SCORE : 0);
+const majority = (hits: number, total: number): boolean => total > 0 && hits * 2 > total;
 
 /** Text: most probe lines, after any CRI prefix, are Envoy JSON records or the default text format. */
-export function detectEnvoyText(probe: Probe): number {
-  if (probe.container !== 'text') return 0;
+export function detectEnvoyText(probe: Probe): boolean {
+  if (probe.container !== 'text') return false;
   const lines = probe.records.filter((r): r is string => typeof r === 'string');
   return majority(lines.filter(looksLikeEnvoyLine).length, lines.length);
 }
 
 /** JSON (no CRI prefix): most records have `start_time`, `response_code` and a proxy key. */
-export function detectEnvoyJson(probe: Probe): number {
-  if (probe.container !== 'json') return 0;
+export function detectEnvoyJson(probe: Probe): boolean {
+  if (probe.container !== 'json') return false;
   return majority(probe.records.filter(looksLikeEnvoyJson).length, probe.records.length);
 }

@@ -1,5 +1,5 @@
 import type { FormatDocs, LogFormat } from '../format.js';
-import { detectEnvoyJson, detectEnvoyText, ENVOY_SCORE } from './detect.js';
+import { detectEnvoyJson, detectEnvoyText } from './detect.js';
 import { ENVOY_JSON_FIELDS as F } from './fields.js';
 import { ENVOY_ID, ENVOY_JSON_ID, mapEnvoyJson, mapEnvoyLine } from './map.js';
 
@@ -18,6 +18,7 @@ export const envoy: LogFormat = {
   id: ENVOY_ID,
   title: 'Envoy access log (container lines, JSON or text)',
   container: 'text',
+  detection: { tier: 'product' },
   detect: detectEnvoyText,
   map: mapEnvoyLine,
   docs: {
@@ -27,7 +28,7 @@ export const envoy: LogFormat = {
       `(\`[%START_TIME%] "%REQ(:METHOD)% %REQ(X-ENVOY-ORIGINAL-PATH?:PATH)% %PROTOCOL%" %RESPONSE_CODE% ...\`, Istio's ` +
       `variant too). JSON method ${names(F.method)}, path ${names(F.path)}, status ${names(F.status)}. Lines split ` +
       'by the runtime (CRI tag `P`) are skipped.',
-    detectedBy: `most of the first lines, after any CRI prefix, are JSON with \`start_time\`, \`response_code\` and a proxy key, or start \`[time] "request" code\` (score ${ENVOY_SCORE})`,
+    detectedBy: `most of the first lines, after any CRI prefix, are JSON with \`start_time\`, \`response_code\` and a proxy key, or start \`[time] "request" code\``,
     fields,
   },
 };
@@ -37,13 +38,14 @@ export const envoyJson: LogFormat = {
   id: ENVOY_JSON_ID,
   title: 'Envoy access log (JSON)',
   container: 'json',
+  detection: { tier: 'product' },
   detect: detectEnvoyJson,
   map: (record, ctx) => mapEnvoyJson(record, ctx),
   docs: {
     summary:
       `Envoy JSON access logs written straight to a file (no container prefix). Method ${names(F.method)}, path ` +
       `${names(F.path)}, status ${names(F.status)}.`,
-    detectedBy: `records with \`start_time\`, \`response_code\` and a proxy key such as \`downstream_remote_address\` or \`upstream_host\` (score ${ENVOY_SCORE}, above the generic access log)`,
+    detectedBy: `records with \`start_time\`, \`response_code\` and a proxy key such as \`downstream_remote_address\` or \`upstream_host\``,
     fields,
   },
 };

@@ -2,7 +2,7 @@ import { getLoose, isObject, jsonKind, quoteValue, text, type JsonObject } from 
 import type { MapResult, RecordContext } from '../format.js';
 import { parseTime } from '../../shared/time.js';
 import { readIp, readMethod, readPath, readStatus } from '../common/values.js';
-import { splitFields } from '../aws-alb/tokens.js';
+import { splitFields } from '../common/quoted-fields.js';
 import { PARTIAL_LINE, stripCri } from '../common/cri.js';
 import { quoteRaw } from '../common/quote.js';
 import { requestEvent } from '../common/request-event.js';

@@ -2,8 +2,6 @@ import { isObject, type JsonObject } from '../fields.js';
 import type { Probe } from '../format.js';
 import { AUDIT, EVENT_MARKERS } from './fields.js';
 
-export const GITHUB_AUDIT_SCORE = 0.9;
-
 /** Audit actions are lowercase, usually dotted: `user.login`, `git.clone`, `invite_member`. */
 const ACTION = /^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*$/;
 const MIN_MARKERS = 2;
@@ -16,10 +14,10 @@ export function looksLikeAuditEvent(record: JsonObject): boolean {
 }
 
 /** Most of the first records are audit-log events. */
-export function detectGithubAudit(probe: Probe): number {
-  if (probe.container !== 'json') return 0;
+export function detectGithubAudit(probe: Probe): boolean {
+  if (probe.container !== 'json') return false;
   const objects = probe.records.filter(isObject);
-  if (objects.length === 0) return 0;
+  if (objects.length === 0) return false;
   const hits = objects.filter(looksLikeAuditEvent).length;
-  return hits > 0 && hits * 2 >= objects.length ? GITHUB_AUDIT_SCORE : 0;
+  return hits > 0 && hits * 2 >= objects.length;
 }

@@ -7,6 +7,7 @@ export const githubAudit: LogFormat = {
   id: GITHUB_AUDIT_ID,
   title: 'GitHub audit log',
   container: 'json',
+  detection: { tier: 'vendor' },
   detect: detectGithubAudit,
   map: mapGithubAudit,
   docs: {

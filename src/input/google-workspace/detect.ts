@@ -2,8 +2,6 @@ import { getPath, isObject, type JsonObject } from '../fields.js';
 import type { Probe } from '../format.js';
 import { ACTIVITY, ACTIVITY_KIND, EVENT } from './fields.js';
 
-export const GOOGLE_WORKSPACE_SCORE = 0.9;
-
 /** `kind: admin#reports#activity`, or an `id.applicationName` with an actor or an event (flattenings drop `kind`). */
 export function looksLikeActivity(record: JsonObject): boolean {
   if (record[ACTIVITY.kind] === ACTIVITY_KIND) return true;
@@ -17,10 +15,10 @@ export function looksLikeActivity(record: JsonObject): boolean {
 }
 
 /** Most of the first records are Reports API activities. */
-export function detectGoogleWorkspace(probe: Probe): number {
-  if (probe.container !== 'json') return 0;
+export function detectGoogleWorkspace(probe: Probe): boolean {
+  if (probe.container !== 'json') return false;
   const objects = probe.records.filter(isObject);
-  if (objects.length === 0) return 0;
+  if (objects.length === 0) return false;
   const hits = objects.filter(looksLikeActivity).length;
-  return hits > 0 && hits * 2 >= objects.length ? GOOGLE_WORKSPACE_SCORE : 0;
+  return hits > 0 && hits * 2 >= objects.length;
 }

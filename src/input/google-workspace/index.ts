@@ -7,6 +7,7 @@ export const googleWorkspace: LogFormat = {
   id: GOOGLE_WORKSPACE_ID,
   title: 'Google Workspace Admin SDK Reports activities',
   container: 'json',
+  detection: { tier: 'vendor' },
   detect: detectGoogleWorkspace,
   map: mapGoogleWorkspace,
   docs: {

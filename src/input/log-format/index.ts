@@ -35,17 +35,18 @@ export function compileLogFormat(spec: string, options: LogFormatOptions = {}): 
   const plan = planFor(pattern, isSessionCookie);
   const format = unwrapSpec(spec);
 
-  const detect = (probe: Probe): number => {
-    if (probe.container !== 'text') return 0;
+  const detect = (probe: Probe): boolean => {
+    if (probe.container !== 'text') return false;
     const lines = probe.records.filter((r): r is string => typeof r === 'string');
     const hits = lines.filter((l) => matchLine(plan, l) !== null).length;
-    return hits > 0 && hits * 2 > lines.length ? 1 : 0;
+    return hits > 0 && hits * 2 > lines.length;
   };
 
   return {
     id: LOG_FORMAT_ID,
     title: 'nginx log_format given with --log-format',
     container: 'text',
+    detection: { tier: 'declared' },
     detect,
     map: (record, ctx) => mapWithPlan(plan, record, ctx),
     docs: {
@@ -53,7 +54,7 @@ export function compileLogFormat(spec: string, options: LogFormatOptions = {}): 
         `Lines written by the nginx \`log_format\` \`${format}\`. Each variable matches up to the text that follows it ` +
         '(quoted variables may hold spaces). `$http_authorization` and session cookies are kept only as a SHA-256 ' +
         'prefix (`sha256:…`), never as written; query strings are dropped from paths.',
-      detectedBy: 'most of the first lines match the format (score 1)',
+      detectedBy: 'most of the first lines match the format',
       fields: {
         user: '`$remote_user`',
         session:

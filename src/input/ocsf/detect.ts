@@ -2,8 +2,6 @@ import { getPath, integer, isObject, type JsonObject } from '../fields.js';
 import type { Probe } from '../format.js';
 import { OCSF_FIELDS as F } from './fields.js';
 
-export const OCSF_SCORE = 0.9;
-
 /** An integer `class_uid`, a `metadata` object naming a schema version or product, and a time. */
 export function looksLikeOcsf(record: JsonObject): boolean {
   return (
@@ -14,10 +12,10 @@ export function looksLikeOcsf(record: JsonObject): boolean {
   );
 }
 
-export function detectOcsf(probe: Probe): number {
-  if (probe.container !== 'json') return 0;
+export function detectOcsf(probe: Probe): boolean {
+  if (probe.container !== 'json') return false;
   const objects = probe.records.filter(isObject);
-  if (objects.length === 0) return 0;
+  if (objects.length === 0) return false;
   const hits = objects.filter(looksLikeOcsf).length;
-  return hits > 0 && hits * 2 >= objects.length ? OCSF_SCORE : 0;
+  return hits > 0 && hits * 2 >= objects.length;
 }

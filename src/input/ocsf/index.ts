@@ -1,5 +1,5 @@
 import type { LogFormat } from '../format.js';
-import { OCSF_SCORE, detectOcsf } from './detect.js';
+import { detectOcsf } from './detect.js';
 import { OCSF_FIELDS as F } from './fields.js';
 import { OCSF_ID, mapOcsf } from './map.js';
 
@@ -7,6 +7,7 @@ export const ocsf: LogFormat = {
   id: OCSF_ID,
   title: 'OCSF events (Amazon Security Lake and others)',
   container: 'json',
+  detection: { tier: 'vendor' },
   detect: detectOcsf,
   map: mapOcsf,
   docs: {
@@ -20,7 +21,7 @@ export const ocsf: LogFormat = {
       `(\`${F.productName}\` CloudTrail) are read as the cloudtrail format reads them: the access key is the session, ` +
       'AWS-internal user agents are app hints, and browser calls with console session credentials ' +
       '(`unmapped.sessionCredentialFromConsole`) are interactive sign-ins.',
-    detectedBy: `an integer \`${F.classUid}\`, a \`${F.metadata}\` object with \`${F.metadataVersion}\` or \`metadata.product\`, and \`${F.time}\` or \`${F.timeDt}\` (score ${OCSF_SCORE})`,
+    detectedBy: `an integer \`${F.classUid}\`, a \`${F.metadata}\` object with \`${F.metadataVersion}\` or \`metadata.product\`, and \`${F.time}\` or \`${F.timeDt}\``,
     fields: {
       user: `${F.actorUserName}, ${F.actorUserEmail}, ${F.actorUserUid}, then ${F.userName}, ${F.userEmail}, ${F.userUid}`,
       session: `${F.sessionUid}; CloudTrail-sourced events without it: ${F.sessionCredentialUid}, else ${F.userCredentialUid} (the access key id)`,

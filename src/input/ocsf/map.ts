@@ -2,9 +2,7 @@ import type { NormalizedEvent, Outcome } from '../../model/event.js';
 import { bool, firstText, getPath, integer, isObject, jsonKind, quoteValue, text, type JsonObject } from '../fields.js';
 import type { MapResult, RecordContext } from '../format.js';
 import { parseTime } from '../../shared/time.js';
-import { clientOf, isBrowser, type ClientFields } from '../cloudtrail/client.js';
-import { CONSOLE_SESSION_SUFFIX } from '../cloudtrail/fields.js';
-import { ipOf } from '../cloudtrail/values.js';
+import { clientOf, CONSOLE_SESSION_SUFFIX, ipOf, isBrowser, type ClientFields } from '../common/aws-caller.js';
 import {
   AUTH_ACTIVITY,
   CLOUDTRAIL_PRODUCT,

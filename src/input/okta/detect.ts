@@ -1,5 +1,6 @@
 import { getLoose, isObject, type JsonObject } from '../fields.js';
 import type { Probe } from '../format.js';
+import { isEventHookDelivery } from './event-hook.js';
 import { OKTA_FIELDS as F } from './fields.js';
 
 /** Okta event types are dotted lowercase names: `user.session.start`, `user.authentication.auth_via_IDP`. */
@@ -15,11 +16,11 @@ export function looksLikeLogEvent(record: JsonObject): boolean {
   );
 }
 
-/** Most of the first records look like LogEvents. */
-export function detectOkta(probe: Probe): number {
-  if (probe.container !== 'json') return 0;
+/** Most of the first records look like LogEvents, or are event-hook deliveries that carry them. */
+export function detectOkta(probe: Probe): boolean {
+  if (probe.container !== 'json') return false;
   const objects = probe.records.filter(isObject);
-  if (objects.length === 0) return 0;
-  const hits = objects.filter(looksLikeLogEvent).length;
-  return hits > 0 && hits * 2 >= objects.length ? 0.9 : 0;
+  if (objects.length === 0) return false;
+  const hits = objects.filter((r) => looksLikeLogEvent(r) || isEventHookDelivery(r)).length;
+  return hits > 0 && hits * 2 >= objects.length;
 }

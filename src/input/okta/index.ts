@@ -1,5 +1,6 @@
 import type { LogFormat } from '../format.js';
 import { detectOkta } from './detect.js';
+import { EVENT_HOOK_TYPE, HOOK_EVENTS, hookEvents } from './event-hook.js';
 import { OKTA_FIELDS as F } from './fields.js';
 import { mapOkta, OKTA_ID } from './map.js';
 
@@ -7,13 +8,20 @@ export const okta: LogFormat = {
   id: OKTA_ID,
   title: 'Okta System Log',
   container: 'json',
+  detection: { tier: 'vendor' },
   detect: detectOkta,
+  unwrap: hookEvents,
   map: mapOkta,
   docs: {
     summary:
       'Okta System Log LogEvents: the /api/v1/logs JSON array (pretty or compact), NDJSON as streamed or stored by ' +
-      'Filebeat and SIEMs, SIEM re-exports with lowercased top-level keys and `2022-03-22 14:21:53.225` times.',
-    detectedBy: 'records with a dotted `eventType` (any key case) and `published`, `uuid` or an `actor` object',
+      'Filebeat and SIEMs, SIEM re-exports with lowercased top-level keys and `2022-03-22 14:21:53.225` times, and ' +
+      `Event Hook deliveries (\`{"eventType":"${EVENT_HOOK_TYPE}", "data":{"events":[...]}}\`, one body per file or ` +
+      `one per line): each LogEvent of \`${HOOK_EVENTS}\` is read as the System Log's are, cited at the line its ` +
+      'delivery starts on; a delivery without events is skipped with the reason.',
+    detectedBy:
+      `records with a dotted \`eventType\` (any key case) and \`published\`, \`uuid\` or an \`actor\` object, or \`eventType\` ` +
+      `\`${EVENT_HOOK_TYPE}\``,
     fields: {
       user: `${F.actorLogin} (when ${F.actorType} is User)`,
       session: `${F.sessionId}; parent ${F.rootSessionId}`,

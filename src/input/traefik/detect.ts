@@ -2,9 +2,6 @@ import { getLoose, isObject, type JsonObject } from '../fields.js';
 import type { Probe } from '../format.js';
 import { DETECT_REQUEST_KEYS, DETECT_TRAEFIK_KEYS, TRAEFIK_FIELDS as F } from './fields.js';
 
-/** Above the generic JSON access log (0.6), which would read these records with less. */
-export const TRAEFIK_SCORE = 0.85;
-
 const has = (record: JsonObject, key: string): boolean => getLoose(record, key) !== undefined;
 
 function looksLikeTraefik(record: JsonObject): boolean {
@@ -12,8 +9,8 @@ function looksLikeTraefik(record: JsonObject): boolean {
 }
 
 /** Most probe records have `RequestMethod`, a status or path, and a Traefik client or router key. */
-export function detectTraefik(probe: Probe): number {
-  if (probe.container !== 'json' || probe.records.length === 0) return 0;
+export function detectTraefik(probe: Probe): boolean {
+  if (probe.container !== 'json' || probe.records.length === 0) return false;
   const hits = probe.records.filter((r) => isObject(r) && looksLikeTraefik(r)).length;
-  return hits * 2 > probe.records.length ? TRAEFIK_SCORE : 0;
+  return hits * 2 > probe.records.length;
 }

@@ -1,5 +1,5 @@
 import type { LogFormat } from '../format.js';
-import { detectTraefik, TRAEFIK_SCORE } from './detect.js';
+import { detectTraefik } from './detect.js';
 import { TRAEFIK_FIELDS as F } from './fields.js';
 import { mapTraefik, TRAEFIK_ID } from './map.js';
 
@@ -7,6 +7,7 @@ export const traefik: LogFormat = {
   id: TRAEFIK_ID,
   title: 'Traefik access log (JSON)',
   container: 'json',
+  detection: { tier: 'product' },
   detect: detectTraefik,
   map: mapTraefik,
   docs: {
@@ -15,7 +16,7 @@ export const traefik: LogFormat = {
       `\`${F.path}\` (query dropped), status \`${F.status}\`. A line that is not JSON (a plugin's \`DEBUG:\` line) is ` +
       'skipped as invalid JSON. Traefik\'s default text format is Common Log Format with extra fields: it is read ' +
       'as `combined-log`.',
-    detectedBy: `records with \`RequestMethod\`, a status or path, and \`ClientHost\`, \`ClientAddr\`, \`RouterName\` or \`entryPointName\` (score ${TRAEFIK_SCORE})`,
+    detectedBy: `records with \`RequestMethod\`, a status or path, and \`ClientHost\`, \`ClientAddr\`, \`RouterName\` or \`entryPointName\``,
     fields: {
       user: `\`${F.user}\` (\`-\` unless basic auth)`,
       session: 'none logged',

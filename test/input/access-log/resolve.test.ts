@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accessLog, accessLogCsv } from '../../../src/input/access-log/index.js';
 import { buildPlan, Resolver } from '../../../src/input/access-log/resolve.js';
-import { CTX, expectEvent, expectSkip } from './helpers.js';
+import { CTX, expectEvent, expectSkip } from '../map-helpers.js';
 
 const T = '2026-11-02T09:00:00.000Z';
 const MS = Date.parse(T);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/run-cli.js';
-import { fixture } from './read-file.js';
+import { fixture } from '../map-helpers.js';
 
 interface FindingJson {
   rule: string;

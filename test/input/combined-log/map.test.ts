@@ -4,7 +4,7 @@ import { unescapeQuoted } from '../../../src/input/common/quote.js';
 import { quoteRaw } from '../../../src/input/common/quote.js';
 import { parseRequestLine } from '../../../src/input/common/request-line.js';
 import { stripCri } from '../../../src/input/common/cri.js';
-import { CTX, expectEvent, expectSkip } from './helpers.js';
+import { CTX, expectEvent, expectSkip } from '../map-helpers.js';
 
 const map = (line: unknown) => combinedLog.map(line, CTX);
 const LINE = '192.0.2.1 - - [10/Jun/2023:15:36:28 +0000] "GET /a?b=c HTTP/1.1" 200 12 "-" "curl/8.7.1"';
@@ -101,21 +101,21 @@ describe('combined-log map', () => {
 describe('combined-log detection', () => {
   const probe = (records: unknown[]) => ({ container: 'text' as const, records });
 
-  it('scores 0.8 when most lines have the layout, junk request lines included', () => {
-    expect(combinedLog.detect(probe([LINE, LINE, 'garbage']))).toBe(0.8);
-    expect(combinedLog.detect(probe([LINE.replace('GET /a?b=c HTTP/1.1', '\\x16\\x03\\x01')]))).toBe(0.8);
+  it('claims the file when most lines have the layout, junk request lines included', () => {
+    expect(combinedLog.detect(probe([LINE, LINE, 'garbage']))).toBe(true);
+    expect(combinedLog.detect(probe([LINE.replace('GET /a?b=c HTTP/1.1', '\\x16\\x03\\x01')]))).toBe(true);
   });
 
   it('ignores error-log and partial container lines either way', () => {
-    expect(combinedLog.detect(probe([LINE, '2021/12/01 13:53:33 [error] 31#31: x', '2021/12/01 13:53:34 [warn] 31#31: y']))).toBe(0.8);
-    expect(combinedLog.detect(probe(['2021/12/01 13:53:33 [error] 31#31: x']))).toBe(0);
+    expect(combinedLog.detect(probe([LINE, '2021/12/01 13:53:33 [error] 31#31: x', '2021/12/01 13:53:34 [warn] 31#31: y']))).toBe(true);
+    expect(combinedLog.detect(probe(['2021/12/01 13:53:33 [error] 31#31: x']))).toBe(false);
   });
 
-  it('scores 0 for other text and other containers', () => {
-    expect(combinedLog.detect(probe([LINE, 'garbage', 'more garbage']))).toBe(0);
-    expect(combinedLog.detect(probe([]))).toBe(0);
-    expect(combinedLog.detect({ container: 'json', records: [LINE] })).toBe(0);
+  it('does not claim other text or other containers', () => {
+    expect(combinedLog.detect(probe([LINE, 'garbage', 'more garbage']))).toBe(false);
+    expect(combinedLog.detect(probe([]))).toBe(false);
+    expect(combinedLog.detect({ container: 'json', records: [LINE] })).toBe(false);
     // Envoy's text format: ISO time in brackets, not CLF.
-    expect(combinedLog.detect(probe(['[2016-04-15T20:17:00.310Z] "POST /api HTTP/2" 204 - 154 0 226 100 "10.0.35.28" "nsq2http" "id" "a" "b"']))).toBe(0);
+    expect(combinedLog.detect(probe(['[2016-04-15T20:17:00.310Z] "POST /api HTTP/2" 204 - 154 0 226 100 "10.0.35.28" "nsq2http" "id" "a" "b"']))).toBe(false);
   });
 });

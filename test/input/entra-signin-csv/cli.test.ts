@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/run-cli.js';
-import { fixture } from '../cloudtrail/read-file.js';
+import { fixture } from '../map-helpers.js';
 
 describe('borrowscan scan on the Entra portal CSV', () => {
   it('finds the Azure CLI refresh on the browser session, from another network', async () => {

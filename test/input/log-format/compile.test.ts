@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileLogFormat } from '../../../src/input/log-format/index.js';
 import { buildPattern } from '../../../src/input/log-format/pattern.js';
 import { parseSpec, unwrapSpec } from '../../../src/input/log-format/spec.js';
-import { CTX, expectEvent, expectSkip } from '../combined-log/helpers.js';
+import { CTX, expectEvent, expectSkip } from '../map-helpers.js';
 
 const COMBINED = '$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent"';
 
@@ -101,13 +101,14 @@ describe('compileLogFormat', () => {
     expect(sid.sessionId).not.toBe(byRule.sessionId);
   });
 
-  it('detects: 1 when most probe lines match, 0 otherwise', () => {
+  it('claims the file when most probe lines match, at the declared tier (above every detected format)', () => {
     const f = compileLogFormat(COMBINED);
     const line = '192.0.2.1 - - [10/Jun/2023:15:36:28 +0000] "GET / HTTP/1.1" 200 12 "-" "curl/8.7.1"';
-    expect(f.detect({ container: 'text', records: [line, line, 'x'] })).toBe(1);
-    expect(f.detect({ container: 'text', records: [line, 'x', 'y'] })).toBe(0);
-    expect(f.detect({ container: 'text', records: [] })).toBe(0);
-    expect(f.detect({ container: 'json', records: [line] })).toBe(0);
+    expect(f.detect({ container: 'text', records: [line, line, 'x'] })).toBe(true);
+    expect(f.detect({ container: 'text', records: [line, 'x', 'y'] })).toBe(false);
+    expect(f.detect({ container: 'text', records: [] })).toBe(false);
+    expect(f.detect({ container: 'json', records: [line] })).toBe(false);
+    expect(f.detection.tier).toBe('declared');
   });
 
   it('skips lines that do not match, with the line quoted', () => {

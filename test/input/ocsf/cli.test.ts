@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/run-cli.js';
-import { fixture } from '../cloudtrail/read-file.js';
+import { fixture } from '../map-helpers.js';
 
 describe('borrowscan scan on OCSF from Security Lake', () => {
   it('finds boto3 on the console session, as for raw CloudTrail', async () => {

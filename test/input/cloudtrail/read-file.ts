@@ -1,2 +1,0 @@
-export * from '../../helpers/read-file.js';
-export { CORPUS, haveCorpus, corpusFiles, corpusFilesOutside, jsonRecordCount } from '../../helpers/corpus.js';

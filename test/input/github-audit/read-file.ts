@@ -1,1 +1,0 @@
-export * from '../../helpers/read-file.js';
