@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { InputReport } from '../model/report.js';
 import type { NormalizedEvent } from '../model/event.js';
 import { countCoverage, describeGaps, emptyCoverage } from './coverage.js';
@@ -131,9 +132,26 @@ function lineContainer(container: Container, head: string, exhausted: boolean): 
   return undefined;
 }
 
-/** Whether to read a file in shared blocks: its size is the policy (`--worker always` shares even a small one). */
+/**
+ * Whether to read a file in shared blocks: its size is the policy (`--worker always` shares even a small one). Only
+ * a regular file can be: a pipe, a FIFO or a device cannot be opened again from its first byte (`<(cat f)`).
+ */
 function canShare(file: InputFile, sharing: Sharing): boolean {
-  return sharing.usable() && file.path !== '-' && (file.size ?? 0) >= sharing.minBytes && !startsWithGzipMagic(file.path);
+  return (
+    sharing.usable() &&
+    file.path !== '-' &&
+    (file.size ?? 0) >= sharing.minBytes &&
+    isRegularFile(file.path) &&
+    !startsWithGzipMagic(file.path)
+  );
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 interface Splitter {
