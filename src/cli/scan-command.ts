@@ -36,6 +36,8 @@ export interface ScanFlags {
   showSuppressed: boolean;
   failOnStale: boolean;
   maxErrors?: number;
+  /** `--max-record-size`, in bytes. */
+  maxRecordSize?: number;
   /** undefined: decide from the terminal and the environment. */
   color?: boolean;
   progress?: boolean;
@@ -83,6 +85,7 @@ export async function scanOptions(paths: string[], flags: ScanFlags, io: CliIO):
     now: now.getTime(),
     stdin: io.stdin,
     worker: flags.worker,
+    maxRecordBytes: flags.maxRecordSize,
     maxSessions: flags.maxSessions,
     maxClients: flags.maxClients,
   };

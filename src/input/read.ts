@@ -13,6 +13,7 @@ import { decodeText, openBytes, type ByteCounter, type InputFile } from './open.
 import { startsWithGzipMagic } from './parallel/block-reader.js';
 import { CsvSplitter } from './records/csv.js';
 import { JsonRecordSplitter, jsonLayout } from './records/json.js';
+import { DEFAULT_MAX_RECORD_BYTES } from './records/limit.js';
 import { LineSplitter } from './records/lines.js';
 import type { RecordSink } from './records/sink.js';
 import { readShared, type Sharing } from './parallel/shared-read.js';
@@ -34,11 +35,14 @@ export interface ReadOptions {
   fieldMap?: FieldMap;
   /** Share parsing with a worker thread, for large files whose records are lines. */
   sharing?: Sharing;
+  /** `--max-record-size`: larger records are skipped with the reason. */
+  maxRecordBytes?: number;
 }
 
 /** Reads one file from head to end: detects its format, parses and maps every record. */
 export async function readInput(file: InputFile, options: ReadOptions): Promise<InputReport> {
   const fieldMap = activeFieldMap(options.fieldMap);
+  const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   const report: InputReport = { path: file.path, format: null, events: 0, skipped: 0, errors: [], errorsNotListed: 0, gaps: [] };
   const coverage = emptyCoverage();
   const addError = (line: number, reason: string): void => {
@@ -85,12 +89,12 @@ export async function readInput(file: InputFile, options: ReadOptions): Promise<
     },
     error: addError,
   };
-  const container = lineContainer(fmt.container, head, exhausted);
+  const container = lineContainer(fmt.container, head, exhausted, maxRecordBytes);
   if (options.sharing && container && canShare(file, options.sharing)) {
     // Read again from the first byte in blocks of whole lines; the head read so far only served detection.
     await chunks.return(undefined);
     try {
-      await readShared(file, fmt, container, fieldMap, mapped, options.sharing, options.onBytes);
+      await readShared(file, fmt, container, fieldMap, mapped, options.sharing, options.onBytes, maxRecordBytes);
     } catch (err) {
       stopOrThrow(err, addError);
     }
@@ -98,7 +102,7 @@ export async function readInput(file: InputFile, options: ReadOptions): Promise<
     return report;
   }
 
-  const splitter = createSplitter(fmt.container, mappingSink(fmt, file.path, fieldMap, mapped));
+  const splitter = createSplitter(fmt.container, mappingSink(fmt, file.path, fieldMap, mapped), maxRecordBytes);
   try {
     await splitter.push(head);
     if (!exhausted) {
@@ -126,9 +130,9 @@ function stopOrThrow(err: unknown, addError: (line: number, reason: string) => v
 }
 
 /** The container, when its records are whole lines: text lines, or JSON with one value per line. */
-function lineContainer(container: Container, head: string, exhausted: boolean): LineContainer | undefined {
+function lineContainer(container: Container, head: string, exhausted: boolean, maxRecordBytes: number): LineContainer | undefined {
   if (container === 'text') return 'text';
-  if (container === 'json' && jsonLayout(head, exhausted) === 'lines') return 'json';
+  if (container === 'json' && jsonLayout(head, exhausted, maxRecordBytes) === 'lines') return 'json';
   return undefined;
 }
 
@@ -159,13 +163,13 @@ interface Splitter {
   end(): void | Promise<void>;
 }
 
-function createSplitter(container: Container, sink: RecordSink): Splitter {
+function createSplitter(container: Container, sink: RecordSink, maxBytes: number): Splitter {
   switch (container) {
     case 'json':
-      return new JsonRecordSplitter(sink);
+      return new JsonRecordSplitter(sink, { maxBytes });
     case 'csv':
       return new CsvSplitter(sink);
     case 'text':
-      return new LineSplitter(sink);
+      return new LineSplitter(sink, { maxBytes });
   }
 }
