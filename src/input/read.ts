@@ -168,7 +168,7 @@ function createSplitter(container: Container, sink: RecordSink, maxBytes: number
     case 'json':
       return new JsonRecordSplitter(sink, { maxBytes });
     case 'csv':
-      return new CsvSplitter(sink);
+      return new CsvSplitter(sink, { maxBytes });
     case 'text':
       return new LineSplitter(sink, { maxBytes });
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CsvSplitter } from '../../../src/input/records/csv.js';
 import { JsonRecordSplitter } from '../../../src/input/records/json.js';
 import { DEFAULT_MAX_RECORD_BYTES, exceedsLimit, formatSize, oversizeReason } from '../../../src/input/records/limit.js';
 import { LineSplitter } from '../../../src/input/records/lines.js';
@@ -177,5 +178,27 @@ describe('JsonRecordSplitter: a record over the limit', () => {
     s.push('": 1}\n');
     s.end();
     expect(sink.errors).toEqual([[1, oversizeReason(DEFAULT_MAX_RECORD_BYTES)]]);
+  });
+});
+
+describe('CsvSplitter: a row over the limit', () => {
+  it('is skipped with its line and the reason; the rows after it are read', () => {
+    const sink = collect();
+    const s = new CsvSplitter(sink, { maxBytes: 1024 });
+    s.push(`a,b,c\n1,2,3\n4,${'5'.repeat(3000)},6\n7,8,9\n`);
+    s.end();
+    expect(sink.records.map(([, line]) => line)).toEqual([2, 4]);
+    expect(sink.errors).toEqual([[3, oversizeReason(1024)]]);
+  });
+
+  it('a 256 MB row is read in one pass', () => {
+    const sink = collect();
+    const s = new CsvSplitter(sink);
+    s.push('a,b,c\n1,2,3\n');
+    pushLongLine(s, 4096);
+    s.push('\n7,8,9\n');
+    s.end();
+    expect(sink.records.map(([, line]) => line)).toEqual([2, 4]);
+    expect(sink.errors).toEqual([[3, oversizeReason(DEFAULT_MAX_RECORD_BYTES)]]);
   });
 });
