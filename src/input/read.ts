@@ -44,6 +44,10 @@ export async function readInput(file: InputFile, options: ReadOptions): Promise<
   const fieldMap = activeFieldMap(options.fieldMap);
   const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   const report: InputReport = { path: file.path, format: null, events: 0, skipped: 0, errors: [], errorsNotListed: 0, gaps: [] };
+  if (file.notRead !== undefined) {
+    report.notRead = file.notRead;
+    return report;
+  }
   const coverage = emptyCoverage();
   const addError = (line: number, reason: string): void => {
     report.skipped++;
