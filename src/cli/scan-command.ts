@@ -163,6 +163,7 @@ function warn(result: ScanResult, format: string, io: CliIO): void {
   for (const input of result.inputs) {
     const path = escapeTerminal(input.path);
     if (input.notRead !== undefined) io.stderr.write(`borrowscan: warning: ${path} not read: ${escapeTerminal(input.notRead)}\n`);
+    else if (input.warning !== undefined) io.stderr.write(`borrowscan: warning: ${path}: ${escapeTerminal(input.warning)}\n`);
     else if (input.skipped > 0) io.stderr.write(`borrowscan: warning: ${path}: ${input.skipped} line(s) skipped (listed in the report)\n`);
   }
   for (const st of result.staleSuppressions) {

@@ -39,6 +39,9 @@ export interface ReadOptions {
   maxRecordBytes?: number;
 }
 
+/** What an input with nothing in it is: read, no events, and said so. */
+export const EMPTY_FILE_WARNING = 'empty file: no events';
+
 /** Reads one file from head to end: detects its format, parses and maps every record. */
 export async function readInput(file: InputFile, options: ReadOptions): Promise<InputReport> {
   const fieldMap = activeFieldMap(options.fieldMap);
@@ -70,6 +73,11 @@ export async function readInput(file: InputFile, options: ReadOptions): Promise<
   } catch (err) {
     addError(0, `file could not be read: ${describeFsError(err)}`);
     report.notRead = report.errors[0]?.reason;
+    return report;
+  }
+
+  if (exhausted && head.trim().length === 0) {
+    report.warning = EMPTY_FILE_WARNING;
     return report;
   }
 
