@@ -102,6 +102,13 @@ export class LineSplitter {
       this.sink.error(line, oversizeReason(this.maxBytes));
       return;
     }
-    if (this.keepBlank || raw.trim().length > 0) this.sink.record(raw, line);
+    if (this.keepBlank || hasText(raw)) this.sink.record(raw, line);
   }
+}
+
+/** Whether a line holds more than white space: the first character settles it for almost every line. */
+function hasText(line: string): boolean {
+  const c = line.charCodeAt(0);
+  if (c > 32 && c < 127) return true;
+  return line.trim().length > 0;
 }
