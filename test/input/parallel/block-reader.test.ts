@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { StringDecoder } from 'node:string_decoder';
+import { readBlock } from '../../../src/input/block.js';
 import { BlockReader, startsWithGzipMagic, type BlockRead } from '../../../src/input/parallel/block-reader.js';
+import { oversizeReason } from '../../../src/input/records/limit.js';
+import { LineSplitter } from '../../../src/input/records/lines.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'borrowscan-blocks-'));
 let n = 0;
@@ -114,6 +118,39 @@ describe('BlockReader: a line over the record size limit', () => {
     expect(items.join('')).toContain(`${'x'.repeat(100)}\n`);
     // 101 bytes and a CR is over the limit whatever follows: a block may carry it, and the splitter skips it.
     expect(items.join('').replace('<overlong>', '')).not.toContain('z'.repeat(102));
+  });
+});
+
+describe('blocks read as the worker reads them give what a read of the whole text gives (property)', () => {
+  const piece = fc.oneof(
+    fc.constantFrom('a', 'é', '€', '😀', '\n', '\r\n', ' ', 'xxxxxxxxxxxxxxxx'),
+    fc.uint8Array({ minLength: 1, maxLength: 3 }).map((b) => Buffer.from(b).toString('latin1')),
+  );
+
+  it('the same lines, numbers and skips, for any bytes (invalid UTF-8 too), block size and limit', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.constant('\xff\xfe')), { maxLength: 120 }), fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 48 }), (pieces, blockBytes, maxBytes) => {
+        const bytes = Buffer.concat(pieces.map((p) => (/^[\x00-\xff]*$/.test(p) && /[\x80-\xff]/.test(p) ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+        const path = file(bytes);
+        const whole = { records: [] as [unknown, number][], errors: [] as [number, string][] };
+        const splitter = new LineSplitter({ record: (v, l) => whole.records.push([v, l]), error: (l, r) => whole.errors.push([l, r]) }, { maxBytes });
+        const decoder = new StringDecoder('utf8');
+        const text = decoder.write(bytes) + decoder.end();
+        splitter.push(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+        splitter.end();
+
+        const blocks = { records: [] as [unknown, number][], errors: [] as [number, string][] };
+        const sink = { record: (v: unknown, l: number) => blocks.records.push([v, l]), error: (l: number, r: string) => blocks.errors.push([l, r]) };
+        const reader = new BlockReader(path, blockBytes, maxBytes);
+        let line = 1;
+        for (let b = reader.next(); b; b = reader.next()) {
+          if ('block' in b) line = readBlock(b.block, 'text', sink, line, maxBytes);
+          else sink.error(line++, oversizeReason(maxBytes));
+        }
+        expect(blocks).toEqual(whole);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 

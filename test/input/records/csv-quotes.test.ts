@@ -1,6 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvSplitter, readCsvHead } from '../../../src/input/records/csv.js';
-import { readCsvLine } from '../../../src/input/records/csv-line.js';
 
 function read(text: string, maxBytes?: number) {
   const records: [Record<string, string>, number][] = [];
@@ -123,5 +123,22 @@ describe('readCsvHead: what detection sees of a CSV file', () => {
     const head = readCsvHead(`${text}\n`, 5);
     expect(head.header).toEqual(['time', 'ip', 'user_agent', 'user']);
     expect(head.records.map((r) => r.user)).toEqual(['u1', 'u2']);
+  });
+});
+
+describe('any text of quotes, commas and line breaks (property)', () => {
+  it('is read without throwing, reports in line order, each line at most once, and takes each line at most twice', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', ',', '"', '""', '\n', '\r\n', ' '), { maxLength: 200 }), fc.integer({ min: 1, max: 64 }), (pieces, maxBytes) => {
+        const text = pieces.join('');
+        const r = read(text, maxBytes);
+        const outcomes = [...r.lines, ...r.errorLines].sort((a, b) => a - b);
+        expect(new Set(outcomes).size).toBe(outcomes.length);
+        const lineCount = text.split('\n').length;
+        for (const l of outcomes) expect(l >= 1 && l <= lineCount).toBe(true);
+        expect(countLineReads(text)).toBeLessThanOrEqual(2 * lineCount);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

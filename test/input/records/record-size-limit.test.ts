@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvSplitter } from '../../../src/input/records/csv.js';
 import { JsonRecordSplitter } from '../../../src/input/records/json.js';
@@ -200,5 +201,42 @@ describe('CsvSplitter: a row over the limit', () => {
     s.end();
     expect(sink.records.map(([, line]) => line)).toEqual([2, 4]);
     expect(sink.errors).toEqual([[3, oversizeReason(DEFAULT_MAX_RECORD_BYTES)]]);
+  });
+});
+
+describe('the limit, whatever the text and wherever it is cut (property)', () => {
+  /** What a line reader must give: each non-blank line, or its number and the reason when over the limit. */
+  function reference(text: string, maxBytes: number) {
+    const records: [unknown, number][] = [];
+    const errors: [number, string][] = [];
+    text.split('\n').forEach((raw, i) => {
+      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      if (Buffer.byteLength(line) > maxBytes) errors.push([i + 1, oversizeReason(maxBytes)]);
+      else if (line.trim().length > 0) records.push([line, i + 1]);
+    });
+    return { records, errors };
+  }
+
+  const lineText = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('é'.repeat(12), '€😀'.repeat(5), '\r', ' ', 'x'.repeat(40)));
+
+  it('LineSplitter gives every line or its skip, as the reference does', () => {
+    fc.assert(
+      fc.property(fc.array(lineText, { maxLength: 30 }), fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 40 }), (lines, cuts, maxBytes) => {
+        const text = lines.map((l) => l.replaceAll('\n', ' ')).join('\n');
+        const sink = collect();
+        const s = new LineSplitter(sink, { maxBytes });
+        let at = 0;
+        for (let i = 0; at < text.length; i++) {
+          const next = at + cuts[i % cuts.length]!;
+          s.push(text.slice(at, next));
+          at = next;
+        }
+        s.end();
+        const expected = reference(text, maxBytes);
+        expect(sink.records).toEqual(expected.records);
+        expect(sink.errors).toEqual(expected.errors);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
