@@ -28,12 +28,11 @@ export class LineSplitter {
 
   constructor(
     private readonly sink: RecordSink,
-    options: LineOptions | number = {},
+    options: LineOptions = {},
   ) {
-    const o = typeof options === 'number' ? { firstLine: options } : options;
-    this.line = o.firstLine ?? 1;
-    this.maxBytes = o.maxBytes ?? DEFAULT_MAX_RECORD_BYTES;
-    this.keepBlank = o.keepBlank ?? false;
+    this.line = options.firstLine ?? 1;
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_RECORD_BYTES;
+    this.keepBlank = options.keepBlank ?? false;
   }
 
   /** The number of the line that the next text pushed starts on. */
