@@ -15,6 +15,7 @@ import { runInitCommand } from './init-command.js';
 import { runRulesCommand } from './rules-command.js';
 import { runScanCommand, type ScanFlags } from './scan-command.js';
 import { describeWriteError, isClosedPipe } from './write-error.js';
+import { parseRecordSize } from './size-arg.js';
 
 const EXIT_HELP = `
 Exit codes:
@@ -43,6 +44,7 @@ function addInputOptions(cmd: Command): Command {
       `read FIELD from PATH in JSON/CSV records (repeatable); FIELD: ${MAPPABLE_FIELDS.join(', ')}`,
       (value: string, previous: string[] = []) => [...previous, value],
     )
+    .option('--max-record-size <size>', 'skip (and list) a line, JSON record or CSV row larger than SIZE, e.g. 512KB, 64MB (default: 16MB)', parseRecordSize)
     .option('--since <time>', 'only events at or after TIME: ISO 8601, or an age such as 30m, 24h, 7d')
     .option('--until <time>', 'only events at or before TIME: ISO 8601, or an age such as 30m, 24h, 7d')
     .addOption(
@@ -83,6 +85,7 @@ function scanFlags(opts: Record<string, unknown>): ScanFlags {
     sarifRoot: opts.sarifRoot as string | undefined,
     sarifCategory: opts.sarifCategory as string | undefined,
     markdownLimit: opts.markdownLimit as number | undefined,
+    maxRecordSize: opts.maxRecordSize as number | undefined,
     color: opts.color as boolean | undefined,
     progress: opts.progress as boolean | undefined,
     worker: (opts.worker as WorkerMode | undefined) ?? 'auto',

@@ -45,6 +45,8 @@ export interface ScanFlags {
   sarifRoot?: string;
   /** `--sarif-category NAME`: SARIF automationDetails.id. */
   sarifCategory?: string;
+  /** `--max-record-size`, in bytes. */
+  maxRecordSize?: number;
   /** undefined: decide from the terminal and the environment. */
   color?: boolean;
   progress?: boolean;
@@ -92,6 +94,7 @@ export async function scanOptions(paths: string[], flags: ScanFlags, io: CliIO):
     now: now.getTime(),
     stdin: io.stdin,
     worker: flags.worker,
+    maxRecordBytes: flags.maxRecordSize,
     maxSessions: flags.maxSessions,
     maxClients: flags.maxClients,
   };
@@ -179,6 +182,7 @@ function warn(result: ScanResult, format: string, io: CliIO): void {
   for (const input of result.inputs) {
     const path = escapeTerminal(input.path);
     if (input.notRead !== undefined) io.stderr.write(`borrowscan: warning: ${path} not read: ${escapeTerminal(input.notRead)}\n`);
+    else if (input.warning !== undefined) io.stderr.write(`borrowscan: warning: ${path}: ${escapeTerminal(input.warning)}\n`);
     else if (input.skipped > 0) io.stderr.write(`borrowscan: warning: ${path}: ${input.skipped} line(s) skipped (listed in the report)\n`);
   }
   for (const st of result.staleSuppressions) {

@@ -34,6 +34,8 @@ export interface InputOptions {
   worker?: WorkerMode;
   /** Bytes per block of lines when parsing is shared (tests make it small to cut files into many blocks). */
   blockBytes?: number;
+  /** `--max-record-size`: larger records (lines, JSON values, CSV rows) are skipped with the reason; default 16 MB. */
+  maxRecordBytes?: number;
   onProgress?(progress: { bytesRead: number; totalBytes: number | undefined; file: string }): void;
 }
 
@@ -120,6 +122,7 @@ export async function readInputs(
         fieldMap: options.fieldMap,
         stdin: options.stdin,
         sharing,
+        maxRecordBytes: options.maxRecordBytes,
         onBytes: (n) => {
           bytesRead += n;
           options.onProgress?.({ bytesRead, totalBytes, file: file.path });

@@ -1,6 +1,6 @@
-import { parse as parseCsvSync } from 'csv-parse/sync';
 import { decideClaim, type Claim } from './claim.js';
 import type { Container, LogFormat, Probe } from './format.js';
+import { readCsvHead } from './records/csv.js';
 import { JsonRecordSplitter } from './records/json.js';
 import { LineSplitter } from './records/lines.js';
 
@@ -84,25 +84,12 @@ function completeLines(head: string, max: number): string[] {
 }
 
 function csvProbe(head: string): Probe | undefined {
-  const lines = completeLines(head, PROBE_RECORDS + 1);
-  if (lines.length === 0) return undefined;
-  let rows: string[][];
-  try {
-    rows = parseCsvSync(lines.join('\n'), { relax_column_count: true, relax_quotes: true, bom: true }) as string[][];
-  } catch {
-    return undefined;
-  }
-  const header = rows[0];
+  // The head's complete lines, read as the CSV reader reads them: a broken record (an unbalanced quote) is left
+  // out and the records after it are seen.
+  const nl = head.lastIndexOf('\n');
+  const { header, records } = readCsvHead(head.endsWith('\n') || nl < 0 ? head : head.slice(0, nl + 1), PROBE_RECORDS);
   if (!header || header.length < 3) return undefined;
-  const cells = header.map((c) => c.trim());
-  const records = rows.slice(1).map((row) => {
-    const obj: Record<string, string> = {};
-    cells.forEach((name, i) => {
-      if (!(name in obj) && row[i] !== undefined) obj[name] = row[i]!;
-    });
-    return obj;
-  });
-  return { container: 'csv', header: cells, records };
+  return { container: 'csv', header, records };
 }
 
 function textProbe(head: string): Probe {

@@ -1,86 +1,10 @@
-import { closeSync, openSync, readSync, type Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
-import { UsageError } from '../shared/errors.js';
-import { describeFsError } from '../shared/fs-error.js';
+import type { InputFile } from './paths.js';
 
-export interface InputFile {
-  /** As the user will see it: the path given, or a path under a given directory; `-` for stdin. */
-  path: string;
-  /** Named on the command line (an unknown format is then an error, not a skip). */
-  explicit: boolean;
-  /** Size in bytes, when known (not for stdin). */
-  size?: number;
-}
-
-const GLOB_CHARS = /[*?[\]{}]/;
-
-/** Turns the paths given on the command line into the files to read, in a stable order. */
-export async function expandPaths(paths: string[]): Promise<InputFile[]> {
-  const files: InputFile[] = [];
-  for (const p of paths) {
-    if (p === '-') {
-      files.push({ path: '-', explicit: true });
-      continue;
-    }
-    let info;
-    try {
-      info = await stat(p);
-    } catch (err) {
-      if (GLOB_CHARS.test(p)) {
-        files.push(...(await expandGlob(p)));
-        continue;
-      }
-      throw new UsageError(`cannot read ${p}: ${describeFsError(err)}`);
-    }
-    if (info.isDirectory()) {
-      files.push(...(await walk(p)));
-    } else {
-      files.push({ path: p, explicit: true, size: info.size });
-    }
-  }
-  const seen = new Set<string>();
-  return files.filter((f) => {
-    const key = f.path === '-' ? '-' : resolve(f.path);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-async function walk(dir: string): Promise<InputFile[]> {
-  let entries: Dirent[];
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (err) {
-    throw new UsageError(`cannot read directory ${dir}: ${describeFsError(err)}`);
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const out: InputFile[] = [];
-  for (const entry of entries) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name === '.git' || entry.name === 'node_modules') continue;
-      out.push(...(await walk(full)));
-    } else if (entry.isFile()) {
-      const info = await stat(full);
-      out.push({ path: full, explicit: false, size: info.size });
-    }
-  }
-  return out;
-}
-
-async function expandGlob(pattern: string): Promise<InputFile[]> {
-  const { glob } = await import('tinyglobby');
-  const matches = (await glob(pattern, { onlyFiles: true, dot: false, expandDirectories: false })).sort();
-  if (matches.length === 0) throw new UsageError(`no file matches ${pattern}`);
-  return Promise.all(
-    matches.map(async (m) => ({ path: m, explicit: false, size: (await stat(m)).size })),
-  );
-}
+export { expandPaths, type InputFile } from './paths.js';
 
 /** gzip's magic bytes: how a compressed input is recognized, whatever its name. */
 export function hasGzipMagic(head: Uint8Array): boolean {

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { InputReport } from '../model/report.js';
 import type { NormalizedEvent } from '../model/event.js';
 import { countCoverage, describeGaps, emptyCoverage } from './coverage.js';
@@ -12,6 +13,7 @@ import { decodeText, openBytes, type ByteCounter, type InputFile } from './open.
 import { startsWithGzipMagic } from './parallel/block-reader.js';
 import { CsvSplitter } from './records/csv.js';
 import { JsonRecordSplitter, jsonLayout } from './records/json.js';
+import { DEFAULT_MAX_RECORD_BYTES } from './records/limit.js';
 import { LineSplitter } from './records/lines.js';
 import type { RecordSink } from './records/sink.js';
 import { readShared, type Sharing } from './parallel/shared-read.js';
@@ -33,12 +35,22 @@ export interface ReadOptions {
   fieldMap?: FieldMap;
   /** Share parsing with a worker thread, for large files whose records are lines. */
   sharing?: Sharing;
+  /** `--max-record-size`: larger records are skipped with the reason. */
+  maxRecordBytes?: number;
 }
+
+/** What an input with nothing in it is: read, no events, and said so. */
+export const EMPTY_FILE_WARNING = 'empty file: no events';
 
 /** Reads one file from head to end: detects its format, parses and maps every record. */
 export async function readInput(file: InputFile, options: ReadOptions): Promise<InputReport> {
   const fieldMap = activeFieldMap(options.fieldMap);
+  const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   const report: InputReport = { path: file.path, format: null, events: 0, skipped: 0, errors: [], errorsNotListed: 0, gaps: [] };
+  if (file.notRead !== undefined) {
+    report.notRead = file.notRead;
+    return report;
+  }
   const coverage = emptyCoverage();
   const addError = (line: number, reason: string): void => {
     report.skipped++;
@@ -64,6 +76,11 @@ export async function readInput(file: InputFile, options: ReadOptions): Promise<
     return report;
   }
 
+  if (exhausted && head.trim().length === 0) {
+    report.warning = EMPTY_FILE_WARNING;
+    return report;
+  }
+
   let format = options.forced;
   if (!format) {
     const detection = detectFormat(head, options.formats, fieldMap ? (r) => injectMapped(r, fieldMap) : undefined);
@@ -84,12 +101,12 @@ export async function readInput(file: InputFile, options: ReadOptions): Promise<
     },
     error: addError,
   };
-  const container = lineContainer(fmt.container, head, exhausted);
+  const container = lineContainer(fmt.container, head, exhausted, maxRecordBytes);
   if (options.sharing && container && canShare(file, options.sharing)) {
     // Read again from the first byte in blocks of whole lines; the head read so far only served detection.
     await chunks.return(undefined);
     try {
-      await readShared(file, fmt, container, fieldMap, mapped, options.sharing, options.onBytes);
+      await readShared(file, fmt, container, fieldMap, mapped, options.sharing, options.onBytes, maxRecordBytes);
     } catch (err) {
       stopOrThrow(err, addError);
     }
@@ -97,7 +114,7 @@ export async function readInput(file: InputFile, options: ReadOptions): Promise<
     return report;
   }
 
-  const splitter = createSplitter(fmt.container, mappingSink(fmt, file.path, fieldMap, mapped));
+  const splitter = createSplitter(fmt.container, mappingSink(fmt, file.path, fieldMap, mapped), maxRecordBytes);
   try {
     await splitter.push(head);
     if (!exhausted) {
@@ -125,15 +142,32 @@ function stopOrThrow(err: unknown, addError: (line: number, reason: string) => v
 }
 
 /** The container, when its records are whole lines: text lines, or JSON with one value per line. */
-function lineContainer(container: Container, head: string, exhausted: boolean): LineContainer | undefined {
+function lineContainer(container: Container, head: string, exhausted: boolean, maxRecordBytes: number): LineContainer | undefined {
   if (container === 'text') return 'text';
-  if (container === 'json' && jsonLayout(head, exhausted) === 'lines') return 'json';
+  if (container === 'json' && jsonLayout(head, exhausted, maxRecordBytes) === 'lines') return 'json';
   return undefined;
 }
 
-/** Whether to read a file in shared blocks: its size is the policy (`--worker always` shares even a small one). */
+/**
+ * Whether to read a file in shared blocks: its size is the policy (`--worker always` shares even a small one). Only
+ * a regular file can be: a pipe, a FIFO or a device cannot be opened again from its first byte (`<(cat f)`).
+ */
 function canShare(file: InputFile, sharing: Sharing): boolean {
-  return sharing.usable() && file.path !== '-' && (file.size ?? 0) >= sharing.minBytes && !startsWithGzipMagic(file.path);
+  return (
+    sharing.usable() &&
+    file.path !== '-' &&
+    (file.size ?? 0) >= sharing.minBytes &&
+    isRegularFile(file.path) &&
+    !startsWithGzipMagic(file.path)
+  );
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 interface Splitter {
@@ -141,13 +175,13 @@ interface Splitter {
   end(): void | Promise<void>;
 }
 
-function createSplitter(container: Container, sink: RecordSink): Splitter {
+function createSplitter(container: Container, sink: RecordSink, maxBytes: number): Splitter {
   switch (container) {
     case 'json':
-      return new JsonRecordSplitter(sink);
+      return new JsonRecordSplitter(sink, { maxBytes });
     case 'csv':
-      return new CsvSplitter(sink);
+      return new CsvSplitter(sink, { maxBytes });
     case 'text':
-      return new LineSplitter(sink);
+      return new LineSplitter(sink, { maxBytes });
   }
 }

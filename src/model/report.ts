@@ -20,8 +20,10 @@ export interface InputReport {
   errors: LineError[];
   /** Skipped lines counted but not listed, past MAX_LISTED_ERRORS. */
   errorsNotListed: number;
-  /** Why the file was not read at all (unknown format, empty), when it was not. */
+  /** Why the file was not read at all (unknown format, unreadable), when it was not. */
   notRead?: string;
+  /** Something to know about a file that was read (it was empty). */
+  warning?: string;
   /** What this input lacked for correlation, and what that means for the findings. */
   gaps: string[];
 }

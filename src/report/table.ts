@@ -154,6 +154,10 @@ function inputsSection(c: ChalkInstance, result: ScanResult): string[] {
       out.push(`  ${path}  ${c.yellow('not read')}: ${esc(input.notRead)}`);
       continue;
     }
+    if (input.warning !== undefined) {
+      out.push(`  ${path}  ${c.yellow('warning')}: ${esc(input.warning)}`);
+      continue;
+    }
     const skipped = input.skipped > 0 ? c.yellow(`${input.skipped} skipped`) : '0 skipped';
     out.push(`  ${path}  ${(input.format ?? '').padEnd(14)} ${String(input.events).padStart(8)} events  ${skipped}`);
   }

@@ -5,13 +5,24 @@ const MONTHS: Record<string, number> = {
   jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
 };
 
+/** A zone's offset in minutes; NaN for one no clock has (RFC 3339: hours 00 to 23, minutes 00 to 59). */
 function offsetMinutes(zone: string | undefined): number {
   if (!zone || zone === 'Z' || zone === 'z' || zone === 'UTC') return 0;
   const sign = zone.startsWith('-') ? -1 : 1;
   const digits = zone.slice(1).replace(':', '');
   const hours = Number(digits.slice(0, 2));
   const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+  if (hours > 23 || minutes > 59) return Number.NaN;
   return sign * (hours * 60 + minutes);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether a calendar date and clock time exist (month 1 to 12; a second of 60 is a leap second). */
+function realTime(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return false;
+  const leap = month === 2 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
+  return day <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0);
 }
 
 function fractionMs(fraction: string | undefined): number {
@@ -61,9 +72,7 @@ function parseIsoUtcMillis(text: string): number | undefined {
   const mi = digits(text, 14, 2);
   const s = digits(text, 17, 2);
   const ms = len === 24 ? (text.charCodeAt(19) === 46 ? digits(text, 20, 3) : -1) : 0;
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60 || ms < 0) {
-    return undefined;
-  }
+  if (y < 0 || h < 0 || mi < 0 || s < 0 || ms < 0 || !realTime(y, mo, d, h, mi, s)) return undefined;
   return valid(daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000 + mi * 60_000 + s * 1000 + ms);
 }
 
@@ -104,12 +113,9 @@ export function parseTime(value: unknown): number | undefined {
   const iso = ISO_LIKE.exec(text);
   if (iso) {
     const [, y, mo, d, h, mi, s, frac, zone] = iso;
-    const month = Number(mo) - 1;
-    const day = Number(d);
-    if (month > 11 || day < 1 || day > 31 || Number(h ?? 0) > 23 || Number(mi ?? 0) > 59 || Number(s ?? 0) > 60) {
-      return undefined;
-    }
-    const base = Date.UTC(Number(y), month, day, Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0));
+    const [year, month, day, hour, minute, second] = [y, mo, d, h ?? 0, mi ?? 0, s ?? 0].map(Number) as [number, number, number, number, number, number];
+    if (!realTime(year, month, day, hour, minute, second)) return undefined;
+    const base = Date.UTC(year, month - 1, day, hour, minute, second);
     return valid(base + fractionMs(frac) - offsetMinutes(zone) * 60_000);
   }
   const clf = CLF.exec(text);
@@ -117,6 +123,7 @@ export function parseTime(value: unknown): number | undefined {
     const [, d, mon, y, h, mi, s, frac, zone] = clf;
     const month = MONTHS[mon!.toLowerCase()];
     if (month === undefined) return undefined;
+    if (!realTime(Number(y), month + 1, Number(d), Number(h), Number(mi), Number(s))) return undefined;
     const base = Date.UTC(Number(y), month, Number(d), Number(h), Number(mi), Number(s));
     return valid(base + fractionMs(frac) - offsetMinutes(zone) * 60_000);
   }

@@ -58,4 +58,36 @@ describe('parseTime', () => {
       }),
     );
   });
+
+  it('refuses a day the month does not have, in every form (it used to roll over into the next month)', () => {
+    for (const v of ['2026-02-30T00:00:00Z', '2026-02-29T10:00:00.000Z', '2026-04-31', '2026-02-30 10:00:00.000', '30/Feb/2026:10:00:00 +0000', '31/Jun/2023:10:00:00 +0000']) {
+      expect(parseTime(v), v).toBeUndefined();
+    }
+    expect(parseTime('2024-02-29T10:00:00Z')).toBe(at('2024-02-29T10:00:00Z'));
+    expect(parseTime('29/Feb/2000:10:00:00 +0000')).toBe(at('2000-02-29T10:00:00Z'));
+    expect(parseTime('1900-02-29')).toBeUndefined();
+  });
+
+  it('refuses an offset no clock has (RFC 3339: hours to 23, minutes to 59), and an hour or minute past the clock', () => {
+    for (const v of ['2026-11-02T10:00:00+99:99', '2026-11-02T10:00:00+24:00', '2026-11-02T10:00:00-05:60', '2026-11-02T10:00:00+0999']) {
+      expect(parseTime(v), v).toBeUndefined();
+    }
+    for (const v of ['10/Jun/2023:25:36:28 +0000', '10/Jun/2023:15:60:28 +0000', '10/Jun/2023:15:36:28 +9900', '2026-11-02T25:00:00Z']) {
+      expect(parseTime(v), v).toBeUndefined();
+    }
+    expect(parseTime('2026-11-02T10:00:00+14:00')).toBe(at('2026-11-01T20:00:00Z'));
+    expect(parseTime('2026-11-02T10:00:00-12:00')).toBe(at('2026-11-02T22:00:00Z'));
+  });
+
+  it('reads every real calendar day, and refuses every day past its month\'s end (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1970, max: 2199 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, d) => {
+        const text = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T12:00:00Z`;
+        const real = new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+        expect(parseTime(text)).toBe(real ? Date.parse(text) : undefined);
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
+

@@ -46,9 +46,9 @@ export class ParseHelper {
     return this.failure !== undefined;
   }
 
-  /** Says which file and format the blocks that follow belong to. */
-  openFile(path: string, format: string, container: LineContainer): void {
-    this.send({ type: 'file', path, format, container });
+  /** Says which file and format the blocks that follow belong to, and the record size limit. */
+  openFile(path: string, format: string, container: LineContainer, maxRecordBytes: number): void {
+    this.send({ type: 'file', path, format, container, maxRecordBytes });
   }
 
   /** Sends a block (its buffer moves to the worker and is no longer usable here). */

@@ -13,9 +13,9 @@ function serve(input: WorkerInput, port: NonNullable<typeof parentPort>): void {
   const encoder = new EventEncoder(BATCH_SIZE);
   let batches: EncodedBatch[] = [];
   let errors: [number, string][] = [];
-  let file: { container: LineContainer; sink: RecordSink } | undefined;
+  let file: { container: LineContainer; sink: RecordSink; maxRecordBytes: number } | undefined;
 
-  const open = (path: string, formatId: string, container: LineContainer): void => {
+  const open = (path: string, formatId: string, container: LineContainer, maxRecordBytes: number): void => {
     const format: LogFormat | undefined = formats.find((f) => f.id === formatId);
     if (!format) throw new Error(`no format "${formatId}" in the worker`);
     const sink = mappingSink(format, path, input.choice.fieldMap, {
@@ -26,7 +26,7 @@ function serve(input: WorkerInput, port: NonNullable<typeof parentPort>): void {
         errors.push([line, reason]);
       },
     });
-    file = { container, sink };
+    file = { container, sink, maxRecordBytes };
   };
 
   port.on('message', (request: WorkerRequest) => {
@@ -36,11 +36,12 @@ function serve(input: WorkerInput, port: NonNullable<typeof parentPort>): void {
         return;
       }
       if (request.type === 'file') {
-        open(request.path, request.format, request.container);
+        open(request.path, request.format, request.container, request.maxRecordBytes);
         return;
       }
       if (!file) throw new Error('a block came before its file');
-      const next = readBlock(new Uint8Array(request.bytes, request.offset, request.length), file.container, file.sink, 1);
+      const bytes = new Uint8Array(request.bytes, request.offset, request.length);
+      const next = readBlock(bytes, file.container, file.sink, 1, file.maxRecordBytes);
       if (encoder.length > 0) batches.push(encoder.take());
       const reply: WorkerReply = { type: 'block', id: request.id, batches, errors, lines: next - 1, bytes: request.bytes };
       port.postMessage(reply, [

@@ -12,7 +12,7 @@ export const BATCH_SIZE = 2048;
 
 /** Main thread → worker, handled in order. */
 export type WorkerRequest =
-  | { type: 'file'; path: string; format: string; container: LineContainer }
+  | { type: 'file'; path: string; format: string; container: LineContainer; maxRecordBytes: number }
   /** A block of whole lines of the current file; its lines are numbered from 1 in the reply. */
   | { type: 'block'; id: number; bytes: ArrayBuffer; offset: number; length: number }
   /** Buffers of decoded batches, given back for the encoder to reuse. */

@@ -3,6 +3,7 @@ import type { FieldMap } from '../field-map.js';
 import type { LogFormat } from '../format.js';
 import { mappingSink, type MappedSink } from '../map-record.js';
 import type { ByteCounter, InputFile } from '../open.js';
+import { oversizeReason } from '../records/limit.js';
 import { BlockReader } from './block-reader.js';
 import type { BlockResult, ParseHelper } from './helper.js';
 
@@ -38,12 +39,13 @@ export async function readShared(
   out: MappedSink,
   sharing: Sharing,
   onBytes: ByteCounter | undefined,
+  maxRecordBytes: number,
 ): Promise<void> {
-  const reader = new BlockReader(file.path, sharing.blockBytes);
+  const reader = new BlockReader(file.path, sharing.blockBytes, maxRecordBytes);
   const helper = sharing.helper();
-  helper.openFile(file.path, format.id, container);
+  helper.openFile(file.path, format.id, container, maxRecordBytes);
   const sink = mappingSink(format, file.path, fieldMap, out);
-  const queue: ({ own: Uint8Array } | { sent: Promise<BlockResult> })[] = [];
+  const queue: ({ own: Uint8Array } | { sent: Promise<BlockResult> } | { overlong: true })[] = [];
   let count = 0;
   let ended = false;
   const readAhead = (): void => {
@@ -54,7 +56,8 @@ export async function readShared(
         break;
       }
       onBytes?.(next.bytesRead);
-      queue.push(count++ % SHARE_CYCLE === 0 ? { own: next.block } : { sent: helper.parse(next.block) });
+      if ('overlongLine' in next) queue.push({ overlong: true });
+      else queue.push(count++ % SHARE_CYCLE === 0 ? { own: next.block } : { sent: helper.parse(next.block) });
     }
   };
   let line = 1;
@@ -63,8 +66,11 @@ export async function readShared(
     while (queue.length > 0) {
       const item = queue.shift()!;
       readAhead();
-      if ('own' in item) {
-        line = readBlock(item.own, container, sink, line);
+      if ('overlong' in item) {
+        // A line too long to hold, which the reader dropped as it read it.
+        out.error(line++, oversizeReason(maxRecordBytes));
+      } else if ('own' in item) {
+        line = readBlock(item.own, container, sink, line, maxRecordBytes);
         reader.recycle(item.own.buffer as ArrayBuffer);
       } else {
         const result = await item.sent;

@@ -1,63 +1,189 @@
-import { parse, type Parser } from 'csv-parse';
+import { readCsvLine, type CsvRecordState } from './csv-line.js';
+import { DEFAULT_MAX_RECORD_BYTES, formatSize } from './limit.js';
+import { LineSplitter } from './lines.js';
 import type { RecordSink } from './sink.js';
 
+const UNBALANCED_QUOTE = 'unbalanced quote: a quoted value opens on this line and is not closed where a value may end';
+const READ_ON = '(the lines after it are read on their own)';
+
+/** A record that goes on over lines because a quoted value is open: its lines are kept, to be read again if it breaks. */
+interface OpenRecord {
+  state: CsvRecordState;
+  lines: Line[];
+  chars: number;
+}
+
+/** A line of text; `alone` when it is read again after a broken record, and may then not open one. */
+interface Line {
+  text: string;
+  line: number;
+  alone?: boolean;
+}
+
+/** A line to read, or a line the line splitter could not hand on (too long), in file order. */
+type Item = Line | { error: string; line: number };
+
 /**
- * Reads CSV with a header row. Each row becomes an object keyed by the header cell,
- * trimmed; when a header repeats, the first column of that name wins.
+ * Reads CSV with a header row. Each row becomes an object keyed by the header cell, trimmed; when a header repeats,
+ * the first column of that name wins.
+ *
+ * A quoted value may span lines, but a stray quote must not swallow the rest of the file. A record that spans lines
+ * is taken when its quoted value closes where a value may end (before a comma or the line end), within the size
+ * limit, with no more cells than the header. Otherwise its first line is reported and the lines it took in are read
+ * again, each on its own (one of them that leaves a quote open is reported too); reading then goes on as before.
+ * So no line is read more than twice, and memory holds at most one record.
  */
 export class CsvSplitter {
-  private readonly parser: Parser;
+  private readonly lines: LineSplitter;
+  private readonly maxBytes: number;
   private header: string[] | undefined;
-  private readonly done: Promise<void>;
+  private open: OpenRecord | undefined;
+  /** Lines waiting to be read, from `next`: more than one only while a broken record's lines are read again. */
+  private queue: Item[] = [];
+  private next = 0;
+  private draining = false;
 
-  constructor(private readonly sink: RecordSink) {
-    this.parser = parse({
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      info: true,
-    });
-    this.parser.on('data', (row: { record: string[]; info: { lines: number; records: number } }) => this.onRow(row));
-    this.parser.on('skip', (err: Error & { lines?: number }) => {
-      this.sink.error(err.lines ?? 0, `unreadable CSV row: ${err.message}`);
-    });
-    this.done = new Promise((resolve, reject) => {
-      this.parser.on('end', () => resolve());
-      this.parser.on('error', reject);
-    });
+  constructor(
+    private readonly sink: RecordSink,
+    options: { maxBytes?: number } = {},
+  ) {
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_RECORD_BYTES;
+    this.lines = new LineSplitter(
+      { record: (text, line) => this.drain({ text: text as string, line }), error: (line, error) => this.drain({ error, line }) },
+      { maxBytes: this.maxBytes, keepBlank: true },
+    );
   }
 
-  async push(text: string): Promise<void> {
-    if (!this.parser.write(text)) await new Promise((resolve) => this.parser.once('drain', resolve));
+  push(text: string): void {
+    this.lines.push(text);
   }
 
-  async end(): Promise<void> {
-    this.parser.end();
-    await this.done;
-  }
-
-  private onRow({ record, info }: { record: string[]; info: { lines: number } }): void {
-    if (!this.header) {
-      this.header = record.map((cell) => cell.trim());
-      return;
-    }
-    const header = this.header;
-    const extra = record.slice(header.length);
-    if (record.length < header.length || extra.some((cell) => cell.trim() !== '')) {
-      this.sink.error(info.lines, `row has ${record.length} cells, the header has ${header.length}`);
-      return;
-    }
-    const row: Record<string, string> = {};
-    for (let i = 0; i < header.length && i < record.length; i++) {
-      const key = header[i]!;
-      if (!(key in row)) row[key] = record[i]!;
-    }
-    this.sink.record(row, info.lines);
+  end(): void {
+    this.lines.end();
+    if (this.open) this.abandon(UNBALANCED_QUOTE);
   }
 
   get headerCells(): string[] | undefined {
     return this.header;
   }
+
+  /** Reads `first`, then the lines queued to be read again; the queue is only ever filled while this runs. */
+  private drain(first?: Item): void {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      if (first) this.take(first);
+      while (this.next < this.queue.length) this.take(this.queue[this.next++]!);
+    } finally {
+      if (this.queue.length > 0) this.queue = [];
+      this.next = 0;
+      this.draining = false;
+    }
+  }
+
+  private take(item: Item): void {
+    if ('error' in item) {
+      // A line too long to read: it ends a record that was open, which is then broken.
+      if (this.open) this.abandon(UNBALANCED_QUOTE, item);
+      else this.sink.error(item.line, item.error);
+      return;
+    }
+    const open = this.open;
+    if (!open) {
+      this.begin(item);
+      return;
+    }
+    open.lines.push(item);
+    open.chars += item.text.length + 1;
+    if (open.chars > this.maxBytes) {
+      this.abandon(`${UNBALANCED_QUOTE} within ${formatSize(this.maxBytes)} (--max-record-size)`);
+      return;
+    }
+    open.state.quoted += '\n';
+    const outcome = readCsvLine(item.text, open.state);
+    if (outcome === 'open' && !this.overgrown(open.state.cells)) return;
+    if (outcome === 'complete' && this.fits(open.state.cells)) {
+      if (this.exceeds(open)) {
+        this.abandon(`${UNBALANCED_QUOTE} within ${formatSize(this.maxBytes)} (--max-record-size)`);
+        return;
+      }
+      this.open = undefined;
+      this.complete(open.state.cells, open.lines[0]!.line);
+      return;
+    }
+    this.abandon(UNBALANCED_QUOTE);
+  }
+
+  private begin(item: Line): void {
+    const text = this.header === undefined && item.text.charCodeAt(0) === 0xfeff ? item.text.slice(1) : item.text;
+    if (text.trim().length === 0) return;
+    const state: CsvRecordState = { cells: [], quoted: null };
+    const outcome = readCsvLine(text, state);
+    if (outcome === 'complete') this.complete(state.cells, item.line);
+    else if (outcome === 'open' && item.alone) this.sink.error(item.line, UNBALANCED_QUOTE);
+    else if (outcome === 'open') this.open = { state, lines: [{ text, line: item.line }], chars: text.length };
+    else this.sink.error(item.line, `unreadable CSV row: ${outcome.broken}`);
+  }
+
+  /** The open record is broken: its first line is reported, and the other lines it took in are read again on their own. */
+  private abandon(reason: string, after?: Item): void {
+    const open = this.open!;
+    this.open = undefined;
+    this.sink.error(open.lines[0]!.line, `${reason} ${READ_ON}`);
+    const again: Item[] = open.lines.slice(1).map((l) => ({ text: l.text, line: l.line, alone: true }));
+    if (after) again.push(after);
+    this.queue = [...again, ...this.queue.slice(this.next)];
+    this.next = 0;
+    this.drain();
+  }
+
+  /** More cells than the header, some not empty: a record that spans lines has run away. */
+  private overgrown(cells: string[]): boolean {
+    const header = this.header;
+    return header !== undefined && cells.length > header.length && cells.slice(header.length).some((c) => c.trim() !== '');
+  }
+
+  /** A record that spans lines is taken only with as many cells as the header (empty extra cells aside). */
+  private fits(cells: string[]): boolean {
+    return this.header === undefined || (cells.length >= this.header.length && !this.overgrown(cells));
+  }
+
+  private exceeds(open: OpenRecord): boolean {
+    if (open.chars * 3 <= this.maxBytes) return false;
+    let bytes = open.lines.length - 1;
+    for (const l of open.lines) bytes += Buffer.byteLength(l.text, 'utf8');
+    return bytes > this.maxBytes;
+  }
+
+  private complete(record: string[], line: number): void {
+    if (!this.header) {
+      this.header = record.map((cell) => cell.trim());
+      return;
+    }
+    const header = this.header;
+    if (record.length < header.length || record.slice(header.length).some((cell) => cell.trim() !== '')) {
+      this.sink.error(line, `row has ${record.length} cells, the header has ${header.length}`);
+      return;
+    }
+    const row: Record<string, string> = {};
+    for (let i = 0; i < header.length; i++) {
+      const key = header[i]!;
+      if (!(key in row)) row[key] = record[i]!;
+    }
+    this.sink.record(row, line);
+  }
+}
+
+/** The header and first records of a CSV text, as the reader would read them: what detection looks at. */
+export function readCsvHead(text: string, maxRecords: number): { header: string[] | undefined; records: Record<string, string>[] } {
+  const records: Record<string, string>[] = [];
+  const splitter = new CsvSplitter({
+    record: (value) => {
+      if (records.length < maxRecords) records.push(value as Record<string, string>);
+    },
+    error: () => undefined,
+  });
+  splitter.push(text);
+  splitter.end();
+  return { header: splitter.headerCells, records };
 }

@@ -1,9 +1,11 @@
+import { DEFAULT_MAX_RECORD_BYTES, exceedsLimit, oversizeReason } from './limit.js';
+import { LineSplitter } from './lines.js';
 import type { RecordSink } from './sink.js';
 
 /** Keys of an object that wraps an array of records: Event Hub, Graph, CloudTrail, Reports API. */
 const WRAPPER_KEYS = new Set(['records', 'Records', 'value', 'items']);
-/** A record larger than this is reported and dropped rather than buffered without bound. */
-const MAX_RECORD_CHARS = 16 * 1024 * 1024;
+/** A top-level key longer than this is no wrapper key: the scanner stops collecting its text. */
+const MAX_KEY_CHARS = 16;
 
 export function wrappedArray(value: unknown): unknown[] | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
@@ -23,20 +25,26 @@ function describeParseError(err: unknown): string {
 
 /**
  * How a JSON text is laid out, from its head: `lines` when it is one value per line (its first line parses whole),
- * `scan` when a value spans lines (an array, a pretty-printed object). Undefined while the head is too short to
- * tell (only whitespace, or a first line not yet complete and more text to come).
+ * `scan` when a value spans lines (an array, a pretty-printed object) or when the first line is too long to be read
+ * whole (a compact wrapper such as CloudTrail's `{"Records": [...]}` is then read record by record). Undefined
+ * while the head is too short to tell (only whitespace, or a first line not yet complete and more text to come).
  */
-export function jsonLayout(head: string, atEnd: boolean): 'lines' | 'scan' | undefined {
+export function jsonLayout(head: string, atEnd: boolean, maxBytes = DEFAULT_MAX_RECORD_BYTES): 'lines' | 'scan' | undefined {
   let i = 0;
   while (i < head.length && isSpace(head.charCodeAt(i))) i++;
   if (i === head.length) return undefined;
   const first = head[i];
   if (first === '[') return 'scan';
   if (first !== '{') return 'lines';
+  const lineStart = head.lastIndexOf('\n', i) + 1;
   const nl = head.indexOf('\n', i);
-  if (nl < 0 && !atEnd) return undefined;
+  if (nl < 0 && !atEnd) return head.length - lineStart > maxBytes + 1 ? 'scan' : undefined;
+  let end = nl < 0 ? head.length : nl;
+  if (head.charCodeAt(end - 1) === 13) end--;
+  const line = head.slice(lineStart, end);
+  if (exceedsLimit(line, maxBytes)) return 'scan';
   try {
-    JSON.parse(head.slice(i, nl < 0 ? head.length : nl).trim());
+    JSON.parse(line.trim());
     return 'lines';
   } catch {
     return 'scan';
@@ -50,10 +58,25 @@ export function jsonLayout(head: string, atEnd: boolean): 'lines' | 'scan' | und
  * pretty-printed objects, and several of these one after another.
  * Each record is reported with the 1-based line it starts on.
  */
+export interface JsonOptions {
+  /** The text is known to be one value per line, and its first line has this number. */
+  linesFrom?: number;
+  /** Records larger than this are skipped with the reason (`--max-record-size`). */
+  maxBytes?: number;
+}
+
 export class JsonRecordSplitter {
   private mode: 'undecided' | 'lines' | 'scan' = 'undecided';
-  private pending = '';
   private line = 1;
+  private readonly maxBytes: number;
+  /** One value per line: lines are cut (and held within the limit) by a line splitter. */
+  private lines: LineSplitter | undefined;
+
+  // Undecided: the text held until the first line shows the layout (or is too long to tell).
+  private held: string[] = [];
+  private heldChars = 0;
+  /** Where the first value starts is known, and whether it is an object (only then does its first line decide). */
+  private startSeen = false;
 
   // scanner state
   private depth = 0;
@@ -75,69 +98,78 @@ export class JsonRecordSplitter {
   private scalarInArray = false;
   private strayLine = 0;
 
-  /** `linesFrom`: the text is known to be one value per line, and its first line has this number. */
   constructor(
     private readonly sink: RecordSink,
-    linesFrom?: number,
+    options: JsonOptions = {},
   ) {
-    if (linesFrom !== undefined) {
-      this.mode = 'lines';
-      this.line = linesFrom;
-    }
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_RECORD_BYTES;
+    if (options.linesFrom !== undefined) this.startLines(options.linesFrom);
   }
 
   /** The number of the line that the next text pushed starts on. */
   get nextLine(): number {
-    return this.line;
+    return this.lines ? this.lines.nextLine : this.line;
   }
 
   push(text: string): void {
     if (this.mode === 'undecided') {
-      this.pending += text;
-      this.decideMode(false);
+      this.held.push(text);
+      this.heldChars += text.length;
+      if (this.layoutShown(text)) this.decideMode(false);
       return;
     }
-    if (this.mode === 'lines') this.pushLines(text);
+    if (this.lines) this.lines.push(text);
     else this.scan(text);
   }
 
   end(): void {
     if (this.mode === 'undecided') this.decideMode(true);
-    if (this.mode === 'lines') {
-      const rest = this.pending;
-      this.pending = '';
-      if (rest.length > 0) this.handleLine(rest, this.line);
+    if (this.lines) {
+      this.lines.end();
     } else if (this.mode === 'scan' && this.inRecord) {
       this.sink.error(this.recordLine, 'unexpected end of input inside a JSON record (truncated file?)');
       this.inRecord = false;
     }
   }
 
-  private decideMode(atEnd: boolean): void {
-    const text = this.pending;
-    const layout = jsonLayout(text, atEnd);
-    if (layout === undefined) {
-      if (atEnd) this.pending = '';
-      return;
+  /**
+   * Whether the text held so far shows the layout: it starts with something other than an object (no line need
+   * end), or the object's first line has ended, or that line is too long to be read whole. Only the text just
+   * pushed is searched, so that a long first line costs one pass.
+   */
+  private layoutShown(text: string): boolean {
+    if (this.heldChars > this.maxBytes + 1) return true;
+    let from = 0;
+    if (!this.startSeen) {
+      while (from < text.length && isSpace(text.charCodeAt(from))) from++;
+      if (from === text.length) return false;
+      this.startSeen = true;
+      if (text.charCodeAt(from) !== 123) return true;
     }
-    this.mode = layout;
-    this.pending = '';
-    if (this.mode === 'lines') this.pushLines(text);
-    else this.scan(text);
+    return text.indexOf('\n', from) >= 0;
   }
 
-  private pushLines(text: string): void {
-    let data = this.pending.length > 0 ? this.pending + text : text;
-    let start = 0;
-    for (;;) {
-      const nl = data.indexOf('\n', start);
-      if (nl < 0) break;
-      this.handleLine(data.slice(start, nl), this.line);
-      this.line++;
-      start = nl + 1;
+  private decideMode(atEnd: boolean): void {
+    const text = this.held.length === 1 ? this.held[0]! : this.held.join('');
+    this.held = [];
+    // Undecided with more to come: the held text is longer than the limit and only blank, as far as it goes.
+    const layout = jsonLayout(text, atEnd, this.maxBytes) ?? (atEnd ? undefined : 'scan');
+    if (layout === undefined) return;
+    if (layout === 'lines') {
+      this.startLines(this.line);
+      this.lines!.push(text);
+    } else {
+      this.mode = 'scan';
+      this.scan(text);
     }
-    this.pending = start === 0 ? data : data.slice(start);
-    data = '';
+  }
+
+  private startLines(firstLine: number): void {
+    this.mode = 'lines';
+    this.lines = new LineSplitter(
+      { record: (text, line) => this.handleLine(text as string, line), error: (line, reason) => this.sink.error(line, reason) },
+      { firstLine, maxBytes: this.maxBytes },
+    );
   }
 
   private handleLine(raw: string, line: number): void {
@@ -258,7 +290,9 @@ export class JsonRecordSplitter {
     }
     if (this.inRecord && recordStart >= 0) this.appendPart(text.slice(recordStart));
     if (this.keyStart >= 0) {
-      this.keyCarry += text.slice(this.keyStart);
+      // A key that spans pieces of text; one longer than any wrapper key is kept only in part (it cannot match).
+      this.keyCarry += text.slice(this.keyStart, this.keyStart + MAX_KEY_CHARS + 1);
+      if (this.keyCarry.length > MAX_KEY_CHARS) this.keyCarry = this.keyCarry.slice(0, MAX_KEY_CHARS + 1);
     }
   }
 
@@ -277,7 +311,7 @@ export class JsonRecordSplitter {
   private appendPart(part: string): void {
     if (this.recordOversize) return;
     this.recordChars += part.length;
-    if (this.recordChars > MAX_RECORD_CHARS) {
+    if (this.recordChars > this.maxBytes) {
       this.recordOversize = true;
       this.recordParts = [];
       return;
@@ -288,12 +322,12 @@ export class JsonRecordSplitter {
   private finishRecord(text: string, start: number, end: number): void {
     this.inRecord = false;
     if (start >= 0) this.appendPart(text.slice(start, end));
-    if (this.recordOversize) {
-      this.sink.error(this.recordLine, `record larger than ${MAX_RECORD_CHARS / 1024 / 1024} MB, not read`);
+    const json = this.recordOversize ? '' : this.recordParts.length === 1 ? this.recordParts[0]! : this.recordParts.join('');
+    this.recordParts = [];
+    if (this.recordOversize || exceedsLimit(json, this.maxBytes)) {
+      this.sink.error(this.recordLine, oversizeReason(this.maxBytes));
       return;
     }
-    const json = this.recordParts.length === 1 ? this.recordParts[0]! : this.recordParts.join('');
-    this.recordParts = [];
     try {
       this.sink.record(JSON.parse(json), this.recordLine);
     } catch (err) {
