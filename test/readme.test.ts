@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FORMATS } from '../src/input/registry.js';
 import { RULES } from '../src/rules/index.js';
@@ -30,5 +30,22 @@ describe('README keeps up with the code', () => {
       if (flag === '--help') continue;
       expect(readme, `README mentions ${flag}`).toContain(flag);
     }
+  });
+});
+
+describe('CONTRIBUTING.md keeps up with the code', () => {
+  const contributing = readFileSync(new URL('../CONTRIBUTING.md', import.meta.url), 'utf8');
+
+  it('names only files and folders that exist', () => {
+    const paths = [...contributing.matchAll(/`((?:src|test|scripts|fixtures\/demo)\/[^`\s]*[^`\s/<>])`/g)].map((m) => m[1]!);
+    expect(paths.length).toBeGreaterThan(10);
+    const missing = paths.filter((p) => !p.includes('acme-audit') && !p.includes('<') && !existsSync(new URL(`../${p}`, import.meta.url)));
+    expect(missing).toEqual([]);
+  });
+
+  it('names only npm scripts that exist', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+    const scripts = [...contributing.matchAll(/npm run ([a-z][a-z:-]*)/g)].map((m) => m[1]!);
+    for (const s of scripts) expect(pkg.scripts, s).toHaveProperty([s]);
   });
 });
