@@ -1,7 +1,12 @@
 import type { ClientClass, ClientIdentity } from '../model/client.js';
-import { normalizeBrowserHint, parseBrowser, type ParsedClient } from './browser.js';
+import { browserFamily, normalizeBrowserHint, type ParsedClient } from './browser.js';
+import { foreignPart, hasBrowserEngine, isBrowserShaped } from './browser-shape.js';
+import { DECLARED_SOURCE, declaredAutomation, invokingAgent, sdkForm, type Declared } from './declared.js';
 import { entryByFamily, matchToken } from './match.js';
 import { MAX_NAME_LENGTH, normalizeOsHint, osFromUserAgent, stripVersion } from './names.js';
+import { nativeApp } from './native.js';
+import { CRAWLER_BY_SHAPE, type TokenClass } from './table.js';
+import { uaParts, type UaParts } from './ua-parts.js';
 
 export { describeClient } from './describe.js';
 
@@ -19,6 +24,7 @@ const MISSING_USER_AGENTS = new Set(['', '-']);
 const MAX_USER_AGENT = 4096;
 const HINT_SOURCE = 'identity-provider parsed client (Entra deviceDetail, Okta client.userAgent)';
 const GENERIC_SOURCE = 'first product token';
+const FOREIGN_SOURCE = "a product beside a browser's own that no browser puts there";
 const LEADING_PRODUCT = /^[^\s/();,]+/;
 const ANY_PRODUCT = /[A-Za-z][^\s/();,]*/;
 const COMPATIBLE_PRODUCT = /\bcompatible;\s*([^;()]+)/i;
@@ -28,7 +34,7 @@ const COMPATIBLE_PRODUCT = /\bcompatible;\s*([^;()]+)/i;
  * Never throws.
  */
 export function classifyClient(userAgent: string | undefined, hint?: ClientHint): ClientIdentity {
-  const ua = typeof userAgent === 'string' ? userAgent.trim().slice(0, MAX_USER_AGENT) : '';
+  const ua = typeof userAgent === 'string' ? withoutHeaderName(userAgent.trim().slice(0, MAX_USER_AGENT)) : '';
   return MISSING_USER_AGENTS.has(ua) ? fromHint(hint) : fromUserAgent(ua);
 }
 
@@ -56,21 +62,60 @@ export function createClientClassifier(maxEntries = 5000): ClientClassifier {
   };
 }
 
+/** Some exports keep the header's name with its value: `User-Agent: Mozilla/5.0 …`. */
+function withoutHeaderName(ua: string): string {
+  return ua.length > 11 && ua.slice(0, 11).toLowerCase() === 'user-agent:' ? ua.slice(11).trim() : ua;
+}
+
 function hintKey(hint: ClientHint | undefined): string {
   return `${text(hint?.browser)}\u0000${text(hint?.os)}\u0000${text(hint?.app)}`;
 }
 
+/**
+ * In order: a tool that names the agent running it; the table; a user agent that declares itself an agent, a
+ * crawler or an API SDK; a native app's shape; a browser's shape with a part no browser adds (`unknown`: it could be
+ * a person's app as well as a tool); a browser; else `unknown`, named by its first product.
+ */
 function fromUserAgent(ua: string): ClientIdentity {
   const os = osFromUserAgent(ua);
-  const hit = matchToken(ua);
+  const parts = uaParts(ua);
+  const invoking = invokingAgent(parts);
+  if (invoking) return declared(invoking, parts, os);
+  const lower = ua.toLowerCase();
+  const hit = matchToken(ua, lower);
   if (hit) {
     const { entry, matchedToken } = hit;
-    return identity(entry.class, entry.family, os, matchedToken, entry.source);
+    return identity(resolve(entry.class, parts), entry.family, os, matchedToken, entry.source);
   }
-  const parsed = parseBrowser(ua);
-  if (parsed) return identity(parsed.class, parsed.family, os, parsed.matchedToken, parsed.source);
-  const family = genericFamily(ua);
+  const claim = declaredAutomation(parts, lower) ?? sdkForm(parts);
+  if (claim) return declared(claim, parts, os);
+  const native = nativeApp(ua, parts);
+  if (native) return identity(native.class, native.family, os, native.matchedToken, native.source);
+  if (isBrowserShaped(parts)) {
+    const foreign = foreignPart(parts);
+    if (foreign) return identity('unknown', stripVersion(foreign.text) || foreign.text, os, foreign.text, FOREIGN_SOURCE);
+    const browser = browserFamily(ua);
+    if (browser) return identity(browser.class, browser.family, os, browser.matchedToken, browser.source);
+  }
+  const family = genericFamily(ua, parts);
   return identity('unknown', family, os, family === 'unknown' ? undefined : family, GENERIC_SOURCE);
+}
+
+const DECLARED_CLASS = { 'invoking-agent': 'ai-agent', agent: 'ai-agent', crawler: 'crawler', sdk: 'http-library' } as const;
+
+function declared(claim: Declared, parts: UaParts, os: string | undefined): ClientIdentity {
+  return identity(resolve(DECLARED_CLASS[claim.kind], parts), claim.family, os, claim.evidence, DECLARED_SOURCE[claim.kind]);
+}
+
+/** A crawler's class follows from its shape (see CRAWLER_BY_SHAPE). */
+function resolve(cls: TokenClass, parts: UaParts): ClientClass {
+  if (cls !== 'crawler') return cls;
+  return hasBrowserEngine(parts) ? CRAWLER_BY_SHAPE.browserEngine : CRAWLER_BY_SHAPE.other;
+}
+
+/** True when the client was named by an identity provider's or cloud's parsed hint, not by a user agent it sent. */
+export function isNamedByHint(identity: Pick<ClientIdentity, 'source'>): boolean {
+  return identity.source === HINT_SOURCE;
 }
 
 function fromHint(hint: ClientHint | undefined): ClientIdentity {
@@ -89,16 +134,21 @@ function knownFromHint(name: string): ParsedClient | undefined {
   const browser = normalizeBrowserHint(name);
   if (browser) return browser;
   const hit = matchToken(name);
-  if (hit) return { ...hit.entry, matchedToken: hit.matchedToken };
+  if (hit) return hinted(hit.entry, hit.matchedToken, name);
   const entry = entryByFamily(stripVersion(name));
-  return entry && { ...entry, matchedToken: name };
+  return entry && hinted(entry, name, name);
 }
 
-function genericFamily(ua: string): string {
+function hinted(entry: { class: TokenClass; family: string; source: string }, matchedToken: string, name: string): ParsedClient {
+  return { class: resolve(entry.class, uaParts(name)), family: entry.family, source: entry.source, matchedToken };
+}
+
+/** A user agent that names nothing known: its `compatible` product, else the first part no browser has, else its first product. */
+function genericFamily(ua: string, parts: UaParts): string {
   const leading = LEADING_PRODUCT.exec(ua)?.[0];
   if (leading !== undefined && leading.toLowerCase() === 'mozilla') {
     const compatible = COMPATIBLE_PRODUCT.exec(ua)?.[1];
-    const named = compatible === undefined ? '' : stripVersion(compatible);
+    const named = stripVersion(compatible ?? foreignPart(parts)?.text ?? '');
     return named || 'Mozilla';
   }
   const product = leading ?? ANY_PRODUCT.exec(ua)?.[0];

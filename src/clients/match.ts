@@ -1,4 +1,5 @@
 import { CLIENT_TOKENS, type TokenEntry } from './table.js';
+import { buildTokenIndex } from './token-index.js';
 
 export interface TokenHit {
   entry: TokenEntry;
@@ -6,24 +7,33 @@ export interface TokenHit {
   matchedToken: string;
 }
 
-const LOWERED = CLIENT_TOKENS.map((entry) => ({ entry, lower: entry.token.toLowerCase() }));
+const lowered = (entry: TokenEntry) => entry.token.toLowerCase();
+const ids = (match: TokenEntry['match']) => CLIENT_TOKENS.flatMap((entry, id) => (entry.match === match ? [id] : []));
 
-/** The first table entry the (trimmed) text matches, case-insensitively. */
-export function matchToken(text: string): TokenHit | undefined {
-  const lower = text.toLowerCase();
-  // Lowercasing a few non-ASCII characters changes the length; then offsets no longer map back.
-  const sameOffsets = lower.length === text.length;
-  for (const { entry, lower: token } of LOWERED) {
-    let at = -1;
-    if (entry.match === 'substring') at = lower.indexOf(token);
-    else if (entry.match === 'prefix') at = lower.startsWith(token) ? 0 : -1;
-    else at = lower === token ? 0 : -1;
-    if (at >= 0) {
-      const matchedToken = sameOffsets ? text.slice(at, at + token.length) : entry.token;
-      return { entry, matchedToken };
-    }
+const SUBSTRING_IDS = ids('substring');
+const SUBSTRINGS = buildTokenIndex(SUBSTRING_IDS.map((id) => lowered(CLIENT_TOKENS[id]!)));
+const PREFIXES = ids('prefix').map((id) => ({ id, token: lowered(CLIENT_TOKENS[id]!) }));
+const EXACT = new Map<string, number>();
+for (const id of ids('exact')) if (!EXACT.has(lowered(CLIENT_TOKENS[id]!))) EXACT.set(lowered(CLIENT_TOKENS[id]!), id);
+
+/** The first table entry, in table order, that the (trimmed) text matches, case-insensitively. */
+export function matchToken(text: string, lower = text.toLowerCase()): TokenHit | undefined {
+  let id = EXACT.get(lower) ?? Number.MAX_SAFE_INTEGER;
+  let at = 0;
+  for (const prefix of PREFIXES) {
+    if (prefix.id >= id) break;
+    if (lower.startsWith(prefix.token)) id = prefix.id;
   }
-  return undefined;
+  const found = SUBSTRINGS.first(lower);
+  if (found && SUBSTRING_IDS[found.id]! < id) {
+    id = SUBSTRING_IDS[found.id]!;
+    at = found.at;
+  }
+  const entry = CLIENT_TOKENS[id];
+  if (!entry) return undefined;
+  // Lowercasing a few non-ASCII characters changes the length; then offsets no longer map back.
+  const matchedToken = lower.length === text.length ? text.slice(at, at + entry.token.length) : entry.token;
+  return { entry, matchedToken };
 }
 
 const BY_FAMILY = new Map<string, TokenEntry>();

@@ -49,7 +49,7 @@ describe('classifyClient: table tokens', () => {
 
   it('node as part of a longer UA is not the node http-library', () => {
     expect(classifyClient('nodejs-app-something').class).not.toBe('http-library');
-    expect(classifyClient(`${CHROME_MAC_131} node`)).toMatchObject({ class: 'browser', family: 'Chrome' });
+    expect(classifyClient(`${CHROME_MAC_131} node`)).toMatchObject({ class: 'unknown', family: 'node' });
   });
 
   it.each([
@@ -86,19 +86,23 @@ describe('classifyClient: table tokens', () => {
     expect(classifyClient('BAV2ROPC')).toMatchObject({ class: 'cli', family: 'legacy-auth (BAV2ROPC)' });
   });
 
-  it('bare okhttp is http-library; an Android app naming itself first is not', () => {
+  it('bare okhttp is http-library; an Android app naming itself first is that native app', () => {
     expect(classifyClient('okhttp/4.12.0')).toMatchObject({ class: 'http-library', family: 'okhttp' });
     expect(classifyClient('CorpApp/3.1 (Linux; Android 14; Pixel 8) okhttp/4.12.0')).toMatchObject({
-      class: 'unknown',
+      class: 'native-app',
       family: 'CorpApp',
       os: 'Android',
     });
   });
 
-  it('Googlebot is not read as a Chrome browser', () => {
+  it('Googlebot is not read as a Chrome browser: with a browser engine it is a headless browser, bare an http-library', () => {
     const googlebot =
       'Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.204 Mobile Safari/537.36 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
-    expect(classifyClient(googlebot)).toMatchObject({ class: 'unknown', family: 'Googlebot' });
+    expect(classifyClient(googlebot)).toMatchObject({ class: 'headless-browser', family: 'Googlebot' });
+    expect(classifyClient('Googlebot/2.1 (+http://www.google.com/bot.html)')).toMatchObject({
+      class: 'http-library',
+      family: 'Googlebot',
+    });
   });
 });
 
@@ -142,6 +146,10 @@ describe('classifyClient: browsers and keys', () => {
     expect(classifyClient('Mozilla/5.0')).toMatchObject({ class: 'unknown', family: 'Mozilla', key: 'unknown:mozilla' });
     expect(classifyClient('SomeInternalTool/3.2 (build 77)')).toMatchObject({ class: 'unknown', family: 'SomeInternalTool' });
     expect(classifyClient(`${'x'.repeat(100)}/1`).family).toHaveLength(40);
+  });
+
+  it('a User-Agent header name kept with its value is ignored', () => {
+    expect(classifyClient(`User-Agent: ${CHROME_MAC_131}`)).toEqual(classifyClient(CHROME_MAC_131));
   });
 });
 

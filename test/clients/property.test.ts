@@ -59,6 +59,15 @@ describe('classifyClient properties', () => {
   it('classifies a long hostile string by its first 4096 characters only', () => {
     const prefix = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/142.0.0.0 Safari/537.36 ';
     const hostile = `${prefix}${'Version/1 ) a/1 '.repeat(20_000)} python-requests/2.32.3`;
-    expect(classifyClient(hostile).class).toBe('browser');
+    expect(classifyClient(hostile)).toMatchObject({ class: 'unknown', family: 'a' });
+  });
+
+  it('stays fast on long hostile user agents of every shape (no pattern backtracks)', () => {
+    const shapes = ['(', ')', '(a;', 'a.', '1.', '1_', 'x/', '@a.', 'http://', 'Mozilla/5.0 (', 'Agent ', 'bot', ' ', ';'];
+    const hostile = shapes.flatMap((s) => [s.repeat(4096), `Mozilla/5.0 (X11; ${s.repeat(4096)}`, `${s.repeat(2000)}!`]);
+    const started = performance.now();
+    for (const ua of hostile) classifyClient(ua);
+    // Linear work is well under a millisecond per string; a quadratic pattern on 4,096 characters takes far longer.
+    expect(performance.now() - started).toBeLessThan(1500);
   });
 });
