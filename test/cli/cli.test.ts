@@ -169,6 +169,7 @@ describe('borrowscan rules', () => {
     expect(rules.map((r: { id: string }) => r.id)).toEqual([
       'agent-on-human-session',
       'agent-signed-in-as-person',
+      'unrecognized-client-on-human-session',
       'session-context-change',
       'inhuman-cadence',
       'scope-exceeded',
