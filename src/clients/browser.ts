@@ -1,13 +1,8 @@
-import type { ClientClass } from '../model/client.js';
 import { nativeApp } from './native.js';
+import type { ParsedClient } from './parsed-client.js';
 import { uaParts } from './ua-parts.js';
 
-export interface ParsedClient {
-  class: ClientClass;
-  family: string;
-  matchedToken?: string;
-  source?: string;
-}
+export type { ParsedClient } from './parsed-client.js';
 
 const BROWSER_SOURCE = 'browser product tokens (RFC 9110 User-Agent)';
 

@@ -1,4 +1,4 @@
-import type { ParsedClient } from './browser.js';
+import type { ParsedClient } from './parsed-client.js';
 import { electronAppName, foreignPart } from './browser-shape.js';
 import { stripVersion } from './names.js';
 import { productName, type UaParts } from './ua-parts.js';

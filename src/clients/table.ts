@@ -1,4 +1,3 @@
-import type { ClientClass } from '../model/client.js';
 import { AGENT_TOKENS } from './tokens/agents.js';
 import { CLI_TOKENS } from './tokens/cli.js';
 import { AI_CRAWLER_TOKENS, NAMED_CRAWLER_TOKENS } from './tokens/crawlers.js';
@@ -6,28 +5,9 @@ import { AUTOMATION_TOKENS } from './tokens/automation.js';
 import { LEGACY_AUTH_TOKENS } from './tokens/legacy-auth.js';
 import { LIBRARY_TOKENS } from './tokens/libraries.js';
 
-/**
- * - `substring`: anywhere in the user agent (agents append their token to a full Chrome string);
- * - `prefix`: only at the start (the token is ambiguous when an app puts its own name first);
- * - `exact`: the whole user agent, trimmed (the token is too short to search for).
- * All matching is case-insensitive.
- */
-export type TokenMatch = 'substring' | 'exact' | 'prefix';
+import type { TokenEntry } from './tokens/entry.js';
 
-/**
- * A class, or `crawler`: a named crawler or fetcher whose class follows from how it presents itself, like any
- * crawler that declares itself (see {@link CRAWLER_BY_SHAPE}).
- */
-export type TokenClass = ClientClass | 'crawler';
-
-export interface TokenEntry {
-  token: string;
-  class: TokenClass;
-  family: string;
-  match: TokenMatch;
-  source: string;
-  note?: string;
-}
+export type { TokenClass, TokenEntry, TokenMatch } from './tokens/entry.js';
 
 /**
  * What a crawler is, when nothing names it an AI crawler: the classes name the client's technology, so a crawler

@@ -1,5 +1,4 @@
-import type { TokenEntry } from '../table.js';
-import { entry, SRC } from './entry.js';
+import { entry, SRC, type TokenEntry } from './entry.js';
 
 const CODEX = 'openai/codex codex-rs/core/src/default_client.rs: `<originator>/<version> (<os> <version>; <arch>) <terminal>`, originator codex_cli_rs unless a front end sets its own codex_*';
 const GEMINI_CLI = 'google-gemini/gemini-cli packages/core/src/core/contentGenerator.ts: `GeminiCLI[-<client>]/<version>/<model> (<platform>; <arch>; <surface>)`';

@@ -1,5 +1,4 @@
-import type { TokenEntry } from '../table.js';
-import { entry, SRC } from './entry.js';
+import { entry, SRC, type TokenEntry } from './entry.js';
 
 const PLAYWRIGHT = 'microsoft/playwright packages/playwright-core/src/server/utils/userAgent.ts: `Playwright/<version> (<arch>; <os> <version>) <embedder>/<version>`; appended to Chrome in crawler-user-agents (MIT)';
 

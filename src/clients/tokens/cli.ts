@@ -1,5 +1,4 @@
-import type { TokenEntry } from '../table.js';
-import { entry, SRC } from './entry.js';
+import { entry, SRC, type TokenEntry } from './entry.js';
 
 const CLIENT_GO = 'kubernetes/client-go rest/config.go DefaultKubernetesUserAgent: `<command>/<version> (<os>/<arch>) kubernetes/<commit>`';
 

@@ -1,5 +1,4 @@
-import type { TokenEntry } from '../table.js';
-import { entry, SRC } from './entry.js';
+import { entry, SRC, type TokenEntry } from './entry.js';
 
 /** Crawlers that train, index or search for AI products. */
 export const AI_CRAWLER_TOKENS: readonly TokenEntry[] = [

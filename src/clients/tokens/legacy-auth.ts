@@ -1,5 +1,4 @@
-import type { TokenEntry } from '../table.js';
-import { entry } from './entry.js';
+import { entry, type TokenEntry } from './entry.js';
 
 /** Entra legacy authentication (no modern auth, no MFA). */
 export const LEGACY_AUTH_TOKENS: readonly TokenEntry[] = [

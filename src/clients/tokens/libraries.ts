@@ -1,5 +1,4 @@
-import type { TokenEntry } from '../table.js';
-import { entry, SRC } from './entry.js';
+import { entry, SRC, type TokenEntry } from './entry.js';
 
 const CUA_UAP = `${SRC.cua}; ${SRC.uap}`;
 
