@@ -1,5 +1,5 @@
 import { isNamedByHint } from '../clients/classify.js';
-import { AUTOMATION_CLASSES, HUMAN_CLASSES } from '../model/client.js';
+import { actsOnOwnCredential, isAutomationClient, isHumanClient } from '../model/client.js';
 import type { ClientUsage, Session } from '../model/session.js';
 import { networkOf } from '../shared/network.js';
 import { agentByClient } from './declared.js';
@@ -12,13 +12,14 @@ const EVIDENCE_FROM_CLIENT = 4;
 /**
  * Clients that are neither a person's (browser, native app) nor automation `agent-on-human-session` reports: a
  * client borrowscan cannot name (`unknown`), and a crawler (`ai-crawler`), which never holds a person's session.
+ * One the identity provider or token says acts with a credential of its own is not on a borrowed session.
  * A client with no user agent of its own is left out: one the log names by the identity provider's or the cloud's
  * label (`AWS Internal`, a console back end, Entra's parsed app) is not a program that sent a user agent, and a log
  * that records none would flag every session.
  */
 function unjudged(client: ClientUsage): boolean {
   const { identity } = client;
-  if (HUMAN_CLASSES.has(identity.class) || AUTOMATION_CLASSES.has(identity.class)) return false;
+  if (isHumanClient(identity) || isAutomationClient(identity) || actsOnOwnCredential(identity)) return false;
   if (isNamedByHint(identity)) return false;
   return !(identity.class === 'unknown' && identity.family === 'unknown');
 }
