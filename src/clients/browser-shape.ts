@@ -1,4 +1,4 @@
-import { productName, type UaPart, type UaParts } from './ua-parts.js';
+import type { UaPart, UaParts } from './ua-parts.js';
 
 /**
  * The grammar of a browser's own user agent: its product names and the words of its platform comment, as browsers
@@ -51,7 +51,7 @@ export function hasBrowserEngine({ parts, products }: UaParts): boolean {
 /** `Mozilla/…` with a browser engine: what every browser sends, and what programs imitate. */
 export function isBrowserShaped(ua: UaParts): boolean {
   const first = ua.parts[0];
-  return first !== undefined && first.comment === 0 && productName(first).toLowerCase() === 'mozilla' && hasBrowserEngine(ua);
+  return first !== undefined && first.comment === 0 && first.name === 'mozilla' && hasBrowserEngine(ua);
 }
 
 /**
@@ -67,7 +67,7 @@ export function foreignPart(ua: UaParts): UaPart | undefined {
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     if (part.comment === 0) {
-      const name = productName(part).toLowerCase();
+      const name = part.name;
       if (BROWSER_PRODUCTS.has(name) || !/[a-z]/.test(name) || (app && i >= app.from && i < app.to)) continue;
       return part;
     }
@@ -90,10 +90,10 @@ export function electronAppName(ua: UaParts): string | undefined {
 
 function electronApp({ parts, products }: UaParts): { from: number; to: number } | undefined {
   if (!products.has('electron')) return undefined;
-  const chrome = parts.findIndex((p) => p.comment === 0 && productName(p).toLowerCase() === 'chrome');
+  const chrome = parts.findIndex((p) => p.comment === 0 && p.name === 'chrome');
   if (chrome < 0) return undefined;
   let from = chrome;
-  while (from > 0 && parts[from - 1]!.comment === 0 && productName(parts[from - 1]!).toLowerCase() !== 'applewebkit') from--;
+  while (from > 0 && parts[from - 1]!.comment === 0 && parts[from - 1]!.name !== 'applewebkit') from--;
   return { from, to: chrome };
 }
 

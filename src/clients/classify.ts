@@ -2,7 +2,7 @@ import type { ClientClass, ClientIdentity } from '../model/client.js';
 import { browserFamily, normalizeBrowserHint, type ParsedClient } from './browser.js';
 import { foreignPart, hasBrowserEngine, isBrowserShaped } from './browser-shape.js';
 import { DECLARED_SOURCE, declaredAutomation, invokingAgent, sdkForm, type Declared } from './declared.js';
-import { entryByFamily, matchToken } from './match.js';
+import { entryByFamily, matchToken, scanTokens } from './match.js';
 import { MAX_NAME_LENGTH, normalizeOsHint, osFromUserAgent, stripVersion } from './names.js';
 import { nativeApp } from './native.js';
 import { CRAWLER_BY_SHAPE, type TokenClass } from './table.js';
@@ -82,12 +82,12 @@ function fromUserAgent(ua: string): ClientIdentity {
   const invoking = invokingAgent(parts);
   if (invoking) return declared(invoking, parts, os);
   const lower = ua.toLowerCase();
-  const hit = matchToken(ua, lower);
+  const { hit, signalled } = scanTokens(ua, lower);
   if (hit) {
     const { entry, matchedToken } = hit;
     return identity(resolve(entry.class, parts), entry.family, os, matchedToken, entry.source);
   }
-  const claim = declaredAutomation(parts, lower) ?? sdkForm(parts);
+  const claim = declaredAutomation(parts, lower, signalled) ?? sdkForm(parts, lower);
   if (claim) return declared(claim, parts, os);
   const native = nativeApp(ua, parts);
   if (native) return identity(native.class, native.family, os, native.matchedToken, native.source);

@@ -1,7 +1,7 @@
 import type { ParsedClient } from './parsed-client.js';
 import { electronAppName, foreignPart } from './browser-shape.js';
 import { stripVersion } from './names.js';
-import { productName, type UaParts } from './ua-parts.js';
+import type { UaParts } from './ua-parts.js';
 
 const NATIVE_SOURCE = 'app token before CFNetwork/ Darwin/ (Apple networking stack)';
 const ALAMOFIRE_SOURCE = 'Alamofire/Alamofire HTTPHeaders.swift: `<app>/<version> (<bundle id>; build:<build>; <os> <version>) Alamofire/<version>`';
@@ -44,7 +44,7 @@ export function nativeApp(ua: string, parts: UaParts): ParsedClient | undefined 
   const webview = parts.parts.find((p) => p.comment !== 0 && p.text === 'wv');
   if (webview) return app('WebView', '; wv)', WEBVIEW_SOURCE);
   const ios = products.has('applewebkit') && products.has('mobile') && !products.has('safari');
-  if (ios) return app('WebView', parts.parts.find((p) => productName(p).toLowerCase() === 'applewebkit')!.text, WEBVIEW_SOURCE);
+  if (ios) return app('WebView', parts.parts.find((p) => p.name === 'applewebkit')!.text, WEBVIEW_SOURCE);
   return undefined;
 }
 

@@ -7,6 +7,8 @@ export interface UaPart {
   text: string;
   /** 0 outside parentheses, else the 1-based number of the top-level comment it is in. */
   comment: number;
+  /** Its text before the first `/`, lowercase: a product's name. */
+  name: string;
 }
 
 export interface UaParts {
@@ -23,7 +25,9 @@ export function uaParts(ua: string): UaParts {
   let start = 0;
   const cut = (end: number) => {
     const text = ua.slice(start, end).trim();
-    if (text !== '') parts.push({ text, comment: depth > 0 ? comments : 0 });
+    if (text === '') return;
+    const slash = text.indexOf('/');
+    parts.push({ text, comment: depth > 0 ? comments : 0, name: (slash < 0 ? text : text.slice(0, slash)).toLowerCase() });
   };
   for (let i = 0; i < ua.length; i++) {
     const c = ua.charCodeAt(i);
@@ -52,12 +56,6 @@ export function uaParts(ua: string): UaParts {
   }
   cut(ua.length);
   const products = new Set<string>();
-  for (const part of parts) if (part.comment === 0) products.add(productName(part).toLowerCase());
+  for (const part of parts) if (part.comment === 0) products.add(part.name);
   return { parts, comments, products };
-}
-
-/** A product's name: its text before the first `/`. */
-export function productName(part: UaPart): string {
-  const slash = part.text.indexOf('/');
-  return slash < 0 ? part.text : part.text.slice(0, slash);
 }
