@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { UsageError } from '../shared/errors.js';
-import { describeFsError } from '../shared/fs-error.js';
+import { readConfigText } from './read-text.js';
 
 /**
  * Reads a YAML (or JSON: YAML is a superset) config file and validates it with a zod schema.
@@ -16,13 +15,7 @@ export interface LoadedConfig<T> {
 }
 
 export async function loadConfig<T>(file: string, schema: z.ZodType<T>, what: string): Promise<LoadedConfig<T>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(`cannot read ${what} ${file}: ${describeFsError(err)}`);
-  }
-  return parseConfig(file, text, schema);
+  return parseConfig(file, await readConfigText(file, what), schema);
 }
 
 export function parseConfig<T>(file: string, text: string, schema: z.ZodType<T>): LoadedConfig<T> {
