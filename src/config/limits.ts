@@ -4,8 +4,8 @@
  * error instead. README ("Limits") states them.
  */
 export const CONFIG_LIMITS = {
-  /** Largest file, in bytes: 1 MiB, some 3,000 declared agents. The YAML parser needs about a second per MiB of
-   * ordinary YAML, and up to ten times that for hostile shapes (deep nesting, a token per byte). */
+  /** Largest file, in bytes: 1 MiB, some 3,000 declared agents. The YAML parser needs about 2 s of CPU per MiB of
+   * ordinary YAML, and up to 5 s and 700 MB for hostile shapes (a value per two bytes). */
   bytes: 1024 * 1024,
   /** Deepest nesting of collections: a registry needs 7; the YAML parser recurses and would overflow its stack. */
   depth: 64,
