@@ -24,29 +24,46 @@ export interface Blocks<B> {
   minLength: number;
 }
 
-/**
- * Whether the blocks match an input of `length` items. `fits(block, start)` says whether a block matches the items
- * from start (it is called once per start tried, so it can count them); `width(block)` is a block's length in items.
- */
-export function matchBlocks<B>(
+/** How a kind of input is matched, piece by piece: glob.ts for characters, path-glob.ts for path segments. */
+export interface BlockMatcher<B, I> {
+  /** A block's length in items. */
+  width(block: B): number;
+  /** Whether a block matches the items of input from start; counts one step per start tried and per comparison. */
+  fits(block: B, input: I, start: number, meter: StepMeter | undefined): boolean;
+  /**
+   * The leftmost start from `from` up to `last` (included) where the block fits, or -1: what calling fits on each
+   * start in turn gives (seekByFits), in a loop the matcher may write tighter, counting the same steps.
+   */
+  seek(block: B, input: I, from: number, last: number, meter: StepMeter | undefined): number;
+}
+
+/** seek as a loop over fits. */
+export function seekByFits<B, I>(matcher: BlockMatcher<B, I>, block: B, input: I, from: number, last: number, meter: StepMeter | undefined): number {
+  for (let start = from; start <= last; start++) if (matcher.fits(block, input, start, meter)) return start;
+  return -1;
+}
+
+/** Whether the blocks match the items of input from `from` up to (not including) `to`. */
+export function matchBlocks<B, I>(
   pattern: Blocks<B>,
-  length: number,
-  width: (block: B) => number,
-  fits: (block: B, start: number) => boolean,
+  input: I,
+  from: number,
+  to: number,
+  matcher: BlockMatcher<B, I>,
+  meter: StepMeter | undefined,
 ): boolean {
   const { blocks } = pattern;
-  if (!pattern.starred) return length === pattern.minLength && fits(blocks[0]!, 0);
-  if (length < pattern.minLength) return false;
+  if (!pattern.starred) return to - from === pattern.minLength && matcher.fits(blocks[0]!, input, from, meter);
+  if (to - from < pattern.minLength) return false;
   const last = blocks[blocks.length - 1]!;
-  const end = length - width(last);
-  if (!fits(blocks[0]!, 0) || !fits(last, end)) return false;
-  let position = width(blocks[0]!);
+  const end = to - matcher.width(last);
+  if (!matcher.fits(blocks[0]!, input, from, meter) || !matcher.fits(last, input, end, meter)) return false;
+  let position = from + matcher.width(blocks[0]!);
   for (let i = 1; i < blocks.length - 1; i++) {
     const block = blocks[i]!;
-    const size = width(block);
-    let start = position;
-    while (start + size <= end && !fits(block, start)) start++;
-    if (start + size > end) return false;
+    const size = matcher.width(block);
+    const start = matcher.seek(block, input, position, end - size, meter);
+    if (start < 0) return false;
     position = start + size;
   }
   return true;
