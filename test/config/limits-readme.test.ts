@@ -13,4 +13,12 @@ describe('README states the config limits the loader enforces', () => {
     expect(table).toContain(`the first ${CONFIG_LIMITS.listedProblems} problems`);
     expect(table).toContain(`cut at ${CONFIG_LIMITS.messageLength} characters`);
   });
+
+  it('the Limits section has them too', () => {
+    const limits = readme.slice(readme.indexOf('## Limits'));
+    expect(limits).toContain(`| a config file (\`--agents\`, the ignore file) | ${describeBytes(CONFIG_LIMITS.bytes)} |`);
+    expect(limits).toContain(`| nesting in a config file | ${CONFIG_LIMITS.depth} levels |`);
+    expect(limits).toContain(`| aliases in a config file | ${CONFIG_LIMITS.aliases.toLocaleString('en')}, adding at most ${CONFIG_LIMITS.aliasExpansion.toLocaleString('en')} values`);
+    expect(limits).toContain(`| problems listed for an invalid config file | the first ${CONFIG_LIMITS.listedProblems}; a message that quotes a long value is cut at ${CONFIG_LIMITS.messageLength} characters |`);
+  });
 });
