@@ -1,3 +1,6 @@
+import { compileGlob, type TextMatcher } from './glob.js';
+import { compilePathGlob } from './path-glob.js';
+
 /**
  * Allow patterns of a declared agent's task: what the agent may do.
  *
@@ -9,7 +12,8 @@
  *   (`s3.amazonaws.com:Get*`); no spaces.
  * - `app:Name`: an identity-provider application the agent may sign in to (`app:Salesforce`); the name may have spaces.
  *
- * Both non-HTTP forms are matched case-insensitively, with `*` as any run of characters.
+ * Both non-HTTP forms are matched case-insensitively, with `*` as any run of characters. Every form matches in time
+ * linear in what it is matched against (path-glob.ts, glob.ts): a pattern from a pull request cannot hang a scan.
  *
  * What a pattern may not contain, because it would mean something we do not do: whitespace inside the path or a
  * `source:name`, a query or fragment (`?`, `#`: only paths are logged), brackets and braces (character classes and
@@ -23,9 +27,9 @@ export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'O
 export const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export type AllowPattern =
-  | { kind: 'http'; text: string; method: string; path: RegExp; readOnly: boolean }
-  | { kind: 'operation'; text: string; pattern: RegExp }
-  | { kind: 'app'; text: string; pattern: RegExp };
+  | { kind: 'http'; text: string; method: string; path: TextMatcher; readOnly: boolean }
+  | { kind: 'operation'; text: string; pattern: TextMatcher }
+  | { kind: 'app'; text: string; pattern: TextMatcher };
 
 /**
  * A superset check of the grammar, written as a JSON Schema `pattern` so editors flag the obvious mistakes; the
@@ -60,7 +64,7 @@ function parseHttp(text: string, method: string, path: string): AllowPattern | s
   const segments = trimSlash(path).split('/').slice(1);
   if (path !== '/' && segments.some((s) => s === '')) return `"${text}" has an empty path segment (//)`;
   if (segments.some((s) => s.includes('**') && s !== '**')) return `"${text}": ** must be a whole path segment (/**/)`;
-  return { kind: 'http', text, method: upper, path: compilePath(path), readOnly: READ_METHODS.has(upper) };
+  return { kind: 'http', text, method: upper, path: compilePathGlob(trimSlash(path)), readOnly: READ_METHODS.has(upper) };
 }
 
 function parseOperation(text: string): AllowPattern | string {
@@ -83,24 +87,9 @@ function trimSlash(path: string): string {
   return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
 }
 
-function escape(text: string): string {
-  return text.replace(/[.+^${}()|[\]\\?*]/g, '\\$&');
-}
-
-function compilePath(path: string): RegExp {
-  const segments = trimSlash(path).split('/').slice(1);
-  if (path === '/') return /^\/$/;
-  let source = '';
-  for (const segment of segments) {
-    if (segment === '**') source += '(?:/[^/]*)*';
-    else if (segment === '*') source += '/[^/]+';
-    else source += `/${segment.split('*').map(escape).join('[^/]*')}`;
-  }
-  return new RegExp(`^${source}$`, 's');
-}
-
-function compileLoose(text: string): RegExp {
-  return new RegExp(`^${text.split('*').map(escape).join('.*')}$`, 'is');
+/** `*` is any run of characters, ignoring case; `?` never gets here (parse refuses it), so it would be literal. */
+function compileLoose(text: string): TextMatcher {
+  return compileGlob(text, { ignoreCase: true, questionMark: false });
 }
 
 /** What an event did, in the terms allow patterns speak; undefined when patterns do not judge it (a sign-in, a token). */

@@ -21,7 +21,7 @@ export async function loadBaseline(file: string): Promise<Baseline> {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new UsageError(`baseline ${file} is not JSON: ${err instanceof Error ? err.message : String(err)}`);
+    throw new UsageError(`baseline ${file} is not JSON: ${oneLine(err instanceof Error ? err.message : String(err))}`);
   }
   const report = data as { tool?: { name?: unknown }; findings?: unknown };
   if (report?.tool?.name !== 'borrowscan' || !Array.isArray(report.findings)) {
@@ -34,4 +34,10 @@ export async function loadBaseline(file: string): Promise<Baseline> {
     throw new UsageError(`baseline ${file}: every finding needs a string id`);
   }
   return { file, findings, ids: new Set(findings.map((f) => f.id)) };
+}
+
+/** JSON.parse quotes the text it stopped at, newlines and all: one line of at most 200 characters. */
+function oneLine(message: string): string {
+  const flat = message.replace(/\s+/g, ' ');
+  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
 }

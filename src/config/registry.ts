@@ -1,4 +1,5 @@
 import { matchesOperation, type AllowPattern, type Operation } from './allow-pattern.js';
+import type { TextMatcher } from './glob.js';
 import { compilePattern } from './pattern.js';
 
 /**
@@ -75,7 +76,7 @@ export function buildRegistry(
 ): AgentRegistry {
   const byIdentity = new Map<string, DeclaredAgent>();
   const byClient = new Map<string, DeclaredAgent>();
-  const byUserAgent: { pattern: RegExp; agent: DeclaredAgent }[] = [];
+  const byUserAgent: { pattern: TextMatcher; agent: DeclaredAgent }[] = [];
   for (const agent of agents) {
     for (const id of agent.identities) if (!byIdentity.has(id.toLowerCase())) byIdentity.set(id.toLowerCase(), agent);
     for (const id of agent.clients) if (!byClient.has(id)) byClient.set(id, agent);
