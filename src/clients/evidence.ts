@@ -34,37 +34,46 @@ function fromAgentEvidence(identity: Readonly<ClientIdentity>, agent: AgentEvide
   switch (agent.kind) {
     case 'own':
     case 'delegated':
-      return { ...identity, authority, key: `${identity.key}:${agent.kind}` };
+      return { ...identity, authority, key: `${identity.key}:${agent.kind}`, evidenceKey: withEvidence(identity, agent.kind) };
     case 'present': {
       const family = agent.agent ? agent.agent.slice(0, MAX_NAME_LENGTH) : identity.class === 'ai-agent' ? identity.family : 'AI agent';
-      return asAgent(identity, family, 'the log names an agent', agent.proof, authority);
+      return { ...asAgent(identity, family, 'the log names an agent', agent.proof, authority), evidenceKey: withEvidence(identity, `present:${family}`) };
     }
     case 'not-agent':
       // The identity provider's "no agent" matters only where the client itself is a program.
-      return AUTOMATION.has(identity.class) ? { ...identity, authority, key: `${identity.key}:not-agent` } : identity;
+      return AUTOMATION.has(identity.class)
+        ? { ...identity, authority, key: `${identity.key}:not-agent`, evidenceKey: withEvidence(identity, 'not-agent') }
+        : identity;
   }
 }
 
 function fromHeaders(identity: Readonly<ClientIdentity>, headers: ClientHeaders): Readonly<ClientIdentity> {
   if (headers.webBotAuth && headers.signatureAgent) {
-    return asAgent(identity, directoryName(headers.signatureAgent), 'Signature-Agent', SIGNED_AGENT_SOURCE);
+    const name = directoryName(headers.signatureAgent);
+    return { ...asAgent(identity, name, 'Signature-Agent', SIGNED_AGENT_SOURCE), evidenceKey: withEvidence(identity, `signed:${name}`) };
   }
   if (headers.mcpMethod || headers.mcpName || headers.mcpProtocolVersion || headers.mcpSessionId) {
-    return identity.class === 'ai-agent' ? identity : asAgent(identity, 'MCP client', 'Mcp-*', MCP_SOURCE);
+    if (identity.class === 'ai-agent') return identity;
+    return { ...asAgent(identity, 'MCP client', 'Mcp-*', MCP_SOURCE), evidenceKey: withEvidence(identity, 'mcp') };
   }
   if (headers.stainlessLang || headers.stainlessVersion) {
     if (identity.class === 'ai-agent') return identity;
     const lang = headers.stainlessLang ? ` (${headers.stainlessLang.slice(0, 16)})` : '';
-    return asAgent(identity, `LLM SDK${lang}`, 'X-Stainless-*', STAINLESS_SOURCE);
+    return { ...asAgent(identity, `LLM SDK${lang}`, 'X-Stainless-*', STAINLESS_SOURCE), evidenceKey: withEvidence(identity, 'llm-sdk') };
   }
   if (headers.platformHint && identity.class === 'browser') {
     const hinted = normalizeOsHint(headers.platformHint);
     if (hinted !== undefined && identity.os !== undefined && hinted !== identity.os && !compatible(identity.os, hinted)) {
       const contradiction = `Sec-CH-UA-Platform "${headers.platformHint.slice(0, 32)}" contradicts the user agent's ${identity.os}`;
-      return { ...identity, contradiction, key: `${identity.key}:contradicted` };
+      return { ...identity, contradiction, key: `${identity.key}:contradicted`, evidenceKey: withEvidence(identity, 'contradicted') };
     }
   }
   return identity;
+}
+
+/** Evidence keys add up when several kinds apply (headers, then the identity provider's word). */
+function withEvidence(identity: Readonly<ClientIdentity>, key: string): string {
+  return identity.evidenceKey === undefined ? key : `${identity.evidenceKey}+${key}`;
 }
 
 /** Android is Linux underneath; ChromeOS browsers may report either. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../model/finding.js';
-import type { RiskEvidence, Session } from '../model/session.js';
+import { versionFreeUserAgent } from '../clients/version-free.js';
+import type { ClientUsage, RiskEvidence, Session } from '../model/session.js';
 import { severityRank } from '../model/severity.js';
 import type { Rule, RuleHit } from '../rules/rule.js';
 
@@ -15,10 +16,38 @@ export function findingId(rule: string, user: string | undefined, session: strin
   return `bs-${digest.slice(0, 16)}`;
 }
 
+/**
+ * The client part of a finding's id: its user agent without versions (never its class, which changes when the client
+ * table learns an entry), plus whatever else told the client apart (agent evidence, identifying headers). A client
+ * with no user agent at all is known only by what the identity provider's hints gave it.
+ */
+export function clientIdKey(client: ClientUsage): string {
+  const identity = client.identity;
+  const base = client.userAgent !== '' ? `ua:${versionFreeUserAgent(client.userAgent)}` : `hint:${identity.key}`;
+  return identity.evidenceKey === undefined ? base : `${base}|${identity.evidenceKey}`;
+}
+
+/**
+ * The id each finding had before ids hashed the version-free user agent (0.1: they hashed the client's class, family
+ * and OS), so that baselines and ignore files written then still match. Kept beside the finding, not in it.
+ */
+const PREVIOUS_IDS = new WeakMap<Finding, string>();
+
+export function previousIdOf(finding: Finding): string | undefined {
+  return PREVIOUS_IDS.get(finding);
+}
+
+/** A copy of a finding (triaged, re-statused) keeps the previous id of the one it was made from. */
+export function withPreviousId<F extends Finding>(copy: F, from: Finding): F {
+  const previous = PREVIOUS_IDS.get(from);
+  if (previous !== undefined) PREVIOUS_IDS.set(copy, previous);
+  return copy;
+}
+
 export function toFinding(rule: Rule, session: Session, hit: RuleHit): Finding {
   const ips = [...hit.client.ips].sort();
-  return {
-    id: findingId(rule.id, session.user, session.id, hit.client.identity.key),
+  const finding: Finding = {
+    id: findingId(rule.id, session.user, session.id, clientIdKey(hit.client)),
     rule: rule.id,
     severity: hit.severity,
     title: hit.title,
@@ -36,6 +65,8 @@ export function toFinding(rule: Rule, session: Session, hit: RuleHit): Finding {
     details: hit.details,
     ...(session.risk?.length ? { corroboratedBy: session.risk.map(corroboration) } : {}),
   };
+  PREVIOUS_IDS.set(finding, findingId(rule.id, session.user, session.id, hit.client.identity.key));
+  return finding;
 }
 
 function corroboration(r: RiskEvidence): NonNullable<Finding['corroboratedBy']>[number] {

@@ -23,6 +23,8 @@ function mergeUsage(target: ClientUsage, source: ClientUsage): void {
   if (source.firstSeen < target.firstSeen) {
     target.firstSeen = source.firstSeen;
     target.userAgent = source.userAgent || target.userAgent;
+  } else if (source.firstSeen === target.firstSeen && source.userAgent && source.userAgent < target.userAgent) {
+    target.userAgent = source.userAgent;
   }
   target.lastSeen = Math.max(target.lastSeen, source.lastSeen);
   target.ips = union(target.ips, source.ips, MAX_SET);

@@ -259,6 +259,10 @@ function updateUsage(usage: ClientUsage, event: NormalizedEvent, sets: SetPool):
   if (event.time < usage.firstSeen) {
     usage.firstSeen = event.time;
     if (event.userAgent) usage.userAgent = event.userAgent;
+  } else if (event.time === usage.firstSeen && event.userAgent && event.userAgent < usage.userAgent) {
+    // The client's user agent names it in reports and finding ids: the earliest, and of two at once the smaller,
+    // so that the order files arrive in never changes it.
+    usage.userAgent = event.userAgent;
   }
   if (event.time > usage.lastSeen) usage.lastSeen = event.time;
   if (event.ip && usage.ips.size < MAX_IPS_PER_CLIENT && !usage.ips.has(event.ip)) usage.ips = sets.with(usage.ips, event.ip);

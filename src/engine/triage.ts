@@ -1,6 +1,7 @@
 import type { Baseline } from '../config/baseline.js';
 import type { Suppression } from '../config/suppressions.js';
 import type { Finding, StaleSuppression } from '../model/finding.js';
+import { previousIdOf, withPreviousId } from './findings.js';
 
 export interface TriageOptions {
   baseline?: Baseline;
@@ -23,11 +24,12 @@ export function triage(findings: readonly Finding[], options: TriageOptions): Tr
   const suppressions = options.suppressions ?? [];
   const used = new Set<Suppression>();
   const triaged: Finding[] = findings.map((finding) => {
+    const previous = previousIdOf(finding);
     for (const s of suppressions) {
-      if (!s.matches(finding)) continue;
+      if (!s.matches(finding) && !(previous !== undefined && s.entry.id === previous)) continue;
       if (s.entry.expires !== undefined && s.entry.expires < options.now) continue;
       used.add(s);
-      return {
+      return withPreviousId({
         ...finding,
         status: 'suppressed',
         suppression: {
@@ -37,9 +39,12 @@ export function triage(findings: readonly Finding[], options: TriageOptions): Tr
           file: s.file,
           line: s.line,
         },
-      };
+      }, finding);
     }
-    return options.baseline?.ids.has(finding.id) ? { ...finding, status: 'known' } : { ...finding, status: 'new' };
+    // A baseline written before ids hashed the version-free user agent holds the previous id.
+    const ids = options.baseline?.ids;
+    const known = ids !== undefined && (ids.has(finding.id) || (previous !== undefined && ids.has(previous)));
+    return withPreviousId({ ...finding, status: known ? 'known' : 'new' }, finding);
   });
 
   const stale: StaleSuppression[] = [];

@@ -45,6 +45,11 @@ export interface ClientIdentity {
   authority?: { kind: 'own' | 'delegated' | 'present' | 'not-agent'; proof: string; agent?: string; onBehalfOf?: string };
   /** Why a client that claims to be a browser is taken for a program (its own client hints contradict it). */
   contradiction?: string;
+  /**
+   * What besides its user agent tells this client apart (agent evidence, identifying headers): part of a finding's
+   * id, so that a delegated or signed client never shares an id with the plain one of the same user agent.
+   */
+  evidenceKey?: string;
 }
 
 /** A person at the keyboard: a browser or native app whose own client hints do not contradict it. */
