@@ -4,7 +4,7 @@ import { agentByClient, agentDetails, isDeclaredDelegation } from './declared.js
 import { DELEGATION_ADVICE, REF } from './references.js';
 import type { Rule, RuleContext, RuleHit } from './rule.js';
 import { actsOnOwnCredential } from '../model/client.js';
-import { borrowingClients, humanClients, humanStarter, iso, label, labelWithClass, networksOf, sortedIps, tieOf } from './session-facts.js';
+import { borrowingClients, humanClients, humanStarter, iso, label, labelWithClass, networksOf, sortedIps, tieOf, clientFacts, starterDetails } from './session-facts.js';
 import { networkOf } from '../shared/network.js';
 
 const EVIDENCE_FROM_AUTOMATION = 4;
@@ -71,14 +71,8 @@ export const agentOnHumanSession: Rule = {
         evidence: [starter.signIn, ...agent.evidence.slice(0, EVIDENCE_FROM_AUTOMATION)],
         recommendation: DELEGATION_ADVICE,
         details: {
-          humanClient: { userAgent: starter.userAgent, class: starter.identity.class, label: label(starter) },
-          signIn: { time: iso(starter.signIn.time), ip: starter.signIn.ip ?? null, file: starter.signIn.file, line: starter.signIn.line },
-          automation: {
-            class: agent.identity.class,
-            family: agent.identity.family,
-            matchedToken: agent.identity.matchedToken ?? null,
-            tokenSource: agent.identity.source ?? null,
-          },
+          ...starterDetails(starter, starter.signIn),
+          automation: clientFacts(agent),
           humanIps: sortedIps(starter),
           automationIps: sortedIps(agent),
           network: otherNetwork ? 'other' : sameIp ? 'same-ip' : 'same-network',

@@ -62,3 +62,21 @@ export function labelWithClass(client: ClientUsage): string {
 export function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
+
+/** What a finding says of the person's side of a session: the client that signed them in, and that sign-in. */
+export function starterDetails(starter: ClientUsage, signIn: NonNullable<ClientUsage['signIn']>) {
+  return {
+    humanClient: { userAgent: starter.userAgent, class: starter.identity.class, label: label(starter) },
+    signIn: { time: iso(signIn.time), ip: signIn.ip ?? null, file: signIn.file, line: signIn.line },
+  };
+}
+
+/** What a finding says of the client it is about: its class, family, and the table token that named it. */
+export function clientFacts(client: ClientUsage) {
+  return {
+    class: client.identity.class,
+    family: client.identity.family,
+    matchedToken: client.identity.matchedToken ?? null,
+    tokenSource: client.identity.source ?? null,
+  };
+}

@@ -5,7 +5,7 @@ import { networkOf } from '../shared/network.js';
 import { agentByClient } from './declared.js';
 import { REF } from './references.js';
 import type { Rule, RuleContext, RuleHit } from './rule.js';
-import { humanClients, humanStarter, iso, label, labelWithClass, networksOf, sortedIps, tieOf } from './session-facts.js';
+import { humanClients, humanStarter, label, labelWithClass, networksOf, sortedIps, tieOf, clientFacts, starterDetails } from './session-facts.js';
 
 const EVIDENCE_FROM_CLIENT = 4;
 
@@ -68,15 +68,8 @@ export const unrecognizedClientOnHumanSession: Rule = {
           'client, or a token exchange that names it as actor) and revoke this session; if it is the person\'s own ' +
           'app, declare it (--agents FILE, or suppress the finding with a reason).',
         details: {
-          humanClient: { userAgent: starter.userAgent, class: starter.identity.class, label: label(starter) },
-          signIn: { time: iso(starter.signIn.time), ip: starter.signIn.ip ?? null, file: starter.signIn.file, line: starter.signIn.line },
-          client: {
-            userAgent: client.userAgent,
-            class: client.identity.class,
-            family: client.identity.family,
-            matchedToken: client.identity.matchedToken ?? null,
-            tokenSource: client.identity.source ?? null,
-          },
+          ...starterDetails(starter, starter.signIn),
+          client: { userAgent: client.userAgent, ...clientFacts(client) },
           humanIps: sortedIps(starter),
           clientIps: sortedIps(client),
           network: otherNetwork ? 'other' : 'same-network',
