@@ -28,6 +28,9 @@ const BROWSER_RULES: readonly BrowserRule[] = [
   // The Google app's browser on iOS: Safari's engine without Safari's Version/ token.
   { pattern: /\bGSA\/[\d.]+/, family: 'Google app' },
   { pattern: /\bVersion\/[\d.]+(?=.*\bSafari\/)/, family: 'Safari' },
+  // Mobile Safari as some identity providers log it, its versions cut off: `... Mobile/15E148 Safari` (Okta's
+  // System Log sample in Elastic's Filebeat tests).
+  { pattern: /\(KHTML, like Gecko\) Mobile\/\w+ Safari$/, family: 'Safari' },
 ];
 
 /** A real browser or a native app from a raw user agent, or undefined when it is neither. */
