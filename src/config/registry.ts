@@ -53,6 +53,8 @@ export interface AgentRegistry {
   agents: readonly DeclaredAgent[];
   breakGlassAccounts: readonly string[];
   approvals: readonly BreakGlassApproval[];
+  /** `ignore.userAgents` globs, as written (the SQL engines compile them themselves). */
+  ignoreUserAgents: readonly string[];
   /** The declared agent these clues point to: by identity first, then OAuth client id, then user agent; the first declared wins. */
   matchAgent(clues: AgentClues): DeclaredAgent | undefined;
   /** Known benign automation (`ignore.userAgents`). */
@@ -104,6 +106,7 @@ export function buildRegistry(
     agents,
     breakGlassAccounts,
     approvals,
+    ignoreUserAgents,
     matchAgent(clues) {
       for (const user of values(clues.user)) {
         const agent = byIdentity.get(user.toLowerCase());
