@@ -12,6 +12,7 @@ import { GuardedOutput } from './guarded-output.js';
 import { processIO, type CliIO } from './io.js';
 import { runFormatsCommand } from './formats-command.js';
 import { runInitCommand } from './init-command.js';
+import { addLakeCommands } from './lake-commands.js';
 import { runRulesCommand } from './rules-command.js';
 import { runScanCommand, type ScanFlags } from './scan-command.js';
 import { describeWriteError, isClosedPipe } from './write-error.js';
@@ -91,6 +92,7 @@ function scanFlags(opts: Record<string, unknown>): ScanFlags {
     worker: (opts.worker as WorkerMode | undefined) ?? 'auto',
     maxSessions: opts.maxSessions as number | undefined,
     maxClients: opts.maxClients as number | undefined,
+    engine: (opts.engine as ScanFlags['engine'] | undefined) ?? 'streaming',
     quiet: opts.quiet === true,
   };
 }
@@ -134,6 +136,11 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--max-errors <n>', 'exit 3 when more than N records could not be read', count)
     .option('--table-limit <n>', `the table lists N findings per rule and severity and counts the rest; 0 lists all (default ${DEFAULT_LIST_LIMIT})`, count)
     .option('--markdown-limit <n>', `the Markdown report lists N findings per rule and severity; 0 lists all, within 1 MiB (default ${DEFAULT_LIST_LIMIT})`, count)
+    .addOption(
+      new Option('--engine <engine>', 'streaming (default), or duckdb: the same detections as SQL in embedded DuckDB (needs @duckdb/node-api); reads exported Parquet too')
+        .choices(['streaming', 'duckdb'])
+        .default('streaming'),
+    )
     .option('--color', 'color the table even when not on a terminal or in CI')
     .option('--no-color', 'never color the table (also: NO_COLOR)')
     .addHelpText(
@@ -180,6 +187,8 @@ Examples:
     .action(async (paths: string[], opts: Record<string, unknown>) => {
       setExit(await runAgentsCommand(paths, scanFlags({ ...opts, format: 'table' }), opts.format as string, io));
     });
+
+  addLakeCommands(program, io, setExit, addInputOptions, scanFlags);
 
   program
     .command('init')

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadBaseline } from '../config/baseline.js';
 import { DEFAULT_IGNORE_FILE } from '../config/files.js';
-import { parseFieldMap, ruleIds, scan, type ScanOptions, type WorkerMode } from '../engine/index.js';
+import { parseFieldMap, ruleIds, scan, scanWithDuckDB, type ScanOptions, type WorkerMode } from '../engine/index.js';
 import type { ScanResult } from '../model/report.js';
 import { atLeast, type Severity } from '../model/severity.js';
 import { escapeTerminal } from '../report/escape.js';
@@ -55,6 +55,8 @@ export interface ScanFlags {
   /** Ceilings on the state a scan keeps. */
   maxSessions?: number;
   maxClients?: number;
+  /** `--engine`: the streaming engine, or the same detections as SQL in embedded DuckDB. */
+  engine?: 'streaming' | 'duckdb';
   quiet: boolean;
 }
 
@@ -105,7 +107,8 @@ export async function runScan(options: ScanOptions, flags: ScanFlags, io: CliIO)
   const showProgress = flags.progress ?? (!flags.quiet && io.stderr.isTTY === true && !io.env.CI);
   const bar = showProgress && !flags.quiet ? new ProgressBar(io.stderr as NodeJS.WriteStream) : undefined;
   try {
-    return await scan({ ...options, onProgress: bar ? (p) => bar.update(p.bytesRead, p.totalBytes) : undefined });
+    const run = flags.engine === 'duckdb' ? scanWithDuckDB : scan;
+    return await run({ ...options, onProgress: bar ? (p) => bar.update(p.bytesRead, p.totalBytes) : undefined });
   } finally {
     bar?.clear();
   }

@@ -9,3 +9,9 @@ export { describeFormats, formatIds, type FormatDescription } from './format-cat
 export { MAPPABLE_FIELDS, parseFieldMap } from '../input/field-map.js';
 export { WORKER_MODES, type WorkerMode } from '../input/parallel/policy.js';
 export { TOOL } from './version.js';
+export { scanWithDuckDB } from './lake/scan-duckdb.js';
+export { exportEvents, type ExportOptions } from './lake/export.js';
+export { sqlText, type SqlTextOptions } from './lake/sql-text.js';
+export { classifyFile } from './lake/classify-file.js';
+export { EXPORT_TARGETS, type ExportTarget } from '../export/writers.js';
+export { DIALECTS, type DialectName } from '../sql/dialect.js';

@@ -28,24 +28,36 @@ const CHUNK_BYTES = 1 << 20;
  * NDJSON, one OCSF row per line, streamed: memory holds one chunk, whatever the input size. `add` returns a promise
  * only when the file asks to wait (backpressure).
  */
-export function ndjsonSink(path: string | NodeJS.WritableStream): RowSink {
-  const out: NodeJS.WritableStream = typeof path === 'string' ? createWriteStream(path) : path;
+export type TextOut = { write(chunk: string): unknown };
+
+export function ndjsonSink(path: string | TextOut): RowSink {
+  const out = (typeof path === 'string' ? createWriteStream(path) : path) as NodeJS.WritableStream;
+  const evented = typeof out.on === 'function';
   let failure: Error | undefined;
-  out.on('error', (err: Error) => {
-    failure ??= err;
-  });
+  if (evented) {
+    out.on('error', (err: Error) => {
+      failure ??= err;
+    });
+  }
   let chunk = '';
   let rows = 0;
   const fail = (): never => {
     throw new UsageError(`cannot write ${typeof path === 'string' ? path : 'standard output'}: ${describeFsError(failure)}`);
   };
-  const flush = async (): Promise<void> => {
+  // One wait for the disk at a time; lines that arrive meanwhile gather in the next chunk. The readers call back
+  // synchronously, so this bounds the listeners, not how far a reader can get ahead of a slow disk.
+  let waiting: Promise<void> | undefined;
+  const flush = (): Promise<void> | undefined => {
     if (failure) fail();
-    if (chunk === '') return;
+    if (waiting || chunk === '') return waiting;
     const ok = out.write(chunk);
     chunk = '';
-    if (!ok) await Promise.race([once(out, 'drain'), once(out, 'error')]);
-    if (failure) fail();
+    if (ok !== false || !evented) return undefined;
+    waiting = Promise.race([once(out, 'drain'), once(out, 'error')]).then(() => {
+      waiting = undefined;
+      if (failure) fail();
+    });
+    return waiting;
   };
   return {
     add(event) {
@@ -55,7 +67,8 @@ export function ndjsonSink(path: string | NodeJS.WritableStream): RowSink {
       return chunk.length >= CHUNK_BYTES ? flush() : undefined;
     },
     async close() {
-      await flush();
+      while (waiting || chunk !== '') await (waiting ?? flush());
+      if (failure) fail();
       if (typeof path === 'string') {
         (out as WriteStream).end();
         await Promise.race([once(out, 'finish'), once(out, 'error')]);
@@ -120,7 +133,7 @@ export function readExportedNdjson(pathOrGlob: string | string[]): string {
   return `read_json(${files}, format = 'newline_delimited', columns = ${duckdbColumnTypes()}, maximum_object_size = 16777216)`;
 }
 
-export async function openSink(target: ExportTarget, path: string, stdout: NodeJS.WritableStream): Promise<RowSink> {
+export async function openSink(target: ExportTarget, path: string, stdout: TextOut): Promise<RowSink> {
   if (target === 'ocsf-ndjson') return ndjsonSink(path === '-' ? stdout : path);
   if (path === '-') throw new UsageError('--to ocsf-parquet writes a file: give -o FILE (standard output is for ocsf-ndjson)');
   return parquetSink(path);

@@ -20,8 +20,10 @@ export interface Dialect {
   distinctInFrame(expr: string, frame: string): string;
   /** Lower-case hex SHA-256 of a string expression. */
   sha256Hex(expr: string): string;
-  /** Position (1-based) of `needle` in `haystack` at or after `from`, or 0. */
-  locateFrom(needle: string, haystack: string, from: string): string;
+  /** Position (1-based) of `needle` in `haystack`, or 0. */
+  strpos(haystack: string, needle: string): string;
+  /** The finished text: Spark spells the string type STRING. */
+  finish(sql: string): string;
   /** Whether globs compile to RE2 regexes (linear) or to LIKE and position arithmetic. */
   regexGlobs: boolean;
   /** `regexp_full_match`-style whole-string RE2 match (DuckDB only). */
@@ -55,9 +57,8 @@ export const DUCKDB: Dialect = {
   name: 'duckdb',
   distinctInFrame: (expr, frame) => `COUNT(DISTINCT ${expr}) OVER (${frame})`,
   sha256Hex: (expr) => `sha256(${expr})`,
-  // DuckDB has no start argument for strpos: search the rest, shift back.
-  locateFrom: (needle, haystack, from) =>
-    `(CASE WHEN strpos(substr(${haystack}, ${from}), ${needle}) = 0 THEN 0 ELSE strpos(substr(${haystack}, ${from}), ${needle}) + ${from} - 1 END)`,
+  strpos: (h, n) => `strpos(${h}, ${n})`,
+  finish: (sql) => sql,
   epochMs: (ts) => `epoch_ms(${ts})`,
   mapGet: (map, key) => `${map}[${quote(key)}]`,
   regexGlobs: true,
@@ -70,8 +71,8 @@ export const TRINO: Dialect = {
   name: 'trino',
   distinctInFrame: (expr, frame) => `cardinality(array_distinct(array_agg(${expr}) OVER (${frame})))`,
   sha256Hex: (expr) => `lower(to_hex(sha256(to_utf8(${expr}))))`,
-  locateFrom: (needle, haystack, from) =>
-    `(CASE WHEN strpos(substr(${haystack}, ${from}), ${needle}) = 0 THEN 0 ELSE strpos(substr(${haystack}, ${from}), ${needle}) + ${from} - 1 END)`,
+  strpos: (h, n) => `strpos(${h}, ${n})`,
+  finish: (sql) => sql,
   epochMs: (ts) => `CAST(to_unixtime(${ts}) * 1000 AS BIGINT)`,
   mapGet: (map, key) => `element_at(${map}, ${quote(key)})`,
   regexGlobs: false,
@@ -85,7 +86,8 @@ export const SPARK: Dialect = {
   name: 'spark',
   distinctInFrame: (expr, frame) => `size(array_distinct(collect_list(${expr}) OVER (${frame})))`,
   sha256Hex: (expr) => `sha2(${expr}, 256)`,
-  locateFrom: (needle, haystack, from) => `locate(${needle}, ${haystack}, ${from})`,
+  strpos: (h, n) => `instr(${h}, ${n})`,
+  finish: (sql) => sql.replace(/\bAS VARCHAR\)/g, 'AS STRING)'),
   epochMs: (ts) => `unix_millis(${ts})`,
   mapGet: (map, key) => `element_at(${map}, '${key}')`,
   regexGlobs: false,

@@ -44,7 +44,7 @@ function events(d: Dialect, sources: EventSource[], filters: PartitionFilters): 
 export function clientInputsQuery(options: Omit<QueryOptions, 'clientTable' | 'registry' | 'rules'>): string {
   const d = dialectOf(options.dialect);
   const cols = SIGNATURE_COLUMNS.join(', ');
-  return `WITH ${events(d, options.sources, options.filters ?? {})}\nSELECT DISTINCT sig, ${cols} FROM bs_ev0`;
+  return d.finish(`WITH ${events(d, options.sources, options.filters ?? {})}\nSELECT DISTINCT sig, ${cols} FROM bs_ev0`);
 }
 
 /**
@@ -85,7 +85,7 @@ export function detectionQuery(options: QueryOptions): string {
     `LEFT JOIN bs_sess_user su ON su.fsid = h.fsid ${agentJoin} ${evidenceJoin}`;
   const order =
     `ORDER BY CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END, first_seen, finding_id`;
-  return `WITH\n${ctes.join(',\n')}\nSELECT * FROM (${select}) f\n${order}`;
+  return d.finish(`WITH\n${ctes.join(',\n')}\nSELECT * FROM (${select}) f\n${order}`);
 }
 
 /** shared/evidence.ts summarize(): what an event was, in one line of at most 160 characters. */
@@ -102,7 +102,7 @@ export function statsQuery(options: QueryOptions): string {
   const d = dialectOf(options.dialect);
   const reg = options.registry ? compileRegistry(d, options.registry) : undefined;
   const ctes = [events(d, options.sources, options.filters ?? {}), ...correlateCtes(d, options.clientTable, reg)];
-  return (
+  return d.finish(
     `WITH\n${ctes.join(',\n')}\nSELECT (SELECT count(*) FROM bs_ev0) AS all_events, (SELECT count(*) FROM bs_evf) AS events, ` +
     `(SELECT count(*) FROM bs_sess) AS sessions, (SELECT min(t) FROM bs_evf) AS first_t, (SELECT max(t) FROM bs_evf) AS last_t`
   );

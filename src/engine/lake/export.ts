@@ -1,4 +1,4 @@
-import { openSink, type ExportTarget } from '../../export/writers.js';
+import { openSink, type ExportTarget, type TextOut } from '../../export/writers.js';
 import type { InputReport } from '../../model/report.js';
 import { openInputs, readInputs, type InputOptions } from '../read.js';
 
@@ -6,7 +6,7 @@ export interface ExportOptions extends InputOptions {
   to: ExportTarget;
   /** A file, or `-` for standard output (NDJSON only). */
   output: string;
-  stdout: NodeJS.WritableStream;
+  stdout: TextOut;
 }
 
 export interface ExportResult {
