@@ -1,5 +1,5 @@
 import type { Dialect } from './dialect.js';
-import { networkSql } from './network.js';
+import { networkCtes } from './network.js';
 import type { CompiledRegistry } from './registry.js';
 
 /**
@@ -67,7 +67,7 @@ export function correlateCtes(d: Dialect, clients: string, registry: CompiledReg
     first('bs_cli_signin', 'fsid, ckey, t AS signin_t, coalesce(interactive, FALSE) AS signin_interactive', `bs_evf WHERE kind = 'signin' AND outcome = 'success'`, 'fsid, ckey'),
     `bs_cli_ips AS (SELECT DISTINCT fsid, ckey, ip FROM bs_evf WHERE ip IS NOT NULL)`,
     `bs_cli_ids AS (SELECT DISTINCT fsid, ckey, client_id FROM bs_evf WHERE client_id IS NOT NULL)`,
-    `bs_nets AS (SELECT ip, ${networkSql(d, 'ip')} AS net FROM (SELECT DISTINCT ip FROM bs_cli_ips) x)`,
+    ...networkCtes(d, 'bs_nets', 'bs_cli_ips'),
     ...(reg
       ? [
           `bs_agent_id AS (SELECT i.fsid, i.ckey, min(r.agent) AS agent FROM bs_cli_ids i JOIN ${reg.clients} r ON r.client_id = i.client_id GROUP BY i.fsid, i.ckey)`,
