@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDuckDB, sqlString, type DuckConnection } from '../../duckdb/load.js';
 import { ndjsonSink, readExportedNdjson } from '../../export/writers.js';
+import type { AgentRegistry } from '../../config/registry.js';
+import type { NormalizedEvent } from '../../model/event.js';
 import type { Finding } from '../../model/finding.js';
 import type { InputReport, ScanResult } from '../../model/report.js';
 import { RULES } from '../../rules/index.js';
@@ -99,6 +101,26 @@ export async function scanWithDuckDB(options: ScanOptions): Promise<ScanResult> 
     };
   } finally {
     db?.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The findings of the SQL engine for events already normalized (tests compare the engines on generated events with
+ * it): the events are written as export rows and queried as `scan --engine duckdb` queries them.
+ */
+export async function findingsOfEvents(events: Iterable<NormalizedEvent>, registry?: AgentRegistry): Promise<Finding[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'borrowscan-duckdb-'));
+  const db = await openDuckDB('scan --engine duckdb', { tempDirectory: join(dir, 'spill') });
+  try {
+    const staging = join(dir, 'events.ndjson');
+    const sink = ndjsonSink(staging);
+    for (const event of events) await sink.add(event);
+    await sink.close();
+    const sources: EventSource[] = [{ kind: 'export', relation: readExportedNdjson(staging) }];
+    return await detect(db, { dialect: 'duckdb', sources, clientTable: CLIENT_TABLE, registry, evidence: true });
+  } finally {
+    db.close();
     await rm(dir, { recursive: true, force: true });
   }
 }
