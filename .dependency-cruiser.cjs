@@ -1,9 +1,10 @@
 /**
  * Imports run one way, folder by folder (README, "Architecture"):
  *
- *   cli → engine, report, config          engine → input, rules, config, clients
+ *   cli → engine, report, config          engine → input, rules, config, clients, export, sql, duckdb
  *   rules → clients, config               input → clients
- *   report, config, clients → (model, shared only)
+ *   export → duckdb                       sql → config
+ *   report, config, clients, duckdb → (model, shared only)
  *
  * and every folder may use model/ (types) and shared/ (what several layers need). A module-level cycle anywhere under
  * src/ fails too. `npm run deps` checks it; .ci/run runs it.
@@ -15,7 +16,10 @@ const LAYERS = {
   config: ['model', 'shared'],
   input: ['clients', 'model', 'shared'],
   rules: ['clients', 'config', 'model', 'shared'],
-  engine: ['input', 'rules', 'config', 'clients', 'model', 'shared'],
+  duckdb: ['model', 'shared'],
+  export: ['duckdb', 'model', 'shared'],
+  sql: ['config', 'model', 'shared'],
+  engine: ['input', 'rules', 'config', 'clients', 'export', 'sql', 'duckdb', 'model', 'shared'],
   report: ['model', 'shared'],
   cli: ['engine', 'report', 'config', 'model', 'shared'],
 };

@@ -8,6 +8,9 @@ import { UsageError } from '../shared/errors.js';
 export const DUCKDB_PACKAGE = '@duckdb/node-api';
 export const DUCKDB_INSTALL = `npm install ${DUCKDB_PACKAGE}`;
 
+/** DuckDB's memory limit unless BORROWSCAN_DUCKDB_MEMORY says otherwise (README, "At data-lake scale"). */
+export const DEFAULT_MEMORY_LIMIT = '1GB';
+
 /** The few calls borrowscan makes, so the rest of the code does not depend on the package's types. */
 export interface DuckConnection {
   run(sql: string): Promise<unknown>;
@@ -56,6 +59,10 @@ export async function openDuckDB(neededFor: string, options: { tempDirectory?: s
   const config: Record<string, string> = {
     autoload_known_extensions: 'false',
     autoinstall_known_extensions: 'false',
+    // Bounded memory: DuckDB spills sorts, joins, aggregates and windows to the temp folder past this.
+    memory_limit: process.env.BORROWSCAN_DUCKDB_MEMORY ?? DEFAULT_MEMORY_LIMIT,
+    // Row order is never relied on (every aggregate and window orders by time, file and line): no need to keep it.
+    preserve_insertion_order: 'false',
   };
   if (options.tempDirectory) config.temp_directory = options.tempDirectory;
   if (options.threads !== undefined) config.threads = String(options.threads);

@@ -1,8 +1,7 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import type { NormalizedEvent } from '../model/event.js';
 import { openDuckDB, sqlString } from '../duckdb/load.js';
 import { UsageError } from '../shared/errors.js';
@@ -15,7 +14,7 @@ export type ExportTarget = (typeof EXPORT_TARGETS)[number];
 
 /** Where exported rows go, one event at a time; `close` finishes the file. */
 export interface RowSink {
-  add(event: NormalizedEvent): void | Promise<void>;
+  add(event: NormalizedEvent): void;
   close(): Promise<{ rows: number }>;
   /** Removes what was written (a failed export leaves no half file). */
   abort(): Promise<void>;
@@ -24,63 +23,62 @@ export interface RowSink {
 /** Lines are gathered into chunks of about this many bytes before a write: one write per line is slow. */
 const CHUNK_BYTES = 1 << 20;
 
-/**
- * NDJSON, one OCSF row per line, streamed: memory holds one chunk, whatever the input size. `add` returns a promise
- * only when the file asks to wait (backpressure).
- */
 export type TextOut = { write(chunk: string): unknown };
 
+/**
+ * NDJSON, one OCSF row per line, streamed. To a file, each chunk is written synchronously as soon as it is full: the
+ * readers hand events over synchronously and cannot wait for a slow disk, so an asynchronous stream would let lines
+ * pile up in memory (at a million events, past the longest string V8 allows). Memory holds one chunk, whatever the
+ * input size. To standard output (`-`), chunks go to the stream.
+ */
 export function ndjsonSink(path: string | TextOut): RowSink {
-  const out = (typeof path === 'string' ? createWriteStream(path) : path) as NodeJS.WritableStream;
-  const evented = typeof out.on === 'function';
-  let failure: Error | undefined;
-  if (evented) {
-    out.on('error', (err: Error) => {
-      failure ??= err;
-    });
+  const name = typeof path === 'string' ? path : 'standard output';
+  const fail = (err: unknown): never => {
+    throw new UsageError(`cannot write ${name}: ${describeFsError(err)}`);
+  };
+  let fd: number | undefined;
+  if (typeof path === 'string') {
+    try {
+      fd = openSync(path, 'w');
+    } catch (err) {
+      fail(err);
+    }
   }
   let chunk = '';
   let rows = 0;
-  const fail = (): never => {
-    throw new UsageError(`cannot write ${typeof path === 'string' ? path : 'standard output'}: ${describeFsError(failure)}`);
-  };
-  // One wait for the disk at a time; lines that arrive meanwhile gather in the next chunk. The readers call back
-  // synchronously, so this bounds the listeners, not how far a reader can get ahead of a slow disk.
-  let waiting: Promise<void> | undefined;
-  const flush = (): Promise<void> | undefined => {
-    if (failure) fail();
-    if (waiting || chunk === '') return waiting;
-    const ok = out.write(chunk);
+  const flush = (): void => {
+    if (chunk === '') return;
+    try {
+      if (fd !== undefined) writeSync(fd, chunk);
+      else (path as TextOut).write(chunk);
+    } catch (err) {
+      fail(err);
+    }
     chunk = '';
-    if (ok !== false || !evented) return undefined;
-    waiting = Promise.race([once(out, 'drain'), once(out, 'error')]).then(() => {
-      waiting = undefined;
-      if (failure) fail();
-    });
-    return waiting;
   };
   return {
     add(event) {
       chunk += JSON.stringify(toOcsfRow(event));
       chunk += '\n';
       rows++;
-      return chunk.length >= CHUNK_BYTES ? flush() : undefined;
+      if (chunk.length >= CHUNK_BYTES) flush();
     },
     async close() {
-      while (waiting || chunk !== '') await (waiting ?? flush());
-      if (failure) fail();
-      if (typeof path === 'string') {
-        (out as WriteStream).end();
-        await Promise.race([once(out, 'finish'), once(out, 'error')]);
-        if (failure) fail();
+      flush();
+      if (fd !== undefined) {
+        try {
+          closeSync(fd);
+        } catch (err) {
+          fail(err);
+        }
+        fd = undefined;
       }
       return { rows };
     },
     async abort() {
-      if (typeof path === 'string') {
-        (out as WriteStream).destroy();
-        await rm(path, { force: true });
-      }
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+      if (typeof path === 'string') await rm(path, { force: true });
     },
   };
 }

@@ -22,14 +22,8 @@ export interface ExportResult {
 export async function exportEvents(options: ExportOptions): Promise<ExportResult> {
   const opened = await openInputs(options);
   const sink = await openSink(options.to, options.output, options.stdout);
-  let pending: Promise<void> | undefined;
   try {
-    // The reader does not wait for a promise, so a write that must wait for the disk is awaited before the next.
-    const tally = await readInputs(opened, options, undefined, (event) => {
-      const wait = sink.add(event);
-      if (wait) pending = pending ? pending.then(() => wait) : wait;
-    });
-    if (pending) await pending;
+    const tally = await readInputs(opened, options, undefined, (event) => sink.add(event));
     const { rows } = await sink.close();
     return { inputs: tally.inputs, rows, skipped: tally.inputs.reduce((a, i) => a + i.skipped, 0) };
   } catch (err) {

@@ -42,12 +42,7 @@ export async function scanWithDuckDB(options: ScanOptions): Promise<ScanResult> 
     if (raw.length > 0) {
       const staging = join(dir, 'events.ndjson');
       const sink = ndjsonSink(staging);
-      let pending: Promise<void> | undefined;
-      tally = await readInputs({ ...opened, files: raw }, options, options.registry, (event) => {
-        const wait = sink.add(event);
-        if (wait) pending = pending ? pending.then(() => wait) : wait;
-      });
-      if (pending) await pending;
+      tally = await readInputs({ ...opened, files: raw }, options, options.registry, (event) => sink.add(event));
       await sink.close();
       sources.push({ kind: 'export', relation: readExportedNdjson(staging) });
     }
@@ -115,7 +110,7 @@ export async function findingsOfEvents(events: Iterable<NormalizedEvent>, regist
   try {
     const staging = join(dir, 'events.ndjson');
     const sink = ndjsonSink(staging);
-    for (const event of events) await sink.add(event);
+    for (const event of events) sink.add(event);
     await sink.close();
     const sources: EventSource[] = [{ kind: 'export', relation: readExportedNdjson(staging) }];
     return await detect(db, { dialect: 'duckdb', sources, clientTable: CLIENT_TABLE, registry, evidence: true });
