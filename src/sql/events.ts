@@ -49,7 +49,11 @@ export function signatureExpr(d: Dialect, alias = ''): string {
   return `concat(${parts.join(`, ${d.chr(2)}, `)})`;
 }
 
-function filters(d: Dialect, f: PartitionFilters, timeMs: string): string[] {
+function timestamp(ms: number): string {
+  return `TIMESTAMP '${new Date(ms).toISOString().replace('T', ' ').replace('Z', '')}'`;
+}
+
+function filters(d: Dialect, f: PartitionFilters, timeMs: string, partitionTime?: string): string[] {
   const where: string[] = [];
   if (f.eventdayFrom !== undefined) where.push(`eventday >= ${d.string(f.eventdayFrom)}`);
   if (f.eventdayTo !== undefined) where.push(`eventday <= ${d.string(f.eventdayTo)}`);
@@ -57,6 +61,10 @@ function filters(d: Dialect, f: PartitionFilters, timeMs: string): string[] {
   if (f.accountIds?.length) where.push(`accountid IN (${f.accountIds.map(d.string).join(', ')})`);
   if (f.since !== undefined) where.push(`${timeMs} >= ${f.since}`);
   if (f.until !== undefined) where.push(`${timeMs} <= ${f.until}`);
+  // Security Lake source version 2 partitions by time_dt: a predicate on it prunes partitions (a bound one second
+  // wider than the exact one above, which the timestamp's precision could otherwise cut).
+  if (partitionTime && f.since !== undefined) where.push(`${partitionTime} >= ${timestamp(f.since - 1000)}`);
+  if (partitionTime && f.until !== undefined) where.push(`${partitionTime} <= ${timestamp(f.until + 1000)}`);
   return where;
 }
 
@@ -143,7 +151,7 @@ export function nativeProjection(d: Dialect, relation: string, f: PartitionFilte
     ),
     `coalesce(${console}, FALSE) AS console_candidate`,
   ].map((c) => c.replace("'${relation}'", d.string(relation)));
-  const where = ['class_uid IN (3002, 4002, 6003)', `${timeMs} IS NOT NULL`, ...filters(d, f, timeMs)];
+  const where = ['class_uid IN (3002, 4002, 6003)', `${timeMs} IS NOT NULL`, ...filters(d, f, timeMs, 'time_dt')];
   return `SELECT ${cols.join(', ')} FROM ${relation} WHERE ${where.join(' AND ')}`;
 }
 
