@@ -35,7 +35,16 @@ type DuckModule = {
 let loaded: Promise<DuckModule> | undefined;
 
 /** What needs DuckDB, for the error: `scan --engine duckdb`, `export --to ocsf-parquet`. */
-export async function loadDuckDB(neededFor: string): Promise<DuckModule> {
+export async function loadDuckDB(neededFor: string, moduleName: string = DUCKDB_PACKAGE): Promise<DuckModule> {
+  if (moduleName !== DUCKDB_PACKAGE) {
+    // Another module (tests: one that is not installed) is never cached.
+    return import(moduleName).then(
+      (m) => m as DuckModule,
+      () => {
+        throw new UsageError(`${neededFor} needs DuckDB, which is not installed: run \`${DUCKDB_INSTALL}\``);
+      },
+    );
+  }
   loaded ??= import(DUCKDB_PACKAGE as string).then(
     (m) => m as DuckModule,
     (err: unknown) => {
