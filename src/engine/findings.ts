@@ -37,6 +37,11 @@ export function previousIdOf(finding: Finding): string | undefined {
   return PREVIOUS_IDS.get(finding);
 }
 
+/** Records the previous id of a finding made elsewhere than toFinding (the SQL engine's, from the client key). */
+export function rememberPreviousId(finding: Finding, previousId: string): void {
+  PREVIOUS_IDS.set(finding, previousId);
+}
+
 /** A copy of a finding (triaged, re-statused) keeps the previous id of the one it was made from. */
 export function withPreviousId<F extends Finding>(copy: F, from: Finding): F {
   const previous = PREVIOUS_IDS.get(from);

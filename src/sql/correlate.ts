@@ -21,13 +21,13 @@ export function correlateCtes(d: Dialect, clients: string, registry: CompiledReg
   const reg = registry;
   return [
     `bs_cl AS (SELECT c.*, ${reg ? reg.ignored('c.ua_event') : 'FALSE'} AS ignored, ${reg ? reg.agentByUserAgent('c.ua_event') : 'CAST(NULL AS INTEGER)'} AS sig_agent FROM ${clients} c)`,
-    `bs_evc AS (SELECT e.*, c.ckey, c.ua_event, c.console_browser, c.sig_agent, c.is_automation FROM bs_ev0 e JOIN bs_cl c ON c.sig = e.sig WHERE NOT c.ignored)`,
+    `bs_evc AS (SELECT e.*, c.ckey, c.ua_event, c.console_browser, c.sig_agent, c.is_automation, c.id_key FROM bs_ev0 e JOIN bs_cl c ON c.sig = e.sig WHERE NOT c.ignored)`,
     `bs_ev AS (SELECT t, file, line, format, ` +
       `CASE WHEN console_candidate AND console_browser THEN 'signin' ELSE kind END AS kind, ` +
       `CASE WHEN console_candidate AND console_browser THEN concat(action, ' (console session)') ELSE action END AS action, ` +
       `outcome, user_name, user_lc, session_id, root_session_id, token_id, client_id, grant_type, ip, ua_event, ` +
       `CASE WHEN console_candidate AND console_browser THEN TRUE ELSE interactive END AS interactive, app, method, path, status, ` +
-      `ckey, sig_agent, is_automation, ` +
+      `ckey, sig_agent, is_automation, id_key, ` +
       `coalesce(session_id, CASE WHEN token_id IS NOT NULL THEN concat('token:', token_id) END, ` +
       `concat('~', format, ':', coalesce(user_lc, '-'), '@', coalesce(ip, '-'))) AS sid0 FROM bs_evc)`,
     first('bs_tok', 'token_id, session_id', `bs_ev WHERE session_id IS NOT NULL AND token_id IS NOT NULL`, 'token_id'),
@@ -63,7 +63,7 @@ export function correlateCtes(d: Dialect, clients: string, registry: CompiledReg
     first('bs_sess_parent', 'fsid, root_session_id AS parent_id', 'bs_evf WHERE via = 1 AND root_session_id IS NOT NULL AND root_session_id <> fsid', 'fsid'),
     `bs_deleg AS (SELECT p.fsid, lower(u.user_name) AS delegator, u.user_name AS delegator_name FROM bs_sess_parent p JOIN bs_sess_user u ON u.fsid = p.parent_id)`,
     `bs_cli AS (SELECT fsid, ckey, count(*) AS n, min(t) AS first_seen, max(t) AS last_seen, min(via) AS via, min(ip) AS min_ip FROM bs_evf GROUP BY fsid, ckey)`,
-    first('bs_cli_first', 'fsid, ckey, ua_event', 'bs_evf', 'fsid, ckey'),
+    first('bs_cli_first', 'fsid, ckey, ua_event, id_key', 'bs_evf', 'fsid, ckey'),
     first('bs_cli_signin', 'fsid, ckey, t AS signin_t, coalesce(interactive, FALSE) AS signin_interactive', `bs_evf WHERE kind = 'signin' AND outcome = 'success'`, 'fsid, ckey'),
     `bs_cli_ips AS (SELECT DISTINCT fsid, ckey, ip FROM bs_evf WHERE ip IS NOT NULL)`,
     `bs_cli_ids AS (SELECT DISTINCT fsid, ckey, client_id FROM bs_evf WHERE client_id IS NOT NULL)`,
@@ -77,11 +77,12 @@ export function correlateCtes(d: Dialect, clients: string, registry: CompiledReg
     // One row per session and client; the identity is the client table's row for the client key (the same key, the same identity).
     `bs_clix0 AS (SELECT c.fsid, c.ckey, c.n, c.first_seen, c.last_seen, c.min_ip, ` +
       `CASE c.via WHEN 2 THEN 'token-id' WHEN 3 THEN 'user-ip-time' END AS joined_by, ` +
-      `coalesce(f.ua_event, k.hint_text) AS ua, k.cclass, k.family, k.os, k.label, k.authority_kind, k.contradicted, ` +
-      `k.is_human, k.is_automation, k.own_credential, si.signin_t, coalesce(si.signin_interactive, FALSE) AS signin_interactive ` +
+      `coalesce(f.ua_event, k.hint_text) AS ua, f.id_key, k.cclass, k.family, k.os, k.label, k.authority_kind, k.contradicted, ` +
+      `k.is_human, k.is_automation, k.own_credential, k.unjudged, si.signin_t, coalesce(si.signin_interactive, FALSE) AS signin_interactive ` +
       `FROM bs_cli c JOIN bs_cli_first f ON f.fsid = c.fsid AND f.ckey = c.ckey ` +
       `JOIN (SELECT ckey, min(cclass) AS cclass, min(family) AS family, min(os) AS os, min(label) AS label, min(authority_kind) AS authority_kind, ` +
       `max(contradicted) AS contradicted, max(is_human) AS is_human, max(is_automation) AS is_automation, max(own_credential) AS own_credential, ` +
+      `max(unjudged) AS unjudged, ` +
       `min(hint_text) AS hint_text FROM bs_cl GROUP BY ckey) k ON k.ckey = c.ckey ` +
       `LEFT JOIN bs_cli_signin si ON si.fsid = c.fsid AND si.ckey = c.ckey)`,
     reg

@@ -21,6 +21,7 @@ export interface QueryOptions {
 /** The rule ids the SQL engines run, in report order (the declared-agent rules only with a registry). */
 export const SQL_RULES = [
   'agent-on-human-session',
+  'unrecognized-client-on-human-session',
   'agent-signed-in-as-person',
   'session-context-change',
   'inhuman-cadence',
@@ -69,11 +70,11 @@ export function detectionParts(options: QueryOptions): { ctes: string[]; select:
     events(d, options.sources, options.filters ?? {}),
     ...correlateCtes(d, options.clientTable, reg),
     ...(wanted.some((r) => r.declared) ? shared : []),
-    ...wanted.flatMap((r) => r.ctes),
+    ...[...new Set(wanted.flatMap((r) => r.ctes))],
     `bs_hits AS (${wanted.length ? wanted.map((r) => r.select).join('\nUNION ALL\n') : 'SELECT CAST(NULL AS VARCHAR) AS rule, CAST(NULL AS VARCHAR) AS severity, CAST(NULL AS VARCHAR) AS fsid, CAST(NULL AS VARCHAR) AS ckey, CAST(NULL AS DOUBLE) AS first_seen, CAST(NULL AS DOUBLE) AS last_seen, CAST(NULL AS BIGINT) AS n, CAST(NULL AS INTEGER) AS agent, CAST(NULL AS VARCHAR) AS detail WHERE 1 = 0'})`,
   ];
   const sep = d.chr(0);
-  const idInput = `concat(h.rule, ${sep}, lower(coalesce(su.user_name, '')), ${sep}, h.fsid, ${sep}, h.ckey)`;
+  const idInput = `concat(h.rule, ${sep}, lower(coalesce(su.user_name, '')), ${sep}, h.fsid, ${sep}, c.id_key)`;
   const agentName = reg ? 'ra.name' : 'CAST(NULL AS VARCHAR)';
   const agentJoin = reg ? `LEFT JOIN ${reg.agents} ra ON ra.agent = h.agent` : '';
   if (options.evidence) {
@@ -88,7 +89,7 @@ export function detectionParts(options: QueryOptions): { ctes: string[]; select:
   const evidenceJoin = options.evidence ? 'LEFT JOIN bs_evi ev ON ev.fsid = h.fsid AND ev.ckey = h.ckey' : '';
   const select =
     `SELECT concat('bs-', substr(${d.sha256Hex(idInput)}, 1, 16)) AS finding_id, h.rule, h.severity, h.fsid AS session_id, ` +
-    `su.user_name, h.ckey AS client_key, coalesce(c.joined_by, s.corr) AS correlation, c.cclass AS client_class, c.label AS client_label, ` +
+    `su.user_name, h.ckey AS client_key, c.id_key AS client_id_key, coalesce(c.joined_by, s.corr) AS correlation, c.cclass AS client_class, c.label AS client_label, ` +
     `c.ua AS user_agent, c.min_ip AS client_ip, h.first_seen, h.last_seen, h.n AS event_count, ${agentName} AS declared_agent, h.detail${evidence} ` +
     `FROM bs_hits h JOIN bs_clix c ON c.fsid = h.fsid AND c.ckey = h.ckey JOIN bs_sess s ON s.fsid = h.fsid ` +
     `LEFT JOIN bs_sess_user su ON su.fsid = h.fsid ${agentJoin} ${evidenceJoin}`;

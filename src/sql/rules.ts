@@ -17,19 +17,24 @@ export interface RuleSql {
 
 const COLUMNS = 'rule, severity, fsid, ckey, first_seen, last_seen, n, agent, detail';
 
-export function agentOnHumanSession(reg: CompiledRegistry | undefined): RuleSql {
-  const obo = reg ? `LEFT JOIN ${reg.onBehalfOf} ob ON ob.agent = c.agent_by_client AND ob.person_lc = dg.delegator` : '';
-  const notDelegation = reg ? 'AND NOT (c.agent_by_client IS NOT NULL AND ob.agent IS NOT NULL)' : '';
-  return {
-    id: 'agent-on-human-session',
-    ctes: [
+/** The networks of a session's human clients, and for each other client whether it came from another one. */
+function riderNetCtes(): string[] {
+  return [
       `bs_human_nets AS (SELECT DISTINCT i.fsid, n.net FROM bs_cli_ips i JOIN bs_nets n ON n.ip = i.ip JOIN bs_clix c ON c.fsid = i.fsid AND c.ckey = i.ckey WHERE c.is_human)`,
       `bs_starter_ips AS (SELECT i.fsid, i.ip FROM bs_cli_ips i JOIN bs_starter s ON s.fsid = i.fsid AND s.start_key = i.ckey)`,
       `bs_rider_nets AS (SELECT i.fsid, i.ckey, max(CASE WHEN hn.net IS NULL THEN 1 ELSE 0 END) AS other, ` +
         `max(CASE WHEN si.ip IS NOT NULL THEN 1 ELSE 0 END) AS same_ip FROM bs_cli_ips i JOIN bs_nets n ON n.ip = i.ip ` +
         `LEFT JOIN bs_human_nets hn ON hn.fsid = i.fsid AND hn.net = n.net LEFT JOIN bs_starter_ips si ON si.fsid = i.fsid AND si.ip = i.ip ` +
         `GROUP BY i.fsid, i.ckey)`,
-    ],
+  ];
+}
+
+export function agentOnHumanSession(reg: CompiledRegistry | undefined): RuleSql {
+  const obo = reg ? `LEFT JOIN ${reg.onBehalfOf} ob ON ob.agent = c.agent_by_client AND ob.person_lc = dg.delegator` : '';
+  const notDelegation = reg ? 'AND NOT (c.agent_by_client IS NOT NULL AND ob.agent IS NOT NULL)' : '';
+  return {
+    id: 'agent-on-human-session',
+    ctes: riderNetCtes(),
     select:
       `SELECT 'agent-on-human-session' AS rule, CASE WHEN coalesce(rn.other, 0) = 1 THEN 'critical' ELSE 'high' END AS severity, ` +
       `c.fsid, c.ckey, c.first_seen, c.last_seen, c.n, c.agent_by_client AS agent, ` +
@@ -38,6 +43,21 @@ export function agentOnHumanSession(reg: CompiledRegistry | undefined): RuleSql 
       `LEFT JOIN bs_rider_nets rn ON rn.fsid = c.fsid AND rn.ckey = c.ckey LEFT JOIN bs_deleg dg ON dg.fsid = c.fsid ${obo} ` +
       `WHERE NOT c.own_credential AND (c.is_automation OR (c.agent_by_client IS NOT NULL AND c.ckey <> st.start_key)) ` +
       `AND c.last_seen >= st.start_t AND coalesce(c.joined_by, s.corr) <> 'inferred' ${notDelegation}`,
+  };
+}
+
+export function unrecognizedClientOnHumanSession(reg: CompiledRegistry | undefined): RuleSql {
+  return {
+    id: 'unrecognized-client-on-human-session',
+    ctes: riderNetCtes(),
+    select:
+      `SELECT 'unrecognized-client-on-human-session' AS rule, CASE WHEN coalesce(rn.other, 0) = 1 OR c.cclass = 'ai-crawler' THEN 'medium' ELSE 'low' END AS severity, ` +
+      `c.fsid, c.ckey, c.first_seen, c.last_seen, c.n, CAST(NULL AS INTEGER) AS agent, ` +
+      `CASE WHEN coalesce(rn.other, 0) = 1 THEN 'other' ELSE 'same-network' END AS detail ` +
+      `FROM bs_clix c JOIN bs_starter st ON st.fsid = c.fsid JOIN bs_sess s ON s.fsid = c.fsid ` +
+      `LEFT JOIN bs_rider_nets rn ON rn.fsid = c.fsid AND rn.ckey = c.ckey ` +
+      `WHERE c.ckey <> st.start_key AND c.unjudged AND c.last_seen >= st.start_t AND coalesce(c.joined_by, s.corr) <> 'inferred'` +
+      (reg ? ' AND c.agent_by_client IS NULL' : ''),
   };
 }
 
@@ -235,7 +255,8 @@ export function breakGlassUse(reg: CompiledRegistry): RuleSql {
 }
 
 export function ruleSqls(d: Dialect, reg: CompiledRegistry | undefined): { rules: RuleSql[]; shared: string[] } {
-  const rules = [agentOnHumanSession(reg), agentSignedInAsPerson(reg), sessionContextChange(), inhumanCadence(d)];
+  // unrecognized-client-on-human-session reads agent-on-human-session's network CTEs: keep them together.
+  const rules = [agentOnHumanSession(reg), unrecognizedClientOnHumanSession(reg), agentSignedInAsPerson(reg), sessionContextChange(), inhumanCadence(d)];
   if (reg) rules.push(scopeExceeded(reg), outsideTaskWindow(reg), overlongSession(reg), undeclaredAgent(reg), breakGlassUse(reg));
   return { rules, shared: reg ? declaredEventCtes(reg) : [] };
 }

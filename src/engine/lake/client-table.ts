@@ -1,8 +1,10 @@
-import { createClientClassifier, describeClient } from '../../clients/classify.js';
+import { createClientClassifier, describeClient, isNamedByHint } from '../../clients/classify.js';
 import { refineIdentity } from '../../clients/evidence.js';
-import { clientOf, isBrowser } from '../../input/cloudtrail/client.js';
+import { clientOf, isBrowser } from '../../input/common/aws-caller.js';
 import { actsOnOwnCredential, isAutomationClient, isHumanClient, type ClientIdentity } from '../../model/client.js';
 import type { AgentEvidence, ClientHeaders, NormalizedEvent } from '../../model/event.js';
+import type { ClientUsage } from '../../model/session.js';
+import { clientIdKey } from '../findings.js';
 
 /**
  * The client table: every distinct client signature (user agent, parsed hints, agent evidence, headers) classified
@@ -29,6 +31,13 @@ export interface ClientRow {
   own_credential: boolean;
   /** A browser as CloudTrail's console-session rule sees it. */
   console_browser: boolean;
+  /** Neither a person's client nor automation, and with a user agent of its own (unrecognized-client-on-human-session). */
+  unjudged: boolean;
+  /**
+   * The client part of a finding's id (engine/findings.ts clientIdKey: the user agent without versions, plus the
+   * evidence that told the client apart), for a client whose earliest event had this signature.
+   */
+  id_key: string;
 }
 
 /** Columns of the client table, in order, with their SQL types. */
@@ -36,7 +45,15 @@ export const CLIENT_TABLE_COLUMNS: readonly [keyof ClientRow, string][] = [
   ['sig', 'VARCHAR'], ['ua_event', 'VARCHAR'], ['hint_text', 'VARCHAR'], ['ckey', 'VARCHAR'], ['cclass', 'VARCHAR'],
   ['family', 'VARCHAR'], ['os', 'VARCHAR'], ['label', 'VARCHAR'], ['authority_kind', 'VARCHAR'], ['contradicted', 'BOOLEAN'],
   ['is_human', 'BOOLEAN'], ['is_automation', 'BOOLEAN'], ['own_credential', 'BOOLEAN'], ['console_browser', 'BOOLEAN'],
+  ['unjudged', 'BOOLEAN'], ['id_key', 'VARCHAR'],
 ];
+
+/** rules/unrecognized-client-on-human-session.ts's test of a client, from the identity alone. */
+function unjudged(identity: ClientIdentity): boolean {
+  if (isHumanClient(identity) || isAutomationClient(identity) || actsOnOwnCredential(identity)) return false;
+  if (isNamedByHint(identity)) return false;
+  return !(identity.class === 'unknown' && identity.family === 'unknown');
+}
 
 function str(v: unknown): string | undefined {
   return v === null || v === undefined ? undefined : String(v);
@@ -89,10 +106,13 @@ export function createClientTable(): (row: SignatureRow) => ClientRow {
     const agent = agentOf(r);
     const headers = headersOf(r);
     const identity: ClientIdentity = agent || headers ? refineIdentity(plain, { agent, headers }) : plain;
+    const hintText = describeHint(mapped.clientHint);
+    // What the streaming engine shows for a client whose first event this is (engine/sessions.ts newUsage).
+    const shown = mapped.userAgent ?? hintText;
     return {
       sig: r.sig,
       ua_event: mapped.userAgent ?? null,
-      hint_text: describeHint(mapped.clientHint),
+      hint_text: hintText,
       ckey: identity.key,
       cclass: identity.class,
       family: identity.family,
@@ -104,6 +124,8 @@ export function createClientTable(): (row: SignatureRow) => ClientRow {
       is_automation: isAutomationClient(identity),
       own_credential: actsOnOwnCredential(identity),
       console_browser: isBrowser(mapped.userAgent),
+      unjudged: unjudged(identity),
+      id_key: clientIdKey({ userAgent: shown, identity } as ClientUsage),
     };
   };
 }

@@ -4,7 +4,7 @@ import type { Correlation } from '../../model/session.js';
 import type { Severity } from '../../model/severity.js';
 import { DELEGATION_ADVICE } from '../../rules/references.js';
 import { RULES } from '../../rules/index.js';
-import { findingId } from '../findings.js';
+import { findingId, rememberPreviousId } from '../findings.js';
 
 /**
  * A finding row of the detection query as the report's Finding. The id is computed by the streaming engine's own
@@ -23,6 +23,8 @@ function reasonOf(rule: string, label: string, cls: string, count: number, detai
   switch (rule) {
     case 'agent-on-human-session':
       return `${who} made ${count} call(s) on a session signed in interactively by a person, ${detail === 'other' ? 'from another network' : detail === 'same-ip' ? 'from the same IP' : 'from the same network'}${declared}`;
+    case 'unrecognized-client-on-human-session':
+      return `${who} made ${count} call(s) on a session signed in interactively by a person${detail === 'other' ? ', from another network' : ''}`;
     case 'agent-signed-in-as-person':
       return `${who} signed in interactively as a person: ${count} event(s) look like theirs`;
     case 'session-context-change':
@@ -60,8 +62,8 @@ export function findingFromRow(r: Record<string, unknown>, registryFile: string 
     time: iso(e.t),
     summary: e.summary,
   }));
-  return {
-    id: findingId(rule, user, session, key),
+  const finding: Finding = {
+    id: findingId(rule, user, session, String(r.client_id_key)),
     rule,
     severity: String(r.severity) as Severity,
     title: `${TITLES.get(rule) ?? rule}: ${label}`,
@@ -78,4 +80,7 @@ export function findingFromRow(r: Record<string, unknown>, registryFile: string 
     status: 'new',
     details: { engine: 'duckdb', sqlId: r.finding_id, clientKey: key, ...(detail !== null ? { detail } : {}), ...(agent !== null ? { declaredAgent: agent } : {}) },
   };
+  // As the streaming engine does: a 0.1 baseline or ignore file (ids of the client key) still matches.
+  rememberPreviousId(finding, findingId(rule, user, session, key));
+  return finding;
 }
