@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { parse } from 'csv-parse';
+import { CsvSplitter } from '../../input/records/csv.js';
 import { SIGNATURE_COLUMNS } from '../../sql/events.js';
 import { UsageError } from '../../shared/errors.js';
 import { describeFsError } from '../../shared/fs-error.js';
@@ -55,8 +55,22 @@ async function* records(path: string): AsyncGenerator<SignatureRow> {
     for await (const line of lines) if (line.trim()) yield normalize(JSON.parse(line) as Record<string, unknown>);
     return;
   }
-  const parser = createReadStream(path).pipe(parse({ columns: true, bom: true, relax_column_count: true }));
-  for await (const record of parser) yield normalize(record as Record<string, unknown>);
+  // The CSV reader of the access-log-csv format: a header row, quoted values, bounded records.
+  const rows: SignatureRow[] = [];
+  const splitter = new CsvSplitter({
+    record: (value) => rows.push(normalize(value as Record<string, unknown>)),
+    error: (line, reason) => {
+      throw new UsageError(`${path}:${line}: ${reason}`);
+    },
+  });
+  let start = true;
+  for await (const chunk of createReadStream(path, { encoding: 'utf8' })) {
+    splitter.push(start ? (chunk as string).replace(/^\uFEFF/, '') : (chunk as string));
+    start = false;
+    yield* rows.splice(0);
+  }
+  splitter.end();
+  yield* rows.splice(0);
 }
 
 async function firstChar(path: string): Promise<string> {
