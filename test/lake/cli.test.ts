@@ -33,6 +33,20 @@ describe('borrowscan export', () => {
   });
 });
 
+describe('scan --engine duckdb on a Parquet file it cannot read', () => {
+  it('is one error line and exit 2 (an OCSF file without the columns the query reads)', async () => {
+    const file = join(tempDir(), 'native.parquet');
+    const { openDuckDB } = await import('../../src/duckdb/load.js');
+    const db = await openDuckDB('test');
+    await db.run(`COPY (SELECT 3002 AS class_uid) TO '${file}' (FORMAT parquet)`);
+    db.close();
+    const r = await runCli(['scan', '--engine', 'duckdb', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('DuckDB could not run the query');
+  });
+});
+
 describe('without DuckDB installed', () => {
   it('is one usage error that names the install command', async () => {
     await expect(loadDuckDB('scan --engine duckdb', '@duckdb/not-installed-package')).rejects.toThrow(

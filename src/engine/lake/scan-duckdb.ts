@@ -10,6 +10,7 @@ import type { InputReport, ScanResult } from '../../model/report.js';
 import { RULES } from '../../rules/index.js';
 import type { EventSource } from '../../sql/events.js';
 import { clientInputsQuery, detectionQuery, statsQuery, type QueryOptions } from '../../sql/query.js';
+import { UsageError } from '../../shared/errors.js';
 import { compareFindings } from '../findings.js';
 import { openInputs, readInputs, type ReadTally } from '../read.js';
 import { describeRules } from '../rule-catalog.js';
@@ -94,10 +95,21 @@ export async function scanWithDuckDB(options: ScanOptions): Promise<ScanResult> 
       staleSuppressions: triaged.stale,
       observedAgents: [],
     };
+  } catch (err) {
+    throw asUsageError(err);
   } finally {
     db?.close();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * What DuckDB refuses (a Parquet file without a column the query reads, a file it cannot open) is one error line,
+ * as every other bad input is; borrowscan's own errors pass through.
+ */
+function asUsageError(err: unknown): unknown {
+  if (err instanceof UsageError || !(err instanceof Error) || err.constructor.name === 'TypeError') return err;
+  return new UsageError(`scan --engine duckdb: DuckDB could not run the query: ${err.message.split('\n')[0]}`);
 }
 
 /**
