@@ -26,7 +26,7 @@ function joinByToken(store: SessionStore, mergeState: StateMerger): void {
     const targetId = store.tokenSessions.get(id.slice(TOKEN_SESSION_PREFIX.length));
     const target = targetId !== undefined ? store.sessions.get(targetId) : undefined;
     if (!target || target === session) continue;
-    mergeSession(target, session, 'token-id', mergeState);
+    mergeSession(target, session, 'token-id', mergeState, store.activity);
     store.sessions.delete(id);
   }
 }
@@ -65,7 +65,7 @@ function joinByUserIpTime(store: SessionStore, mergeState: StateMerger): void {
     // sessions of the same person on the same IP otherwise: the activity cannot be attributed, so it stays apart.
     const best = matches.length > 1 ? matches.filter((c) => c.session.correlation === 'session-id') : matches;
     if (best.length !== 1) continue;
-    mergeSession(best[0]!.session, session, 'user-ip-time', mergeState);
+    mergeSession(best[0]!.session, session, 'user-ip-time', mergeState, store.activity);
     store.sessions.delete(id);
   }
 }

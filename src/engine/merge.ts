@@ -1,4 +1,5 @@
-import type { ClientUsage, Correlation, Session } from '../model/session.js';
+import type { ActivityPool, ClientUsage, Correlation, Session } from '../model/session.js';
+import { mergeActivity } from './activity.js';
 import { compareEvidence, insertSorted } from '../shared/evidence.js';
 import { bySignal, forgetLastClient, RISK_PER_SESSION } from './sessions.js';
 import { appendTimeline } from './timeline.js';
@@ -18,7 +19,8 @@ function union(target: ReadonlySet<string>, source: ReadonlySet<string>, max = I
   return merged;
 }
 
-function mergeUsage(target: ClientUsage, source: ClientUsage): void {
+function mergeUsage(target: ClientUsage, source: ClientUsage, activity: ActivityPool): void {
+  mergeActivity(activity, target.activity, source.activity);
   target.count += source.count;
   if (source.firstSeen < target.firstSeen) {
     target.firstSeen = source.firstSeen;
@@ -42,7 +44,13 @@ export type StateMerger = (ruleId: string, target: unknown, source: unknown) => 
  * Folds `source` into `target`: the events of source were found to belong to target's session.
  * Clients that came over are marked with how they were joined.
  */
-export function mergeSession(target: Session, source: Session, joinedBy: Correlation, mergeState: StateMerger): void {
+export function mergeSession(
+  target: Session,
+  source: Session,
+  joinedBy: Correlation,
+  mergeState: StateMerger,
+  activity: ActivityPool,
+): void {
   target.eventCount += source.eventCount;
   target.firstSeen = Math.min(target.firstSeen, source.firstSeen);
   target.lastSeen = Math.max(target.lastSeen, source.lastSeen);
@@ -57,7 +65,7 @@ export function mergeSession(target: Session, source: Session, joinedBy: Correla
   for (const [key, usage] of source.clients) {
     const existing = target.clients.get(key);
     if (existing) {
-      mergeUsage(existing, usage);
+      mergeUsage(existing, usage, activity);
     } else {
       usage.joinedBy ??= joinedBy;
       (target.clients as Map<string, ClientUsage>).set(key, usage);

@@ -1,12 +1,13 @@
 import type { ClientIdentity } from '../model/client.js';
 import type { NormalizedEvent } from '../model/event.js';
-import type { ClientUsage, RiskEvidence, SamplePool, Session } from '../model/session.js';
+import type { ActivityPool, ClientUsage, RiskEvidence, SamplePool, Session } from '../model/session.js';
 import { refineIdentity } from '../clients/evidence.js';
 import { insertSorted, summarize, toEvidence, withEarliest } from '../shared/evidence.js';
 import { getHeapStatistics } from 'node:v8';
 import { UsageError } from '../shared/errors.js';
 import { SetPool, SmallMap } from '../shared/small-collections.js';
 import { addSample, INITIAL_POOL_CAPACITY, newSamplePool, newTimeline } from './timeline.js';
+import { addActivity, networkIdOf, newActivityPool, newActivityRow, noteNetwork } from './activity.js';
 
 /**
  * A session as the store keeps it: the model plus a cache, not data. The raw user agent of the last event and its
@@ -16,6 +17,15 @@ import { addSample, INITIAL_POOL_CAPACITY, newSamplePool, newTimeline } from './
 interface TrackedSession extends Session {
   lastUserAgent?: string;
   lastClient?: ClientUsage;
+}
+
+/**
+ * A client as the store keeps it: the model plus a cache. The IP of its last event and that IP's network: the network
+ * is worked out again only when the IP changes.
+ */
+interface TrackedUsage extends ClientUsage {
+  lastIp?: string;
+  lastNetwork: number;
 }
 
 /** Forgets a session's last-client cache (its clients were just merged with another session's). */
@@ -81,6 +91,8 @@ export class SessionStore {
   readonly tokenSessions = new Map<string, string>();
   /** Request samples of every browser client's timeline. */
   readonly samples: SamplePool;
+  /** What every client did over time (counts in time buckets, networks), for timelines. */
+  readonly activity: ActivityPool = newActivityPool();
   /** The small string sets of sessions and clients, shared where they are equal. */
   private readonly sets = new SetPool();
 
@@ -108,7 +120,7 @@ export class SessionStore {
     const session = this.sessionFor(event);
     this.updateSession(session, event);
     const usage = this.clientFor(session, event);
-    updateUsage(usage, event, this.sets);
+    updateUsage(usage, event, this.sets, this.activity);
     const identity = usage.identity;
     if (event.kind === 'signin' && event.outcome === 'success') {
       if (!session.start || event.time < session.start.time) {
@@ -133,7 +145,7 @@ export class SessionStore {
     let usage = session.clients.get(identity.key);
     if (!usage) {
       if (++this.clientCount > this.limits.maxClients) throw new StoreLimitError('--max-clients', this.limits.maxClients, 'clients');
-      usage = newUsage(identity, event, this.samples);
+      usage = newUsage(identity, event, this.samples, this.activity);
       (session.clients as SmallMap<string, ClientUsage>).set(identity.key, usage);
     }
     // A client told apart by what else its event said is not the plain client of that user agent: no shortcut to it.
@@ -232,8 +244,8 @@ function inferredSessionId(event: NormalizedEvent): string {
   return `${INFERRED_SESSION_PREFIX}${event.format}:${user}@${event.ip ?? '-'}`;
 }
 
-function newUsage(identity: ClientIdentity, event: NormalizedEvent, samples: SamplePool): ClientUsage {
-  const usage: ClientUsage = {
+function newUsage(identity: ClientIdentity, event: NormalizedEvent, samples: SamplePool, activity: ActivityPool): ClientUsage {
+  const usage: TrackedUsage = {
     identity,
     userAgent: event.userAgent ?? describeHint(event.clientHint),
     firstSeen: event.time,
@@ -244,6 +256,9 @@ function newUsage(identity: ClientIdentity, event: NormalizedEvent, samples: Sam
     clientIds: SetPool.EMPTY,
     signIn: undefined,
     timeline: undefined,
+    activity: newActivityRow(activity),
+    lastIp: undefined,
+    lastNetwork: -1,
   };
   if (identity.class === 'browser') usage.timeline = newTimeline(samples);
   return usage;
@@ -254,8 +269,18 @@ function describeHint(hint: NormalizedEvent['clientHint']): string {
   return [hint.app, hint.browser, hint.os].filter(Boolean).join(' / ');
 }
 
-function updateUsage(usage: ClientUsage, event: NormalizedEvent, sets: SetPool): void {
+function updateUsage(usage: ClientUsage, event: NormalizedEvent, sets: SetPool, activity: ActivityPool): void {
   usage.count++;
+  addActivity(activity, usage.activity, event.time);
+  const ip = event.ip;
+  if (ip) {
+    const tracked = usage as TrackedUsage;
+    if (ip !== tracked.lastIp) {
+      tracked.lastIp = ip;
+      tracked.lastNetwork = networkIdOf(activity, ip);
+    }
+    noteNetwork(activity, usage.activity, tracked.lastNetwork, event.time);
+  }
   if (event.time < usage.firstSeen) {
     usage.firstSeen = event.time;
     if (event.userAgent) usage.userAgent = event.userAgent;

@@ -30,6 +30,28 @@ export interface SamplePool {
   lastFileId?: number;
 }
 
+/**
+ * What every client of a scan did over time, in columns outside the garbage-collected heap, one row per client (see
+ * src/engine/activity.ts): its events counted in ACTIVITY_BUCKETS buckets of 2^level seconds aligned to absolute time,
+ * the first bucket being the one of its earliest event; and the first time it used each of up to ACTIVITY_NETWORKS
+ * networks (the earliest first). The arrays are replaced when the pool grows: read them through the pool.
+ */
+export interface ActivityPool {
+  rows: number;
+  /** ACTIVITY_BUCKETS counts per row. */
+  counts: Uint32Array;
+  /** Per row: the bucket width is 2^level seconds. */
+  levels: Uint8Array;
+  /** Per row: the index (at its level) of its first bucket: floor(earliest time / width). NaN while empty. */
+  starts: Float64Array;
+  /** ACTIVITY_NETWORKS per row: 1 + an index into networkNames, 0 for an empty slot. */
+  networks: Uint32Array;
+  /** ACTIVITY_NETWORKS per row: the first time of each network. */
+  networkFirst: Float64Array;
+  networkNames: string[];
+  networkIds: Map<string, number>;
+}
+
 /** A vendor risk signal seen on a session, where it was logged: corroborating evidence for its findings. */
 export interface RiskEvidence extends EvidenceEvent {
   signal: string;
@@ -66,6 +88,8 @@ export interface ClientUsage {
   joinedBy?: Correlation;
   /** Present for clients that claim to be browsers: the input of the pacing rule. */
   timeline?: Timeline;
+  /** Its row in the scan's ActivityPool: what its lane of a timeline shows. */
+  activity: number;
 }
 
 /**

@@ -1,0 +1,210 @@
+import type { ActivityPool } from '../model/session.js';
+import { networkOf } from '../shared/network.js';
+
+/**
+ * What a timeline needs of each client, kept in a fixed size whatever the number of events: counts in
+ * ACTIVITY_BUCKETS time buckets and the first time of each of ACTIVITY_NETWORKS networks.
+ *
+ * Buckets are 2^level × 1 s wide and aligned to absolute time (bucket i of level k covers [i·w, (i+1)·w)), so two
+ * neighbours of one level are exactly one bucket of the next. A client starts at level 0; when an event falls outside
+ * its buckets, pairs merge (the level goes up) until every event fits. The level only rises when the events seen so
+ * far need it, so it ends at the smallest width that fits all of them, and the counts are exact: the same whatever the
+ * order events arrive in, and whatever sessions are merged.
+ *
+ * Per client: 32 counts (128 bytes), a start (8), a level (1), 4 network ids (16) and first times (32): 185 bytes in
+ * the pool, outside the garbage-collected heap.
+ */
+export const ACTIVITY_BUCKETS = 32;
+export const ACTIVITY_NETWORKS = 4;
+export const BUCKET_BASE_MS = 1000;
+const INITIAL_ROWS = 4096;
+
+export function newActivityPool(rows: number = INITIAL_ROWS): ActivityPool {
+  return {
+    rows: 0,
+    counts: new Uint32Array(rows * ACTIVITY_BUCKETS),
+    levels: new Uint8Array(rows),
+    starts: new Float64Array(rows).fill(NaN),
+    networks: new Uint32Array(rows * ACTIVITY_NETWORKS),
+    networkFirst: new Float64Array(rows * ACTIVITY_NETWORKS),
+    networkNames: [],
+    networkIds: new Map(),
+  };
+}
+
+function grow(pool: ActivityPool): void {
+  const rows = pool.levels.length * 2;
+  const counts = new Uint32Array(rows * ACTIVITY_BUCKETS);
+  counts.set(pool.counts);
+  const levels = new Uint8Array(rows);
+  levels.set(pool.levels);
+  const starts = new Float64Array(rows).fill(NaN);
+  starts.set(pool.starts);
+  const networks = new Uint32Array(rows * ACTIVITY_NETWORKS);
+  networks.set(pool.networks);
+  const networkFirst = new Float64Array(rows * ACTIVITY_NETWORKS);
+  networkFirst.set(pool.networkFirst);
+  pool.counts = counts;
+  pool.levels = levels;
+  pool.starts = starts;
+  pool.networks = networks;
+  pool.networkFirst = networkFirst;
+}
+
+/** A new, empty row. */
+export function newActivityRow(pool: ActivityPool): number {
+  if (pool.rows === pool.levels.length) grow(pool);
+  return pool.rows++;
+}
+
+export function widthOf(level: number): number {
+  return BUCKET_BASE_MS * 2 ** level;
+}
+
+/** Counts one event at `time`. The common case (the event falls inside the row's buckets) is two reads and a write. */
+export function addActivity(pool: ActivityPool, row: number, time: number): void {
+  const start = pool.starts[row]!;
+  const index = Math.floor(time / widthOf(pool.levels[row]!));
+  const offset = index - start;
+  if (offset >= 0 && offset < ACTIVITY_BUCKETS) {
+    pool.counts[row * ACTIVITY_BUCKETS + offset]!++;
+    return;
+  }
+  if (Number.isNaN(start)) {
+    pool.starts[row] = index;
+    pool.counts[row * ACTIVITY_BUCKETS]!++;
+    return;
+  }
+  addBuckets(pool, row, pool.levels[row]!, [[index, 1]]);
+}
+
+/** The nonzero buckets of a row, as [index at its level, count]. */
+function bucketsOf(pool: ActivityPool, row: number): [number, number][] {
+  const out: [number, number][] = [];
+  const start = pool.starts[row]!;
+  if (Number.isNaN(start)) return out;
+  const base = row * ACTIVITY_BUCKETS;
+  for (let j = 0; j < ACTIVITY_BUCKETS; j++) {
+    const c = pool.counts[base + j]!;
+    if (c > 0) out.push([start + j, c]);
+  }
+  return out;
+}
+
+/**
+ * Adds buckets of level `level` to a row: the row and the new buckets are brought to the smallest common level at
+ * which all of them fit in ACTIVITY_BUCKETS, then summed.
+ */
+function addBuckets(pool: ActivityPool, row: number, level: number, added: [number, number][]): void {
+  const own = bucketsOf(pool, row);
+  const ownLevel = pool.levels[row]!;
+  let target = Math.max(level, ownLevel);
+  const at = (index: number, from: number, to: number) => Math.floor(index / 2 ** (to - from));
+  const all = [...own.map(([i, c]) => [i, c, ownLevel] as const), ...added.map(([i, c]) => [i, c, level] as const)];
+  if (all.length === 0) return;
+  const span = (to: number) => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const [i, , from] of all) {
+      const j = at(i, from, to);
+      if (j < lo) lo = j;
+      if (j > hi) hi = j;
+    }
+    return { lo, hi };
+  };
+  let { lo, hi } = span(target);
+  while (hi - lo >= ACTIVITY_BUCKETS) {
+    target++;
+    ({ lo, hi } = span(target));
+  }
+  const base = row * ACTIVITY_BUCKETS;
+  pool.counts.fill(0, base, base + ACTIVITY_BUCKETS);
+  for (const [i, c, from] of all) pool.counts[base + at(i, from, target) - lo]! += c;
+  pool.levels[row] = target;
+  pool.starts[row] = lo;
+}
+
+/** The network of an IP as an id of the pool, interned: one string per network for the whole scan. */
+export function networkIdOf(pool: ActivityPool, ip: string): number {
+  const network = networkOf(ip);
+  let id = pool.networkIds.get(network);
+  if (id === undefined) {
+    id = pool.networkNames.length;
+    pool.networkNames.push(network);
+    pool.networkIds.set(network, id);
+  }
+  return id;
+}
+
+/** (time, network name) order, so that ties between networks do not depend on which was interned first. */
+function before(pool: ActivityPool, time: number, id: number, otherTime: number, otherId: number): boolean {
+  if (time !== otherTime) return time < otherTime;
+  return pool.networkNames[id]! < pool.networkNames[otherId]!;
+}
+
+/**
+ * Notes that the client used network `id` at `time`. A row keeps the ACTIVITY_NETWORKS networks first used earliest,
+ * each with its first time: a network that enters with its earliest event is never pushed out by one first used
+ * later, so what a row holds in the end does not depend on the order events arrive in.
+ */
+export function noteNetwork(pool: ActivityPool, row: number, id: number, time: number): void {
+  const base = row * ACTIVITY_NETWORKS;
+  const tag = id + 1;
+  const networks = pool.networks;
+  if (networks[base] === tag) {
+    if (time < pool.networkFirst[base]!) pool.networkFirst[base] = time;
+    return;
+  }
+  let latest = -1;
+  for (let s = 0; s < ACTIVITY_NETWORKS; s++) {
+    const slot = networks[base + s]!;
+    if (slot === tag) {
+      if (time < pool.networkFirst[base + s]!) pool.networkFirst[base + s] = time;
+      return;
+    }
+    if (slot === 0) {
+      networks[base + s] = tag;
+      pool.networkFirst[base + s] = time;
+      return;
+    }
+    if (latest < 0 || before(pool, pool.networkFirst[base + latest]!, networks[base + latest]! - 1, pool.networkFirst[base + s]!, slot - 1)) {
+      latest = s;
+    }
+  }
+  if (before(pool, time, id, pool.networkFirst[base + latest]!, networks[base + latest]! - 1)) {
+    networks[base + latest] = tag;
+    pool.networkFirst[base + latest] = time;
+  }
+}
+
+/** Folds row `source` into row `target` (two clients found to be one). */
+export function mergeActivity(pool: ActivityPool, target: number, source: number): void {
+  addBuckets(pool, target, pool.levels[source]!, bucketsOf(pool, source));
+  const base = source * ACTIVITY_NETWORKS;
+  for (let s = 0; s < ACTIVITY_NETWORKS; s++) {
+    const tag = pool.networks[base + s]!;
+    if (tag !== 0) noteNetwork(pool, target, tag - 1, pool.networkFirst[base + s]!);
+  }
+}
+
+/** A row's buckets as plain data: the first bucket's start (epoch ms), the width, and the counts (no trailing zeros). */
+export function readBuckets(pool: ActivityPool, row: number): { start: number; width: number; counts: number[] } | null {
+  const start = pool.starts[row]!;
+  if (Number.isNaN(start)) return null;
+  const width = widthOf(pool.levels[row]!);
+  const base = row * ACTIVITY_BUCKETS;
+  const counts = Array.from(pool.counts.subarray(base, base + ACTIVITY_BUCKETS));
+  while (counts.length > 1 && counts[counts.length - 1] === 0) counts.pop();
+  return { start: start * width, width, counts };
+}
+
+/** A row's networks, earliest first (ties by name). */
+export function readNetworks(pool: ActivityPool, row: number): { network: string; firstSeen: number }[] {
+  const out: { network: string; firstSeen: number }[] = [];
+  const base = row * ACTIVITY_NETWORKS;
+  for (let s = 0; s < ACTIVITY_NETWORKS; s++) {
+    const tag = pool.networks[base + s]!;
+    if (tag !== 0) out.push({ network: pool.networkNames[tag - 1]!, firstSeen: pool.networkFirst[base + s]! });
+  }
+  return out.sort((a, b) => a.firstSeen - b.firstSeen || (a.network < b.network ? -1 : a.network > b.network ? 1 : 0));
+}

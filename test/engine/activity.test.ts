@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  ACTIVITY_BUCKETS,
+  ACTIVITY_NETWORKS,
+  addActivity,
+  mergeActivity,
+  networkIdOf,
+  newActivityPool,
+  newActivityRow,
+  noteNetwork,
+  readBuckets,
+  readNetworks,
+} from '../../src/engine/activity.js';
+
+const T0 = Date.parse('2026-11-02T09:00:00Z');
+
+/** One row fed with `times` in the order given; what it reads back. */
+function rowOf(times: number[], ips: string[] = []) {
+  const pool = newActivityPool(1);
+  const row = newActivityRow(pool);
+  times.forEach((t, k) => {
+    addActivity(pool, row, t);
+    if (ips[k]) noteNetwork(pool, row, networkIdOf(pool, ips[k]!), t);
+  });
+  return { buckets: readBuckets(pool, row), networks: readNetworks(pool, row) };
+}
+
+/** The smallest power-of-two width (in seconds) whose aligned buckets hold every time in ACTIVITY_BUCKETS. */
+function smallestWidth(times: number[]): number {
+  for (let level = 0; ; level++) {
+    const w = 1000 * 2 ** level;
+    const idx = times.map((t) => Math.floor(t / w));
+    if (Math.max(...idx) - Math.min(...idx) < ACTIVITY_BUCKETS) return w;
+  }
+}
+
+describe('activity buckets per client', () => {
+  it('counts events of one minute in one-second buckets from the first event', () => {
+    const { buckets } = rowOf([T0, T0 + 400, T0 + 1000, T0 + 5_500]);
+    expect(buckets).toEqual({ start: T0, width: 1000, counts: [2, 1, 0, 0, 0, 1] });
+  });
+
+  it('doubles the width, merging pairs, until a whole day fits', () => {
+    const day = 24 * 3600_000;
+    const { buckets } = rowOf([T0, T0 + day]);
+    // 2^12 s = 68 min: 24 h spans 21 such buckets; 2^11 s would need 43.
+    expect(buckets!.width).toBe(4096_000);
+    expect(buckets!.counts.reduce((a, b) => a + b, 0)).toBe(2);
+    expect(buckets!.start).toBeLessThanOrEqual(T0);
+    expect(buckets!.start + buckets!.width).toBeGreaterThan(T0);
+  });
+
+  it('ends with the smallest width that fits, exact counts, whatever the order of events (property)', () => {
+    const times = fc.array(fc.integer({ min: 0, max: 40 * 24 * 3600_000 }).map((d) => T0 + d), { minLength: 1, maxLength: 60 });
+    fc.assert(
+      fc.property(times, fc.infiniteStream(fc.nat()), (ts, rnd) => {
+        const shuffled = [...ts].sort(() => (rnd.next().value % 3) - 1);
+        const a = rowOf(ts).buckets!;
+        const b = rowOf(shuffled).buckets!;
+        expect(b).toEqual(a);
+        expect(a.width).toBe(smallestWidth(ts));
+        expect(a.start).toBe(Math.floor(Math.min(...ts) / a.width) * a.width);
+        for (const t of ts) expect(Math.floor((t - a.start) / a.width)).toBeLessThan(ACTIVITY_BUCKETS);
+        expect(a.counts.reduce((x, y) => x + y, 0)).toBe(ts.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('merging two rows gives what one row fed with both sets gives (property)', () => {
+    const times = fc.array(fc.integer({ min: 0, max: 90 * 24 * 3600_000 }).map((d) => T0 + d), { maxLength: 40 });
+    fc.assert(
+      fc.property(times, times, (xs, ys) => {
+        fc.pre(xs.length + ys.length > 0);
+        const pool = newActivityPool(1);
+        const a = newActivityRow(pool);
+        const b = newActivityRow(pool);
+        for (const t of xs) addActivity(pool, a, t);
+        for (const t of ys) addActivity(pool, b, t);
+        mergeActivity(pool, a, b);
+        expect(readBuckets(pool, a)).toEqual(rowOf([...xs, ...ys]).buckets);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('networks per client', () => {
+  it('keeps the first time of each network, a /24 being one network', () => {
+    const { networks } = rowOf([T0 + 50, T0, T0 + 90], ['198.51.100.7', '198.51.100.9', '203.0.113.5']);
+    expect(networks).toEqual([
+      { network: '198.51.100.0/24', firstSeen: T0 },
+      { network: '203.0.113.0/24', firstSeen: T0 + 90 },
+    ]);
+  });
+
+  it(`keeps the ${ACTIVITY_NETWORKS} networks used first, with their first times, whatever the order (property)`, () => {
+    const use = fc.array(fc.record({ t: fc.integer({ min: 0, max: 1000 }), net: fc.integer({ min: 0, max: 9 }) }), { minLength: 1, maxLength: 50 });
+    fc.assert(
+      fc.property(use, fc.infiniteStream(fc.nat()), (uses, rnd) => {
+        const shuffled = [...uses].sort(() => (rnd.next().value % 3) - 1);
+        const run = (list: typeof uses) => rowOf(list.map((u) => T0 + u.t), list.map((u) => `10.0.${u.net}.1`)).networks;
+        const firsts = new Map<string, number>();
+        for (const u of uses) {
+          const n = `10.0.${u.net}.0/24`;
+          firsts.set(n, Math.min(firsts.get(n) ?? Infinity, T0 + u.t));
+        }
+        const expected = [...firsts]
+          .map(([network, firstSeen]) => ({ network, firstSeen }))
+          .sort((a, b) => a.firstSeen - b.firstSeen || (a.network < b.network ? -1 : 1))
+          .slice(0, ACTIVITY_NETWORKS);
+        expect(run(uses)).toEqual(expected);
+        expect(run(shuffled)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
