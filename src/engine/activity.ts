@@ -57,8 +57,11 @@ export function newActivityRow(pool: ActivityPool): number {
   return pool.rows++;
 }
 
+/** Bucket width of each level, looked up: the hot path should not call Math.pow. */
+const WIDTHS = Float64Array.from({ length: 64 }, (_, level) => BUCKET_BASE_MS * 2 ** level);
+
 export function widthOf(level: number): number {
-  return BUCKET_BASE_MS * 2 ** level;
+  return WIDTHS[level]!;
 }
 
 /** Counts one event at `time`. The common case (the event falls inside the row's buckets) is two reads and a write. */
@@ -70,58 +73,66 @@ export function addActivity(pool: ActivityPool, row: number, time: number): void
     pool.counts[row * ACTIVITY_BUCKETS + offset]!++;
     return;
   }
-  if (Number.isNaN(start)) {
-    pool.starts[row] = index;
-    pool.counts[row * ACTIVITY_BUCKETS]!++;
-    return;
-  }
-  addBuckets(pool, row, pool.levels[row]!, [[index, 1]]);
+  addBucket(pool, row, pool.levels[row]!, index, 1);
 }
 
-/** The nonzero buckets of a row, as [index at its level, count]. */
-function bucketsOf(pool: ActivityPool, row: number): [number, number][] {
-  const out: [number, number][] = [];
-  const start = pool.starts[row]!;
-  if (Number.isNaN(start)) return out;
+/** Scratch for regrouping one row; used within one call, never kept. */
+const SCRATCH = new Uint32Array(ACTIVITY_BUCKETS);
+
+/** The last bucket (offset from the row's start) that holds an event; -1 when the row is empty. */
+function lastOffset(pool: ActivityPool, row: number): number {
   const base = row * ACTIVITY_BUCKETS;
-  for (let j = 0; j < ACTIVITY_BUCKETS; j++) {
-    const c = pool.counts[base + j]!;
-    if (c > 0) out.push([start + j, c]);
-  }
-  return out;
+  for (let j = ACTIVITY_BUCKETS - 1; j >= 0; j--) if (pool.counts[base + j]! > 0) return j;
+  return -1;
 }
 
 /**
- * Adds buckets of level `level` to a row: the row and the new buckets are brought to the smallest common level at
- * which all of them fit in ACTIVITY_BUCKETS, then summed.
+ * Makes room in a row for buckets `lo` to `hi` of level `level` (indices of that level): raises the row to the smallest
+ * level at which its events and that range fit in ACTIVITY_BUCKETS, merging its buckets, and starts it at the earliest.
+ * Returns the row's level.
  */
-function addBuckets(pool: ActivityPool, row: number, level: number, added: [number, number][]): void {
-  const own = bucketsOf(pool, row);
+function fit(pool: ActivityPool, row: number, level: number, lo: number, hi: number): number {
   const ownLevel = pool.levels[row]!;
-  let target = Math.max(level, ownLevel);
-  const at = (index: number, from: number, to: number) => Math.floor(index / 2 ** (to - from));
-  const all = [...own.map(([i, c]) => [i, c, ownLevel] as const), ...added.map(([i, c]) => [i, c, level] as const)];
-  if (all.length === 0) return;
-  const span = (to: number) => {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const [i, , from] of all) {
-      const j = at(i, from, to);
-      if (j < lo) lo = j;
-      if (j > hi) hi = j;
-    }
-    return { lo, hi };
-  };
-  let { lo, hi } = span(target);
-  while (hi - lo >= ACTIVITY_BUCKETS) {
+  const start = pool.starts[row]!;
+  const target0 = Math.max(level, ownLevel);
+  // Everything in indices of target0, then of the levels above it: floor(i / 2) per level.
+  let ownLo = Math.floor(start / 2 ** (target0 - ownLevel));
+  let ownHi = Math.floor((start + lastOffset(pool, row)) / 2 ** (target0 - ownLevel));
+  let newLo = Math.floor(lo / 2 ** (target0 - level));
+  let newHi = Math.floor(hi / 2 ** (target0 - level));
+  let target = target0;
+  while (Math.max(ownHi, newHi) - Math.min(ownLo, newLo) >= ACTIVITY_BUCKETS) {
     target++;
-    ({ lo, hi } = span(target));
+    ownLo = Math.floor(ownLo / 2);
+    ownHi = Math.floor(ownHi / 2);
+    newLo = Math.floor(newLo / 2);
+    newHi = Math.floor(newHi / 2);
   }
+  const first = Math.min(ownLo, newLo);
   const base = row * ACTIVITY_BUCKETS;
-  pool.counts.fill(0, base, base + ACTIVITY_BUCKETS);
-  for (const [i, c, from] of all) pool.counts[base + at(i, from, target) - lo]! += c;
+  const factor = 2 ** (target - ownLevel);
+  SCRATCH.fill(0);
+  for (let j = 0; j < ACTIVITY_BUCKETS; j++) {
+    const c = pool.counts[base + j]!;
+    if (c > 0) SCRATCH[Math.floor((start + j) / factor) - first]! += c;
+  }
+  pool.counts.set(SCRATCH, base);
   pool.levels[row] = target;
-  pool.starts[row] = lo;
+  pool.starts[row] = first;
+  return target;
+}
+
+/** Counts `count` events in bucket `index` of level `level`, making room first. */
+function addBucket(pool: ActivityPool, row: number, level: number, index: number, count: number): void {
+  if (Number.isNaN(pool.starts[row]!)) {
+    pool.levels[row] = level;
+    pool.starts[row] = index;
+    pool.counts[row * ACTIVITY_BUCKETS]! += count;
+    return;
+  }
+  const target = fit(pool, row, level, index, index);
+  const at = Math.floor(index / 2 ** (target - level)) - pool.starts[row]!;
+  pool.counts[row * ACTIVITY_BUCKETS + at]! += count;
 }
 
 /** The network of an IP as an id of the pool, interned: one string per network for the whole scan. */
@@ -177,9 +188,32 @@ export function noteNetwork(pool: ActivityPool, row: number, id: number, time: n
   }
 }
 
+/**
+ * Whether `time` is no earlier than the first time of every network the row holds. Then an event from a network the
+ * row already holds changes nothing, and one from a network it does not hold cannot enter a full row.
+ */
+export function isLatest(pool: ActivityPool, row: number, time: number): boolean {
+  const base = row * ACTIVITY_NETWORKS;
+  for (let s = 0; s < ACTIVITY_NETWORKS; s++) {
+    if (pool.networks[base + s] === 0) break;
+    if (time < pool.networkFirst[base + s]!) return false;
+  }
+  return true;
+}
+
 /** Folds row `source` into row `target` (two clients found to be one). */
 export function mergeActivity(pool: ActivityPool, target: number, source: number): void {
-  addBuckets(pool, target, pool.levels[source]!, bucketsOf(pool, source));
+  const start = pool.starts[source]!;
+  if (!Number.isNaN(start)) {
+    const level = pool.levels[source]!;
+    const base = source * ACTIVITY_BUCKETS;
+    // Room for the source's whole range first, so that adding its buckets one by one never regroups again.
+    if (!Number.isNaN(pool.starts[target]!)) fit(pool, target, level, start, start + lastOffset(pool, source));
+    for (let j = 0; j < ACTIVITY_BUCKETS; j++) {
+      const c = pool.counts[base + j]!;
+      if (c > 0) addBucket(pool, target, level, start + j, c);
+    }
+  }
   const base = source * ACTIVITY_NETWORKS;
   for (let s = 0; s < ACTIVITY_NETWORKS; s++) {
     const tag = pool.networks[base + s]!;

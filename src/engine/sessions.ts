@@ -7,7 +7,7 @@ import { getHeapStatistics } from 'node:v8';
 import { UsageError } from '../shared/errors.js';
 import { SetPool, SmallMap } from '../shared/small-collections.js';
 import { addSample, INITIAL_POOL_CAPACITY, newSamplePool, newTimeline } from './timeline.js';
-import { addActivity, networkIdOf, newActivityPool, newActivityRow, noteNetwork } from './activity.js';
+import { addActivity, isLatest, networkIdOf, newActivityPool, newActivityRow, noteNetwork } from './activity.js';
 
 /**
  * A session as the store keeps it: the model plus a cache, not data. The raw user agent of the last event and its
@@ -17,15 +17,6 @@ import { addActivity, networkIdOf, newActivityPool, newActivityRow, noteNetwork 
 interface TrackedSession extends Session {
   lastUserAgent?: string;
   lastClient?: ClientUsage;
-}
-
-/**
- * A client as the store keeps it: the model plus a cache. The IP of its last event and that IP's network: the network
- * is worked out again only when the IP changes.
- */
-interface TrackedUsage extends ClientUsage {
-  lastIp?: string;
-  lastNetwork: number;
 }
 
 /** Forgets a session's last-client cache (its clients were just merged with another session's). */
@@ -245,7 +236,7 @@ function inferredSessionId(event: NormalizedEvent): string {
 }
 
 function newUsage(identity: ClientIdentity, event: NormalizedEvent, samples: SamplePool, activity: ActivityPool): ClientUsage {
-  const usage: TrackedUsage = {
+  const usage: ClientUsage = {
     identity,
     userAgent: event.userAgent ?? describeHint(event.clientHint),
     firstSeen: event.time,
@@ -257,8 +248,6 @@ function newUsage(identity: ClientIdentity, event: NormalizedEvent, samples: Sam
     signIn: undefined,
     timeline: undefined,
     activity: newActivityRow(activity),
-    lastIp: undefined,
-    lastNetwork: -1,
   };
   if (identity.class === 'browser') usage.timeline = newTimeline(samples);
   return usage;
@@ -272,15 +261,6 @@ function describeHint(hint: NormalizedEvent['clientHint']): string {
 function updateUsage(usage: ClientUsage, event: NormalizedEvent, sets: SetPool, activity: ActivityPool): void {
   usage.count++;
   addActivity(activity, usage.activity, event.time);
-  const ip = event.ip;
-  if (ip) {
-    const tracked = usage as TrackedUsage;
-    if (ip !== tracked.lastIp) {
-      tracked.lastIp = ip;
-      tracked.lastNetwork = networkIdOf(activity, ip);
-    }
-    noteNetwork(activity, usage.activity, tracked.lastNetwork, event.time);
-  }
   if (event.time < usage.firstSeen) {
     usage.firstSeen = event.time;
     if (event.userAgent) usage.userAgent = event.userAgent;
@@ -290,7 +270,13 @@ function updateUsage(usage: ClientUsage, event: NormalizedEvent, sets: SetPool, 
     usage.userAgent = event.userAgent;
   }
   if (event.time > usage.lastSeen) usage.lastSeen = event.time;
-  if (event.ip && usage.ips.size < MAX_IPS_PER_CLIENT && !usage.ips.has(event.ip)) usage.ips = sets.with(usage.ips, event.ip);
+  const ip = event.ip;
+  if (ip) {
+    const known = usage.ips.has(ip);
+    if (!known && usage.ips.size < MAX_IPS_PER_CLIENT) usage.ips = sets.with(usage.ips, ip);
+    // An IP the client used before, at a time no earlier than any network's first: nothing a timeline keeps changes.
+    if (!known || !isLatest(activity, usage.activity, event.time)) noteNetwork(activity, usage.activity, networkIdOf(activity, ip), event.time);
+  }
   if (event.clientId && usage.clientIds.size < MAX_IPS_PER_CLIENT && !usage.clientIds.has(event.clientId)) {
     usage.clientIds = sets.with(usage.clientIds, event.clientId);
   }
