@@ -5,6 +5,7 @@ import { SEVERITIES } from '../model/severity.js';
 import { escapeTerminal } from '../report/escape.js';
 import { FILE_REPORTS, REPORTERS } from '../report/index.js';
 import { DEFAULT_LIST_LIMIT } from '../report/listing-cap.js';
+import { DEFAULT_HTML_TIMELINES } from '../report/html.js';
 import { runAgentsCommand } from './agents-command.js';
 import { runBaselineCommand } from './baseline-command.js';
 import { EXIT } from './exit-codes.js';
@@ -86,6 +87,7 @@ function scanFlags(opts: Record<string, unknown>): ScanFlags {
     sarifRoot: opts.sarifRoot as string | undefined,
     sarifCategory: opts.sarifCategory as string | undefined,
     markdownLimit: opts.markdownLimit as number | undefined,
+    htmlTimelines: opts.htmlTimelines as number | undefined,
     maxRecordSize: opts.maxRecordSize as number | undefined,
     color: opts.color as boolean | undefined,
     progress: opts.progress as boolean | undefined,
@@ -141,6 +143,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
         .choices(['streaming', 'duckdb'])
         .default('streaming'),
     )
+    .option('--html-timelines <n>', `the HTML report draws the timelines of N findings and lists the rest; 0 draws all (default ${DEFAULT_HTML_TIMELINES})`, count)
     .option('--color', 'color the table even when not on a terminal or in CI')
     .option('--no-color', 'never color the table (also: NO_COLOR)')
     .addHelpText(

@@ -41,6 +41,8 @@ export interface ScanFlags {
   tableLimit?: number;
   /** `--markdown-limit N`: the same for the Markdown report. */
   markdownLimit?: number;
+  /** `--html-timelines N`: findings drawn with a timeline in the HTML report (0: all). */
+  htmlTimelines?: number;
   /** `--sarif-root DIR`: SARIF URIs are relative to it (default: the working directory). */
   sarifRoot?: string;
   /** `--sarif-category NAME`: SARIF automationDetails.id. */
@@ -134,6 +136,7 @@ export async function runScanCommand(paths: string[], flags: ScanFlags, io: CliI
     minSeverity: flags.minSeverity,
     tableLimit: flags.tableLimit,
     markdownLimit: flags.markdownLimit,
+    htmlTimelines: flags.htmlTimelines,
     sarif: { root: sarifRoot, cwd, category: flags.sarifCategory },
   };
   const jobs: ReportJob[] = [

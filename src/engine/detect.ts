@@ -15,12 +15,24 @@ export function observerFor(rules: readonly Rule[], context: RuleContext): Event
   };
 }
 
-/** The detect stage: every session against every rule, in a stable order (severity, first seen, id). */
-export function detect(sessions: ReadonlyMap<string, Session>, rules: readonly Rule[], context: RuleContext): Finding[] {
+/**
+ * The detect stage: every session against every rule, in a stable order (severity, first seen, id). `clientKeys`, when
+ * given, learns which client each finding (by id) is about, so that its timeline can mark that client's lane.
+ */
+export function detect(
+  sessions: ReadonlyMap<string, Session>,
+  rules: readonly Rule[],
+  context: RuleContext,
+  clientKeys?: Map<string, string>,
+): Finding[] {
   const findings: Finding[] = [];
   for (const session of sessions.values()) {
     for (const rule of rules) {
-      for (const hit of rule.evaluate(session, context)) findings.push(toFinding(rule, session, hit));
+      for (const hit of rule.evaluate(session, context)) {
+        const finding = toFinding(rule, session, hit);
+        findings.push(finding);
+        clientKeys?.set(finding.id, hit.client.identity.key);
+      }
     }
   }
   return findings.sort(compareFindings);

@@ -13,6 +13,7 @@ import { openInputs, readInputs, type InputOptions } from './read.js';
 import { describeRules } from './rule-catalog.js';
 import { summarize } from './summary.js';
 import { triage } from './triage.js';
+import { timelineSource } from './timelines.js';
 import { TOOL } from './version.js';
 
 export interface ScanOptions extends InputOptions {
@@ -57,7 +58,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   });
   const sessions = joinStage(store, rules);
 
-  const findings = detect(sessions, rules, context);
+  const clientKeys = new Map<string, string>();
+  const findings = detect(sessions, rules, context, clientKeys);
   const triaged = triage(findings, { baseline: options.baseline, suppressions: options.suppressions, now: options.now ?? Date.now() });
   const agents = registry ? buildInventory(registry, context, triaged.findings) : undefined;
   const observedAgents = observeAgents(context, triaged.findings);
@@ -71,5 +73,6 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     staleSuppressions: triaged.stale,
     ...(agents ? { agents } : {}),
     observedAgents,
+    timelines: timelineSource(sessions, store.activity, registry, clientKeys),
   };
 }

@@ -1,6 +1,7 @@
 import type { ClientClass } from './client.js';
 import type { Finding, StaleSuppression } from './finding.js';
 import type { Severity } from './severity.js';
+import type { SessionTimeline } from './timeline.js';
 
 /**
  * What a scan returns: everything every reporter and the exit code need, as plain data. Reporters read only this.
@@ -119,6 +120,14 @@ export interface ScanSummary {
   ignoredByRegistry?: number;
 }
 
+/** Timelines, made when a report asks for one (a scan's sessions), or read from a saved JSON report. */
+export interface TimelineSource {
+  /** The timeline of a finding's session, its client's lane marked as the focus; null when none is known. */
+  forFinding(finding: Finding): SessionTimeline | null;
+  /** A session's timeline by its id; null when there is no such session. */
+  forSession(sessionId: string): SessionTimeline | null;
+}
+
 export interface ScanResult {
   tool: { name: string; version: string };
   /** The rules this scan ran, as reports describe them. */
@@ -135,5 +144,7 @@ export interface ScanResult {
   agents?: AgentInventory[];
   /** Every agent the logs show, with or without a registry, and how it acted. */
   observedAgents: ObservedAgent[];
+  /** The timeline of each finding's session; absent from a result built by hand (then reports draw none). */
+  timelines?: TimelineSource;
 }
 

@@ -1,4 +1,5 @@
 import { csvReporter } from './csv.js';
+import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
 import { jsonlReporter } from './jsonl.js';
 import { markdownReporter } from './markdown.js';
@@ -14,7 +15,8 @@ export const REPORTERS: Record<string, Reporter> = {
   sarif: sarifReporter,
   csv: csvReporter,
   markdown: markdownReporter,
+  html: htmlReporter,
 };
 
 /** Formats that can be written to a file next to the main report (--json FILE, ...). */
-export const FILE_REPORTS = ['json', 'jsonl', 'sarif', 'csv', 'markdown'] as const;
+export const FILE_REPORTS = ['json', 'jsonl', 'sarif', 'csv', 'markdown', 'html'] as const;

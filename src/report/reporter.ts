@@ -26,6 +26,8 @@ export interface ReportOptions {
   tableLimit?: number;
   /** The Markdown report lists this many findings per rule and severity, and counts the rest; 0 lists all. */
   markdownLimit?: number;
+  /** The HTML report draws the timelines of this many findings and lists the rest; 0 draws all. */
+  htmlTimelines?: number;
   sarif?: SarifOptions;
 }
 
