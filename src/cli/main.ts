@@ -63,7 +63,11 @@ function addInputOptions(cmd: Command): Command {
 
 function scanFlags(opts: Record<string, unknown>): ScanFlags {
   const reports: ScanFlags['reports'] = {};
-  for (const name of FILE_REPORTS) if (typeof opts[name] === 'string') reports[name] = opts[name] as string;
+  for (const name of FILE_REPORTS) {
+    // commander names the value of --ocsf-findings `ocsfFindings`.
+    const value = opts[name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
+    if (typeof value === 'string') reports[name] = value;
+  }
   return {
     format: (opts.format as string | undefined) ?? 'table',
     output: opts.output as string | undefined,

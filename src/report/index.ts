@@ -3,6 +3,7 @@ import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
 import { jsonlReporter } from './jsonl.js';
 import { markdownReporter } from './markdown.js';
+import { ocsfFindingsReporter } from './ocsf-findings.js';
 import type { Reporter } from './reporter.js';
 import { sarifReporter } from './sarif.js';
 import { tableReporter } from './table.js';
@@ -16,7 +17,8 @@ export const REPORTERS: Record<string, Reporter> = {
   csv: csvReporter,
   markdown: markdownReporter,
   html: htmlReporter,
+  'ocsf-findings': ocsfFindingsReporter,
 };
 
 /** Formats that can be written to a file next to the main report (--json FILE, ...). */
-export const FILE_REPORTS = ['json', 'jsonl', 'sarif', 'csv', 'markdown', 'html'] as const;
+export const FILE_REPORTS = ['json', 'jsonl', 'sarif', 'csv', 'markdown', 'html', 'ocsf-findings'] as const;
