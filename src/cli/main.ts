@@ -14,6 +14,7 @@ import { processIO, type CliIO } from './io.js';
 import { runFormatsCommand } from './formats-command.js';
 import { runInitCommand } from './init-command.js';
 import { addLakeCommands } from './lake-commands.js';
+import { runReportCommand } from './report-command.js';
 import { runRulesCommand } from './rules-command.js';
 import { runScanCommand, type ScanFlags } from './scan-command.js';
 import { describeWriteError, isClosedPipe } from './write-error.js';
@@ -196,6 +197,48 @@ Examples:
     });
 
   addLakeCommands(program, io, setExit, addInputOptions, scanFlags);
+  const reportCmd = program
+    .command('report')
+    .description('Render a saved JSON report (scan --json FILE) again, in any report format: HTML with its timelines, the table, SARIF, OCSF findings.')
+    .argument('<report>', 'a JSON report written by borrowscan scan --json FILE (or --format json)')
+    .addOption(new Option('--format <format>', 'report format on standard output').choices(Object.keys(REPORTERS)).default('table'))
+    .option('-o, --output <file>', 'write the report to FILE instead of standard output');
+  for (const name of FILE_REPORTS) reportCmd.option(`--${name} <file>`, `write a ${name} report to FILE`);
+  reportCmd
+    .addOption(new Option('--min-severity <level>', 'show only findings at or above LEVEL').choices([...SEVERITIES]).default('info'))
+    .option('--show-known', 'list known (baseline) findings in full')
+    .option('--show-suppressed', 'list suppressed findings in full')
+    .option('--table-limit <n>', `the table lists N findings per rule and severity; 0 lists all (default ${DEFAULT_LIST_LIMIT})`, count)
+    .option('--markdown-limit <n>', `the Markdown report lists N findings per rule and severity; 0 lists all (default ${DEFAULT_LIST_LIMIT})`, count)
+    .option('--html-timelines <n>', `the HTML report draws the timelines of N findings and lists the rest; 0 draws all (default ${DEFAULT_HTML_TIMELINES})`, count)
+    .option('--sarif-category <name>', 'SARIF runs[0].automationDetails.id')
+    .option('--color', 'color the table even when not on a terminal or in CI')
+    .option('--no-color', 'never color the table (also: NO_COLOR)')
+    .option('-q, --quiet', 'no warnings on standard error; errors still print')
+    .addHelpText('after', '\nExamples:\n  borrowscan report borrowscan.json --html report.html\n  borrowscan report borrowscan.json --min-severity high')
+    .action(async (file: string, opts: Record<string, unknown>) => {
+      const flags = scanFlags(opts);
+      setExit(
+        await runReportCommand(
+          file,
+          {
+            format: flags.format,
+            output: flags.output,
+            reports: flags.reports,
+            minSeverity: flags.minSeverity,
+            showKnown: flags.showKnown,
+            showSuppressed: flags.showSuppressed,
+            tableLimit: flags.tableLimit,
+            markdownLimit: flags.markdownLimit,
+            htmlTimelines: flags.htmlTimelines,
+            sarifCategory: flags.sarifCategory,
+            color: flags.color,
+            quiet: flags.quiet,
+          },
+          io,
+        ),
+      );
+    });
 
   program
     .command('init')
