@@ -14,6 +14,7 @@ import { processIO, type CliIO } from './io.js';
 import { runFormatsCommand } from './formats-command.js';
 import { runInitCommand } from './init-command.js';
 import { addLakeCommands } from './lake-commands.js';
+import { runExplainCommand } from './explain-command.js';
 import { runReportCommand } from './report-command.js';
 import { runRulesCommand } from './rules-command.js';
 import { runScanCommand, type ScanFlags } from './scan-command.js';
@@ -197,6 +198,28 @@ Examples:
     });
 
   addLakeCommands(program, io, setExit, addInputOptions, scanFlags);
+  addInputOptions(
+    program
+      .command('explain')
+      .description(
+        'One finding or session as a timeline in the terminal: a row per client with its activity over time, times, ' +
+          'request counts and rate, networks, sign-in and sign-out, then the evidence lines; read again from the logs ' +
+          'or from a saved JSON report (--report).',
+      )
+      .argument('<id>', 'a finding id (bs-...) or a session id'),
+  )
+    .option('--report <file>', 'read the finding or session from this saved JSON report instead of scanning logs')
+    .option('--agents <file>', 'agent registry, as for scan --agents (task windows on the timeline)')
+    .option('--color', 'colour and block characters even when not on a terminal')
+    .option('--no-color', 'plain ASCII text, no colour (also: NO_COLOR; the default when not on a terminal)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  borrowscan explain bs-2a76057cb34d720c fixtures/demo\n  borrowscan explain 102M563ER58EZ8E-FwuGpl3Lt --report borrowscan.json',
+    )
+    .action(async (id: string, paths: string[], opts: Record<string, unknown>) => {
+      setExit(await runExplainCommand(id, paths, opts.report as string | undefined, scanFlags(opts), io));
+    });
+
   const reportCmd = program
     .command('report')
     .description('Render a saved JSON report (scan --json FILE) again, in any report format: HTML with its timelines, the table, SARIF, OCSF findings.')
