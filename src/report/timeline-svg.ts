@@ -91,7 +91,7 @@ function verticals(t: SessionTimeline, x: (time: number) => number, bottom: numb
     const x1 = x(Date.parse(w.end));
     if (x1 - x0 <= 0) continue;
     parts.push(`<g class="task"><rect class="task-window" x="${n(x0)}" y="${TOP}" width="${n(x1 - x0)}" height="${bottom - TOP}"/>`);
-    parts.push(`${text(x0 + 3, TOP - 4, 'task-label', `task ${clip(w.task, 24)} (${clip(w.agent, 20)})`)}</g>`);
+    parts.push(`${text(x0 + 3, TOP - 4, 'task-label', `task ${clip(w.task, 24)} (${clip(w.agent, 20)}) ${at(w.start)} → ${clock(w.end, w.start)}`)}</g>`);
   }
   if (t.signIn) {
     const sx = x(Date.parse(t.signIn.time));

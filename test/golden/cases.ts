@@ -16,6 +16,8 @@ export const DEMO_FORMATS = [
   { format: 'sarif', fileFlag: '--sarif' },
   { format: 'csv', fileFlag: '--csv' },
   { format: 'markdown', fileFlag: '--markdown' },
+  { format: 'html', fileFlag: '--html' },
+  { format: 'ocsf-findings', fileFlag: '--ocsf-findings' },
 ] as const;
 
 /** The demo scan in every report format. The table is what a pipe gets: no colour (stdout is no terminal). */
@@ -80,6 +82,11 @@ export const COMMAND_CASES: GoldenCase[] = [
   { golden: 'commands/agents-task-scope.json.txt', args: [...AGENTS_ARGS, '--format', 'json'] },
   { golden: 'commands/help.txt', args: ['--help'] },
   { golden: 'commands/scan-help.txt', args: ['scan', '--help'] },
+  { golden: 'commands/report-help.txt', args: ['report', '--help'] },
+  { golden: 'commands/explain-help.txt', args: ['explain', '--help'] },
+  // One finding and one session of the demo, as `explain` prints them where standard output is no terminal.
+  { golden: 'commands/explain-finding.txt', args: ['explain', 'bs-2a76057cb34d720c', 'fixtures/demo'] },
+  { golden: 'commands/explain-session.txt', args: ['explain', '102S_sx9TpXRSrj_REJqa4uiJ', 'fixtures/demo'] },
 ];
 
 export const ALL_CASES: GoldenCase[] = [...DEMO_CASES, ...FIXTURE_CASES, ...COMMAND_CASES];
