@@ -190,20 +190,13 @@ async function findingsOf(
   await listed.end();
 }
 
-/** The findings past the timeline budget: rows of one table, opened at the first and written 500 at a time. */
+/** The findings past the timeline budget: rows of one table, opened at the first, each row written as it comes. */
 class ListedTable {
   private open = false;
-  private rows: string[] = [];
 
   constructor(private readonly sink: ReportSink) {}
 
   async add(row: string): Promise<void> {
-    this.rows.push(row);
-    if (this.rows.length >= 500) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    if (this.rows.length === 0) return;
     if (!this.open) {
       await this.sink.write(
         '<h3>Listed without a timeline</h3><p class="muted">The first timelines are drawn in full (--html-timelines sets how many, 0 draws all); the rest are listed here.</p>' +
@@ -211,12 +204,10 @@ class ListedTable {
       );
       this.open = true;
     }
-    await this.sink.write(`${this.rows.join('\n')}\n`);
-    this.rows = [];
+    await this.sink.write(`${row}\n`);
   }
 
   async end(): Promise<void> {
-    await this.flush();
     if (this.open) await this.sink.write('</tbody></table>\n');
     this.open = false;
   }
