@@ -214,7 +214,7 @@ Examples:
     .option('--no-color', 'plain ASCII text, no colour (also: NO_COLOR; the default when not on a terminal)')
     .addHelpText(
       'after',
-      '\nExamples:\n  borrowscan explain bs-2a76057cb34d720c fixtures/demo\n  borrowscan explain 102M563ER58EZ8E-FwuGpl3Lt --report borrowscan.json',
+      '\nExamples:\n  borrowscan explain bs-6f3f294f47f27ff1 fixtures/demo\n  borrowscan explain 102M563ER58EZ8E-FwuGpl3Lt --report borrowscan.json',
     )
     .action(async (id: string, paths: string[], opts: Record<string, unknown>) => {
       setExit(await runExplainCommand(id, paths, opts.report as string | undefined, scanFlags(opts), io));

@@ -20,7 +20,7 @@ function union(target: ReadonlySet<string>, source: ReadonlySet<string>, max = I
 }
 
 function mergeUsage(target: ClientUsage, source: ClientUsage, activity: ActivityPool): void {
-  mergeActivity(activity, target.activity, source.activity);
+  if (target.activity !== undefined && source.activity !== undefined) mergeActivity(activity, target.activity, source.activity);
   target.count += source.count;
   if (source.firstSeen < target.firstSeen) {
     target.firstSeen = source.firstSeen;

@@ -42,7 +42,8 @@ function laneClients(session: Session, focusKey: string | undefined): ClientUsag
 }
 
 function lane(client: ClientUsage, pool: ActivityPool, registry: AgentRegistry | undefined, session: Session): TimelineLane {
-  const buckets = readBuckets(pool, client.activity) ?? { start: client.firstSeen, width: 1000, counts: [client.count] };
+  const row = client.activity;
+  const buckets = (row !== undefined ? readBuckets(pool, row) : null) ?? { start: client.firstSeen, width: Math.max(1000, client.lastSeen - client.firstSeen + 1), counts: [client.count] };
   const signIn = client.signIn;
   const agent = registry ? agentOfClient(registry, session, client) : undefined;
   return {
@@ -57,7 +58,7 @@ function lane(client: ClientUsage, pool: ActivityPool, registry: AgentRegistry |
     signIn: signIn
       ? { time: iso(signIn.time), interactive: signIn.interactive, ip: signIn.ip ?? null, file: signIn.file, line: signIn.line }
       : null,
-    networks: readNetworks(pool, client.activity).map((n) => ({ network: n.network, firstSeen: iso(n.firstSeen) })),
+    networks: (row !== undefined ? readNetworks(pool, row) : []).map((n) => ({ network: n.network, firstSeen: iso(n.firstSeen) })),
     ips: [...client.ips].sort().slice(0, IPS_PER_LANE),
     buckets: { start: iso(buckets.start), widthMs: buckets.width, counts: buckets.counts },
     evidence: client.evidence.map((e) => ({ file: e.file, line: e.line, time: iso(e.time), summary: e.summary })),

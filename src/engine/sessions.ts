@@ -260,7 +260,8 @@ function describeHint(hint: NormalizedEvent['clientHint']): string {
 
 function updateUsage(usage: ClientUsage, event: NormalizedEvent, sets: SetPool, activity: ActivityPool): void {
   usage.count++;
-  addActivity(activity, usage.activity, event.time);
+  const row = usage.activity!;
+  addActivity(activity, row, event.time);
   if (event.time < usage.firstSeen) {
     usage.firstSeen = event.time;
     if (event.userAgent) usage.userAgent = event.userAgent;
@@ -275,7 +276,7 @@ function updateUsage(usage: ClientUsage, event: NormalizedEvent, sets: SetPool, 
     const known = usage.ips.has(ip);
     if (!known && usage.ips.size < MAX_IPS_PER_CLIENT) usage.ips = sets.with(usage.ips, ip);
     // An IP the client used before, at a time no earlier than any network's first: nothing a timeline keeps changes.
-    if (!known || !isLatest(activity, usage.activity, event.time)) noteNetwork(activity, usage.activity, networkIdOf(activity, ip), event.time);
+    if (!known || !isLatest(activity, row, event.time)) noteNetwork(activity, row, networkIdOf(activity, ip), event.time);
   }
   if (event.clientId && usage.clientIds.size < MAX_IPS_PER_CLIENT && !usage.clientIds.has(event.clientId)) {
     usage.clientIds = sets.with(usage.clientIds, event.clientId);

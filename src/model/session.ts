@@ -88,8 +88,11 @@ export interface ClientUsage {
   joinedBy?: Correlation;
   /** Present for clients that claim to be browsers: the input of the pacing rule. */
   timeline?: Timeline;
-  /** Its row in the scan's ActivityPool: what its lane of a timeline shows. */
-  activity: number;
+  /**
+   * Its row in the scan's ActivityPool: what its lane of a timeline shows. The store always sets it; a client made by
+   * hand (a test) may leave it out, and its lane then shows its events in one bucket.
+   */
+  activity?: number;
 }
 
 /**

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { HOSTILE, writeInjectionFixture } from '../report/injection-fixture.js';
 import { runCli } from './run-cli.js';
 
-const CAROL = 'bs-2a76057cb34d720c';
+const CAROL = 'bs-6f3f294f47f27ff1';
 const CAROL_SESSION = '102M563ER58EZ8E-FwuGpl3Lt';
 
 /** The activity rows of the output: one per client, the focus marked with `>`. */

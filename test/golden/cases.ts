@@ -85,7 +85,7 @@ export const COMMAND_CASES: GoldenCase[] = [
   { golden: 'commands/report-help.txt', args: ['report', '--help'] },
   { golden: 'commands/explain-help.txt', args: ['explain', '--help'] },
   // One finding and one session of the demo, as `explain` prints them where standard output is no terminal.
-  { golden: 'commands/explain-finding.txt', args: ['explain', 'bs-2a76057cb34d720c', 'fixtures/demo'] },
+  { golden: 'commands/explain-finding.txt', args: ['explain', 'bs-6f3f294f47f27ff1', 'fixtures/demo'] },
   { golden: 'commands/explain-session.txt', args: ['explain', '102S_sx9TpXRSrj_REJqa4uiJ', 'fixtures/demo'] },
 ];
 
