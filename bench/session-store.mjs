@@ -11,15 +11,15 @@
  * another network; times mostly rising with one event in ten out of order. Prints ns per event (median of the runs)
  * and the heap the store holds at the end.
  */
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const root = resolve(flag('--root', '.'));
+const root = resolve(flag('--root', resolve(dirname(fileURLToPath(import.meta.url)), '..')));
 const eventCount = Number(flag('--events', '600000'));
 const sessionCount = Number(flag('--sessions', '20000'));
 const runs = Number(flag('--runs', '5'));

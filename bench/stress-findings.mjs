@@ -8,7 +8,8 @@
  * interactively with Chrome and then used by python-requests from another network: N critical
  * agent-on-human-session findings. Then runs, each in a fresh process:
  *   1. `scan --format json -o /dev/null`: the scan and the JSON report alone;
- *   2. `scan` with the table on stdout (to a file) plus --json, --jsonl, --csv, --sarif and --markdown files.
+ *   2. `scan` with the table on stdout (to a file) plus --json, --jsonl, --csv, --sarif, --markdown, --html and
+ *      --ocsf-findings files.
  * Prints wall time and peak RSS of each and checks every report is complete: N JSON/JSONL/CSV findings, 25,000
  * SARIF results with the rest counted, a Markdown report under 1 MiB and a table that lists 20 and counts the rest.
  * Not a test: figures depend on the machine (README, "Limits").
@@ -128,7 +129,7 @@ if (!existsSync(log)) {
 process.stdout.write(`input: ${log}, ${mb(statSync(log).size)} MB, ${SESSIONS * 2} events, ${SESSIONS} sessions\n\n`);
 
 const out = mkdtempSync(join(tmpdir(), 'borrowscan-stress-'));
-const files = { json: 'r.json', jsonl: 'r.jsonl', csv: 'r.csv', sarif: 'r.sarif', markdown: 'r.md' };
+const files = { json: 'r.json', jsonl: 'r.jsonl', csv: 'r.csv', sarif: 'r.sarif', markdown: 'r.md', html: 'r.html', 'ocsf-findings': 'r.ocsf.jsonl' };
 const path = (name) => join(out, name);
 try {
   const alone = await run(['scan', log, '--format', 'json', '-o', '/dev/null', '--no-progress'], path('alone.txt'));
@@ -138,10 +139,10 @@ try {
   );
   process.stdout.write('| run | wall s | peak RSS MB | exit |\n| --- | ---: | ---: | ---: |\n');
   process.stdout.write(`| scan, JSON to /dev/null | ${(alone.ms / 1000).toFixed(1)} | ${(alone.maxRssKb / 1024).toFixed(0)} | ${alone.exit} |\n`);
-  process.stdout.write(`| scan, table + JSON, JSONL, CSV, SARIF, Markdown files | ${(all.ms / 1000).toFixed(1)} | ${(all.maxRssKb / 1024).toFixed(0)} | ${all.exit} |\n\n`);
+  process.stdout.write(`| scan, table + JSON, JSONL, CSV, SARIF, Markdown, HTML, OCSF files | ${(all.ms / 1000).toFixed(1)} | ${(all.maxRssKb / 1024).toFixed(0)} | ${all.exit} |\n\n`);
 
   process.stdout.write('reports:\n');
-  for (const [format, file] of Object.entries({ table: 'table.txt', ...files })) process.stdout.write(`  ${format.padEnd(8)} ${mb(statSync(path(file)).size).padStart(8)} MB\n`);
+  for (const [format, file] of Object.entries({ table: 'table.txt', ...files })) process.stdout.write(`  ${format.padEnd(13)} ${mb(statSync(path(file)).size).padStart(8)} MB\n`);
   // GitHub takes a SARIF upload of at most 10 MB gzip-compressed.
   process.stdout.write(`  sarif.gz ${mb(gzipSync(readFileSync(path(files.sarif))).length).padStart(8)} MB (GitHub's upload limit: 10 MB)\n`);
   process.stdout.write('\nchecks:\n');
@@ -159,6 +160,12 @@ try {
   }
   const md = readFileSync(path(files.markdown), 'utf8');
   check('Markdown is under 1 MiB and says what it left out', Buffer.byteLength(md) <= 1048576 && md.includes('**Not listed here:**'), `${Buffer.byteLength(md)} bytes`);
+  const drawn = Math.min(200, SESSIONS);
+  check(`HTML draws ${drawn} timelines`, (await countLines(path(files.html), (l) => l.includes('<figure class="timeline-figure">'))) === drawn);
+  check(`HTML lists the other ${SESSIONS - drawn}`, (await countLines(path(files.html), (l) => l.startsWith('<tr id="finding-'))) === SESSIONS - drawn);
+  check('HTML is complete', tail(path(files.html)).endsWith('</body></html>\n'));
+  check(`OCSF findings has ${SESSIONS} lines`, (await countLines(path(files['ocsf-findings']))) === SESSIONS);
+  check('JSON carries a timeline per finding', (await countLines(path(files.json), (l) => l.startsWith('      "timeline": {'))) === SESSIONS);
   const table = readFileSync(path('table.txt'), 'utf8');
   check('table lists 20 and counts the rest', (table.match(/^ {2}agent-on-human-session /gm) ?? []).length === Math.min(20, SESSIONS) && (SESSIONS <= 20 || table.includes(`${SESSIONS - 20} more agent-on-human-session (critical) not listed`)));
 } finally {
