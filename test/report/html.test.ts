@@ -50,6 +50,9 @@ describe('HTML report of hostile logs', () => {
     expect(doc).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     expect(doc).toContain('\\u202ecod.exe');
     expect(doc).toContain('\\u2066');
+    // In the user name and the request path too.
+    expect(doc).toContain('&lt;img src=x onerror=alert(1)&gt;\\u202e@example.com');
+    expect(doc).toContain('/\\u2067x');
   });
 
   it('draws one timeline per finding, with one lane per client of the session', () => {

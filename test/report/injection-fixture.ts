@@ -9,13 +9,13 @@ import { join } from 'node:path';
  * second script from the first's network: one finding each, on a session of three clients.
  */
 export const HOSTILE = {
-  user: '<script>alert("user")</script>"><img src=x onerror=alert(1)>@example.com',
+  user: '<script>alert("user")</script>"><img src=x onerror=alert(1)>\u202e@example.com',
   session: 'sess"><svg onload=alert(2)>\u202ecod.exe',
   browser:
     'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36 <a href="javascript:alert(3)">x</a>',
   script: 'python-requests/2.32.3 <script>document.title="pwned"</script> \u202eexe.txt',
   agent: 'curl/8.5.0 " onmouseover="alert(4)" style="background:url(javascript:alert(5))',
-  path: '/api/<iframe src=javascript:alert(6)>/x',
+  path: '/api/<iframe src=javascript:alert(6)>/\u2067x',
   accessFile: '<img src=x onerror=alert(7)>.jsonl',
   oktaFile: 'okta-\u2066"onclick=alert(8)\u2069.ndjson',
 };
