@@ -29,6 +29,11 @@ Exit codes:
      not be written (a closed pipe on standard output is not an error)
   3  the input could not be trusted: more unreadable records than --max-errors`;
 
+/** `an html report`, `an ocsf-findings report`, `a json report`: as the format's name is read aloud. */
+function article(format: string): string {
+  return /^(html|ocsf)/.test(format) ? 'an' : 'a';
+}
+
 function count(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number');
   return Number(value);
@@ -126,7 +131,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   )
     .addOption(new Option('--format <format>', 'report format on standard output').choices(Object.keys(REPORTERS)).default('table'))
     .option('-o, --output <file>', 'write the report to FILE instead of standard output');
-  for (const name of FILE_REPORTS) scanCmd.option(`--${name} <file>`, `also write a ${name} report to FILE`);
+  for (const name of FILE_REPORTS) scanCmd.option(`--${name} <file>`, `also write ${article(name)} ${name} report to FILE`);
   scanCmd
     .option('--sarif-root <dir>', 'SARIF artifact URIs are relative to DIR, the repository root code scanning maps them to (default: the working directory)')
     .option('--sarif-category <name>', "SARIF runs[0].automationDetails.id: the category code scanning keeps this tool's alerts under");
@@ -226,7 +231,7 @@ Examples:
     .argument('<report>', 'a JSON report written by borrowscan scan --json FILE (or --format json)')
     .addOption(new Option('--format <format>', 'report format on standard output').choices(Object.keys(REPORTERS)).default('table'))
     .option('-o, --output <file>', 'write the report to FILE instead of standard output');
-  for (const name of FILE_REPORTS) reportCmd.option(`--${name} <file>`, `write a ${name} report to FILE`);
+  for (const name of FILE_REPORTS) reportCmd.option(`--${name} <file>`, `write ${article(name)} ${name} report to FILE`);
   reportCmd
     .addOption(new Option('--min-severity <level>', 'show only findings at or above LEVEL').choices([...SEVERITIES]).default('info'))
     .option('--show-known', 'list known (baseline) findings in full')
