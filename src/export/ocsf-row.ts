@@ -1,4 +1,5 @@
 import type { NormalizedEvent } from '../model/event.js';
+import { ownEntry } from '../shared/lookup.js';
 
 /**
  * One normalized event as an OCSF-shaped row (see columns.ts). Undefined values are left out, so an NDJSON line
@@ -47,7 +48,7 @@ function compact(value: Record<string, unknown>): Record<string, unknown> | unde
 function classOf(event: NormalizedEvent): { cls: (typeof CLASS)[keyof typeof CLASS]; activity: number } {
   if (event.kind === 'request') {
     if (event.method !== undefined && event.path !== undefined) {
-      return { cls: CLASS.http, activity: HTTP_ACTIVITY[event.method.toUpperCase()] ?? 99 };
+      return { cls: CLASS.http, activity: ownEntry(HTTP_ACTIVITY, event.method.toUpperCase()) ?? 99 };
     }
     return { cls: CLASS.api, activity: 0 };
   }
@@ -116,7 +117,7 @@ function extension(event: NormalizedEvent): Record<string, unknown> {
 export function toOcsfRow(event: NormalizedEvent): OcsfRow {
   const { cls, activity } = classOf(event);
   const [status, statusId] = STATUS[event.outcome];
-  const product = PRODUCTS[event.format] ?? event.format;
+  const product = ownEntry(PRODUCTS, event.format) ?? event.format;
   return compact({
     class_uid: cls.uid,
     class_name: cls.name,

@@ -1,3 +1,5 @@
+import { ownEntry } from './lookup.js';
+
 const ISO_LIKE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?$/;
 const CLF = /^(\d{2})\/([A-Za-z]{3})\/(\d{4}):(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?\s*([+-]\d{4})?$/;
@@ -121,7 +123,7 @@ export function parseTime(value: unknown): number | undefined {
   const clf = CLF.exec(text);
   if (clf) {
     const [, d, mon, y, h, mi, s, frac, zone] = clf;
-    const month = MONTHS[mon!.toLowerCase()];
+    const month = ownEntry(MONTHS, mon!.toLowerCase());
     if (month === undefined) return undefined;
     if (!realTime(Number(y), month + 1, Number(d), Number(h), Number(mi), Number(s))) return undefined;
     const base = Date.UTC(Number(y), month, Number(d), Number(h), Number(mi), Number(s));

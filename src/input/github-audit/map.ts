@@ -3,6 +3,7 @@ import { integer, isObject, jsonKind, quoteValue, text, type JsonObject } from '
 import type { MapResult, RecordContext } from '../format.js';
 import { parseTime } from '../../shared/time.js';
 import { AUDIT, FAILED_ACTION, KIND_BY_ACTION, SUCCEEDED_ACTION, TIME_KEYS } from './fields.js';
+import { ownEntry } from '../../shared/lookup.js';
 
 export const GITHUB_AUDIT_ID = 'github-audit';
 
@@ -46,7 +47,7 @@ export function mapGithubAudit(record: unknown, ctx: RecordContext): MapResult {
   const action = text(record[AUDIT.action]);
   if (action === undefined) return { skip: 'not a GitHub audit event (no action)' };
 
-  const kind = KIND_BY_ACTION[action] ?? 'other';
+  const kind = ownEntry(KIND_BY_ACTION, action) ?? 'other';
   const request = kind === 'request' ? requestOf(record) : undefined;
   return {
     time,
