@@ -22,7 +22,8 @@ export async function runBaselineCommand(paths: string[], scanFlags: ScanFlags, 
   const options = await scanOptions(paths, { ...scanFlags, baseline: undefined, ignoreFile: undefined }, io);
   const result = await runScan({ ...options, suppressions: undefined }, scanFlags, io);
   const update = updateBaseline(result.findings, previous, flags.prune);
-  const baseline = { ...result, findings: update.findings, staleSuppressions: [] };
+  // A baseline is read for its ids: the timelines a JSON report carries for drawing would only make it grow.
+  const baseline = { ...result, findings: update.findings, staleSuppressions: [], timelines: undefined };
   if (!(await writeReports(baseline, [{ reporter: jsonReporter, file: flags.output, options: { color: false } }], io, scanFlags.quiet))) {
     return EXIT.writeFailed;
   }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { borrowedSessionLog, CHROME_MAC, oktaEvent } from './okta-lines.js';
+import { runCli } from './run-cli.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(repo, 'bin', 'borrowscan.js');
@@ -60,5 +61,15 @@ describe('the README baseline workflow', () => {
     const fresh = third.findings.filter((f: { status: string }) => f.status === 'new');
     expect(fresh.map((f: { user: string; session: string }) => [f.user, f.session])).toEqual([['erin@example.com', '102fresh']]);
     expect(third.summary.known).toBe(1);
+  });
+});
+
+describe('borrowscan baseline writes what a baseline needs', () => {
+  it('leaves out the timelines a scan report carries for drawing', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'borrowscan-baseline-')), 'baseline.json');
+    expect((await runCli(['baseline', 'fixtures/demo', '-o', file])).code).toBe(0);
+    const findings = JSON.parse(readFileSync(file, 'utf8')).findings as Record<string, unknown>[];
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) expect(f).not.toHaveProperty('timeline');
   });
 });
