@@ -48,7 +48,13 @@ export async function* decodeText(raw: AsyncIterable<Buffer>, onBytes?: ByteCoun
   const iterator = raw[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done) return;
-  const head: Buffer = first.value;
+  let head: Buffer = first.value;
+  // gzip's magic is two bytes, and a pipe may hand over the first byte alone.
+  while (head.length < 2) {
+    const more = await iterator.next();
+    if (more.done) break;
+    head = Buffer.concat([head, more.value]);
+  }
   async function* counted(): AsyncGenerator<Buffer> {
     try {
       onBytes?.(head.length);
