@@ -42,6 +42,12 @@ export class CsvSplitter {
   private queue: Item[] = [];
   private next = 0;
   private draining = false;
+  /**
+   * How the file ends its lines, from its first line end: LF or CRLF, or a CR alone (classic Mac OS, and Excel's
+   * "CSV (Macintosh)"), read as LF; otherwise a whole CR file would be one header line and its rows silently lost.
+   */
+  private lineEnds: 'lf' | 'cr' | undefined;
+  private heldCr = '';
 
   constructor(
     private readonly sink: RecordSink,
@@ -55,10 +61,23 @@ export class CsvSplitter {
   }
 
   push(text: string): void {
-    this.lines.push(text);
+    if (this.lineEnds === undefined) {
+      text = this.heldCr + text;
+      this.heldCr = '';
+      const i = firstLineEnd(text);
+      if (i < 0) return this.lines.push(text);
+      if (text.charCodeAt(i) === 13 && i === text.length - 1) {
+        // A CR at the end of the text so far: CRLF or a CR alone, the next text tells.
+        this.heldCr = '\r';
+        return this.lines.push(text.slice(0, i));
+      }
+      this.lineEnds = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) !== 10 ? 'cr' : 'lf';
+    }
+    this.lines.push(this.lineEnds === 'cr' ? text.replaceAll('\r', '\n') : text);
   }
 
   end(): void {
+    if (this.heldCr) this.lines.push(this.heldCr);
     this.lines.end();
     if (this.open) this.abandon(UNBALANCED_QUOTE);
   }
@@ -172,6 +191,13 @@ export class CsvSplitter {
     }
     this.sink.record(row, line);
   }
+}
+
+/** Where the first line of the text ends (at a CR or an LF); -1 when it does not. */
+function firstLineEnd(text: string): number {
+  const cr = text.indexOf('\r');
+  const lf = text.indexOf('\n');
+  return cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
 }
 
 /** The header and first records of a CSV text, as the reader would read them: what detection looks at. */
