@@ -2,7 +2,7 @@ import { getLoose, isObject, type JsonObject } from '../fields.js';
 import type { Probe } from '../format.js';
 import { parseTime } from '../../shared/time.js';
 import { stripCri } from '../common/cri.js';
-import { DETECT_JSON_KEYS, TEXT_HEAD } from './fields.js';
+import { DETECT_JSON_KEYS, matchTextHead } from './fields.js';
 
 export function looksLikeEnvoyJson(record: unknown): boolean {
   if (!isObject(record)) return false;
@@ -19,8 +19,8 @@ function looksLikeEnvoyLine(raw: string): boolean {
       return false;
     }
   }
-  const head = TEXT_HEAD.exec(line);
-  return head !== null && parseTime(head[1]) !== undefined;
+  const head = matchTextHead(line);
+  return head !== undefined && parseTime(head[0]) !== undefined;
 }
 
 const majority = (hits: number, total: number): boolean => total > 0 && hits * 2 > total;

@@ -1,3 +1,5 @@
+import { endsOrGoesOn, quotedFieldEnd } from '../common/quoted-fields.js';
+
 /**
  * Where Envoy access logs keep each field, as data; map.ts holds the logic.
  *
@@ -31,8 +33,24 @@ export const DETECT_JSON_KEYS = [
   ':authority',
 ] as const;
 
-/** `[start time] "request line" rest`: the part every Envoy-style text format shares. */
-export const TEXT_HEAD = /^\[([^\]]+)\] "((?:[^"\\]|\\.)*)" (\d{1,3}|-) (.*)$/;
+const TEXT_START = /^\[([^\]]+)\] "/;
+const TEXT_CODE = / (\d{1,3}|-) /y;
+
+/**
+ * `[start time] "request line" code rest`: the part every Envoy-style text format shares, as `[time, request, code,
+ * rest]`; what `^\[([^\]]+)\] "((?:[^"\\]|\\.)*)" (\d{1,3}|-) (.*)$` matched, read without that regex, whose quoted
+ * field overflowed V8's backtracking stack on a request line of several megabytes.
+ */
+export function matchTextHead(line: string): [time: string, request: string, code: string, rest: string] | undefined {
+  const start = TEXT_START.exec(line);
+  if (!start) return undefined;
+  const requestEnd = quotedFieldEnd(line, start[0].length - 1);
+  if (requestEnd < 0) return undefined;
+  TEXT_CODE.lastIndex = requestEnd;
+  const code = TEXT_CODE.exec(line);
+  if (!code || !endsOrGoesOn(line, TEXT_CODE.lastIndex - 1)) return undefined;
+  return [start[1]!, line.slice(start[0].length, requestEnd - 1), code[1]!, line.slice(TEXT_CODE.lastIndex)];
+}
 
 /**
  * The text layouts told apart by where the first quoted field comes after the response code;

@@ -7,7 +7,7 @@ import { PARTIAL_LINE, stripCri } from '../common/cri.js';
 import { quoteRaw } from '../common/quote.js';
 import { requestEvent } from '../common/request-event.js';
 import { parseRequestLine } from '../common/request-line.js';
-import { ENVOY_JSON_FIELDS as F, TEXT_HEAD, TEXT_LAYOUTS } from './fields.js';
+import { ENVOY_JSON_FIELDS as F, matchTextHead, TEXT_LAYOUTS } from './fields.js';
 
 export const ENVOY_ID = 'envoy';
 export const ENVOY_JSON_ID = 'envoy-json';
@@ -44,9 +44,9 @@ export function mapEnvoyJson(record: unknown, ctx: RecordContext, format = ENVOY
 
 /** Envoy's default text format (or Istio's), after any CRI prefix. */
 export function mapEnvoyText(line: string, ctx: RecordContext): MapResult {
-  const head = TEXT_HEAD.exec(line);
+  const head = matchTextHead(line);
   if (!head) return { skip: `not an Envoy access log line ([start_time] "request" code ...): ${quoteRaw(line)}` };
-  const [, rawTime = '', requestLine = '', code = '', rest = ''] = head;
+  const [rawTime, requestLine, code, rest] = head;
   const time = parseTime(rawTime);
   if (time === undefined) return { skip: `no readable time (${quoteRaw(`[${rawTime}]`)})` };
   const request = parseRequestLine(requestLine);
