@@ -1,6 +1,6 @@
 import type { NormalizedEvent } from '../model/event.js';
 import { UsageError } from '../shared/errors.js';
-import { getPath, isObject, integer, text } from './fields.js';
+import { isObject, integer, text } from './fields.js';
 import { parseTime } from '../shared/time.js';
 import { cleanPath } from './url.js';
 
@@ -36,16 +36,37 @@ export function parseFieldMap(specs: readonly string[]): FieldMap {
     const field = (eq > 0 ? spec.slice(0, eq) : spec).trim() as MappedField;
     const path = eq > 0 ? spec.slice(eq + 1).trim() : '';
     if (!(field in TARGETS) || path.length === 0) {
-      throw new UsageError(`--map "${spec}" is not FIELD=PATH; FIELD is one of ${MAPPABLE_FIELDS.join(', ')}`);
+      throw new UsageError(`--map ${JSON.stringify(spec)} is not FIELD=PATH; FIELD is one of ${MAPPABLE_FIELDS.join(', ')}`);
     }
     map[field] = path;
   }
   return map;
 }
 
-/** A record's value at a mapped path: a flat key with dots first (`headers.x-session-id` as one key), then nested. */
+const PATH_KEYS = new Map<string, readonly string[]>();
+
+/** A mapped path's keys, split once per path (a handful per run), not once per record. */
+function pathKeys(path: string): readonly string[] {
+  let keys = PATH_KEYS.get(path);
+  if (!keys) {
+    keys = path.split('.');
+    if (PATH_KEYS.size < 1000) PATH_KEYS.set(path, keys);
+  }
+  return keys;
+}
+
+/**
+ * A record's value at a mapped path: a flat key with dots first (`headers.x-session-id` as one key), then nested.
+ * Only a record's own keys count: `constructor` or `__proto__` is no field of a record that does not have it.
+ */
 function valueAt(record: Record<string, unknown>, path: string): unknown {
-  return path in record ? record[path] : getPath(record, path);
+  if (Object.hasOwn(record, path)) return record[path];
+  let current: unknown = record;
+  for (const key of pathKeys(path)) {
+    if (!isObject(current) || !Object.hasOwn(current, key)) return undefined;
+    current = current[key];
+  }
+  return current;
 }
 
 /**
