@@ -32,7 +32,7 @@ function mergeUsage(target: ClientUsage, source: ClientUsage, activity: Activity
   target.ips = union(target.ips, source.ips, MAX_SET);
   target.clientIds = union(target.clientIds, source.clientIds, MAX_SET);
   target.evidence = [...target.evidence, ...source.evidence].sort(compareEvidence).slice(0, EVIDENCE_PER_CLIENT);
-  if (source.signIn && (!target.signIn || source.signIn.time < target.signIn.time)) target.signIn = source.signIn;
+  if (source.signIn && (!target.signIn || compareEvidence(source.signIn, target.signIn) < 0)) target.signIn = source.signIn;
   if (source.joinedBy && !target.joinedBy) target.joinedBy = source.joinedBy;
   if (target.timeline && source.timeline) appendTimeline(target.timeline, source.timeline);
 }
@@ -57,7 +57,7 @@ export function mergeSession(
   target.formats = union(target.formats, source.formats);
   target.users = union(target.users, source.users);
   if (target.user === undefined) target.user = source.user;
-  if (source.start && (!target.start || source.start.time < target.start.time)) target.start = source.start;
+  if (source.start && (!target.start || compareEvidence(source.start.evidence, target.start.evidence) < 0)) target.start = source.start;
   if (source.endedAt !== undefined && (target.endedAt === undefined || source.endedAt < target.endedAt)) {
     target.endedAt = source.endedAt;
   }

@@ -2,7 +2,7 @@ import type { ClientIdentity } from '../model/client.js';
 import type { NormalizedEvent } from '../model/event.js';
 import type { ActivityPool, ClientUsage, RiskEvidence, SamplePool, Session } from '../model/session.js';
 import { refineIdentity } from '../clients/evidence.js';
-import { insertSorted, summarize, toEvidence, withEarliest } from '../shared/evidence.js';
+import { insertSorted, isEarlier, summarize, toEvidence, withEarliest } from '../shared/evidence.js';
 import { getHeapStatistics } from 'node:v8';
 import { UsageError } from '../shared/errors.js';
 import { SetPool, SmallMap } from '../shared/small-collections.js';
@@ -114,7 +114,8 @@ export class SessionStore {
     updateUsage(usage, event, this.sets, this.activity);
     const identity = usage.identity;
     if (event.kind === 'signin' && event.outcome === 'success') {
-      if (!session.start || event.time < session.start.time) {
+      // The earliest sign-in, ties broken by file and line: the same whichever file is named first.
+      if (!session.start || isEarlier(event, session.start.evidence)) {
         session.start = {
           time: event.time,
           clientKey: identity.key,
@@ -184,10 +185,10 @@ export class SessionStore {
     if (!session.formats.has(event.format)) session.formats = this.sets.with(session.formats, event.format);
     if (event.user && event.user !== session.user) {
       const key = event.user.toLowerCase();
-      if (!session.users.has(key)) {
-        session.users = this.sets.with(session.users, key);
-        if (session.user === undefined) session.user = event.user;
-      }
+      if (!session.users.has(key)) session.users = this.sets.with(session.users, key);
+      // The name a session shows is the least of the names its events give (code-unit order), not the first to
+      // arrive: the same report whichever order the files are named in.
+      if (session.user === undefined || event.user < session.user) session.user = event.user;
     }
     if (event.rootSessionId && event.rootSessionId !== session.id && session.parentId === undefined) {
       session.parentId = event.rootSessionId;
@@ -283,7 +284,7 @@ function updateUsage(usage: ClientUsage, event: NormalizedEvent, sets: SetPool, 
   }
   usage.evidence = withEarliest(usage.evidence, event, EVIDENCE_PER_CLIENT);
   if (event.kind === 'signin' && event.outcome === 'success') {
-    if (!usage.signIn || event.time < usage.signIn.time) {
+    if (!usage.signIn || isEarlier(event, usage.signIn)) {
       // Spelled out, not spread: V8 gives every object built by a spread its own hidden class (5 MB at 18K sessions).
       usage.signIn = {
         file: event.source.file,

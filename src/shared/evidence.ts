@@ -57,7 +57,8 @@ export function withEarliest(list: EvidenceEvent[], event: NormalizedEvent, max:
 }
 
 /** compareEvidence(event, item) < 0, without building an evidence object for every event. */
-function isEarlier(event: NormalizedEvent, item: EvidenceEvent): boolean {
+/** Whether an event comes before an item in evidence order (time, then file, then line): no tie left to arrival order. */
+export function isEarlier(event: NormalizedEvent, item: EvidenceEvent): boolean {
   if (event.time !== item.time) return event.time < item.time;
   if (event.source.file !== item.file) return event.source.file < item.file;
   return event.source.line < item.line;
