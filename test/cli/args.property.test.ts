@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_RECORD_SIZE, MIN_RECORD_SIZE, parseRecordSize } from '../../src/cli/size-arg.js';
 import { parseTimeArg } from '../../src/cli/time-arg.js';
 import { UsageError } from '../../src/shared/errors.js';
-import { FUZZ_SEED, propertyRuns } from '../fuzz/seed.js';
+import { FUZZ_SEED, propertyRuns } from '../helpers/seed.js';
 
 const NOW = new Date('2026-11-03T00:00:00Z');
 

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync, writeFileSync } from 'node:fs';
 import { corpusFiles } from './fixtures.js';
 import { checkCase, fixtureFiles, fuzzCase, saveFailure, stats, workRoot, type FuzzCase } from './cli-fuzz.js';
-import { FUZZ_SEED } from './seed.js';
+import { FUZZ_SEED } from '../helpers/seed.js';
 
 /**
  * `npm test` runs a few cases with a fixed seed; `npm run fuzz -- --seed N --runs N` (scripts/fuzz.mjs) runs many

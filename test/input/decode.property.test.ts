@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/input/open.js';
 import { readInput } from '../../src/input/read.js';
 import { FORMATS } from '../../src/input/registry.js';
-import { FUZZ_SEED, propertyRuns } from '../fuzz/seed.js';
+import { FUZZ_SEED, propertyRuns } from '../helpers/seed.js';
 
 /** Bytes as they come from a pipe: cut anywhere, also inside a character or the gzip header. */
 function chunked(bytes: Uint8Array, points: readonly number[]): Buffer[] {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { detectFormat, listClaims } from '../../src/input/detect.js';
 import { injectMapped, parseFieldMap } from '../../src/input/field-map.js';
 import { FORMATS } from '../../src/input/registry.js';
-import { FUZZ_SEED, propertyRuns } from '../fuzz/seed.js';
+import { FUZZ_SEED, propertyRuns } from '../helpers/seed.js';
 import { fixtureFiles } from '../fuzz/fixtures.js';
 
 /** The first 4 KB of every fixture: heads detection must tell apart, to cut and damage. */

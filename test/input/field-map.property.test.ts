@@ -4,7 +4,7 @@ import { applyMapped, injectMapped, MAPPABLE_FIELDS, parseFieldMap, type FieldMa
 import { mappingSink } from '../../src/input/map-record.js';
 import { FORMATS } from '../../src/input/registry.js';
 import { UsageError } from '../../src/shared/errors.js';
-import { FUZZ_SEED, propertyRuns } from '../fuzz/seed.js';
+import { FUZZ_SEED, propertyRuns } from '../helpers/seed.js';
 
 /** Paths a `--map` might name: dotted, empty parts, names every object has, and anything else. */
 const path = fc.oneof(

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FUZZ_SEED } from '../fuzz/seed.js';
+import { FUZZ_SEED } from '../helpers/seed.js';
 
 /**
  * Every property test runs on one fixed seed (FUZZ_SEED overrides it), so that `npm test` gives the same cases every

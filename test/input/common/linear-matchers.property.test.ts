@@ -5,7 +5,7 @@ import { matchTextHead } from '../../../src/input/envoy/fields.js';
 import { buildPattern } from '../../../src/input/log-format/pattern.js';
 import type { Part } from '../../../src/input/log-format/spec.js';
 import { SHAPES } from '../../../src/input/log-format/variables.js';
-import { FUZZ_SEED, propertyRuns } from '../../fuzz/seed.js';
+import { FUZZ_SEED, propertyRuns } from '../../helpers/seed.js';
 
 /**
  * The line matchers that replaced regexes whose quoted fields overflowed V8's backtracking stack on lines of several

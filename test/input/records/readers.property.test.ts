@@ -4,7 +4,7 @@ import { CsvSplitter } from '../../../src/input/records/csv.js';
 import { JsonRecordSplitter } from '../../../src/input/records/json.js';
 import { oversizeReason } from '../../../src/input/records/limit.js';
 import type { RecordSink } from '../../../src/input/records/sink.js';
-import { FUZZ_SEED, propertyRuns } from '../../fuzz/seed.js';
+import { FUZZ_SEED, propertyRuns } from '../../helpers/seed.js';
 
 /**
  * What the readers' own tests leave open: text no one wrote as JSON or CSV, cut anywhere, and the promise that every
