@@ -35,7 +35,7 @@ describe('detectFormat on any head (property)', () => {
         expect('reason' in again ? again.reason : again.format.id).toBe('reason' in first ? first.reason : first.format.id);
         expect(() => listClaims(head, FORMATS)).not.toThrow();
       }),
-      { seed: FUZZ_SEED, numRuns: propertyRuns(300) },
+      { seed: FUZZ_SEED, numRuns: propertyRuns(150) },
     );
   });
 
@@ -46,7 +46,7 @@ describe('detectFormat on any head (property)', () => {
         const b = detectFormat(head, shuffled);
         expect('reason' in b ? 'none' : b.format.id).toBe('reason' in a ? 'none' : a.format.id);
       }),
-      { seed: FUZZ_SEED, numRuns: propertyRuns(200) },
+      { seed: FUZZ_SEED, numRuns: propertyRuns(100) },
     );
   });
 
@@ -59,7 +59,7 @@ describe('detectFormat on any head (property)', () => {
         const d = detectFormat(head, FORMATS, (r) => injectMapped(r, map));
         expect('reason' in d ? d.reason.length : d.format.id.length).toBeGreaterThan(0);
       }),
-      { seed: FUZZ_SEED, numRuns: propertyRuns(200) },
+      { seed: FUZZ_SEED, numRuns: propertyRuns(100) },
     );
   });
 });

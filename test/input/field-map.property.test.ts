@@ -35,7 +35,7 @@ describe('--map values (property)', () => {
           expect(p.trim().length).toBeGreaterThan(0);
         }
       }),
-      { seed: FUZZ_SEED, numRuns: propertyRuns(500) },
+      { seed: FUZZ_SEED, numRuns: propertyRuns(250) },
     );
   });
 
@@ -59,7 +59,7 @@ describe('--map values (property)', () => {
         expect(results.length).toBeGreaterThan(0);
         for (const r of results) expect(r).not.toMatch(/could not map record/);
       }),
-      { seed: FUZZ_SEED, numRuns: propertyRuns(500) },
+      { seed: FUZZ_SEED, numRuns: propertyRuns(250) },
     );
   });
 

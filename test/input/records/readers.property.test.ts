@@ -64,7 +64,7 @@ describe('JsonRecordSplitter on any text (property)', () => {
         for (const [, reason] of whole.errors) expect(reason.trim()).not.toBe('');
         expect(read(make, cut(text, points))).toEqual(whole);
       }),
-      { seed: FUZZ_SEED, numRuns: propertyRuns(400) },
+      { seed: FUZZ_SEED, numRuns: propertyRuns(250) },
     );
   });
 
@@ -161,7 +161,7 @@ describe('CsvSplitter on any text (property)', () => {
         }
         expect(read(make, cut(text, points))).toEqual(whole);
       }),
-      { seed: FUZZ_SEED, numRuns: propertyRuns(400) },
+      { seed: FUZZ_SEED, numRuns: propertyRuns(250) },
     );
   });
 
