@@ -17,6 +17,8 @@ import { addActivity, isLatest, networkIdOf, newActivityPool, newActivityRow, no
 interface TrackedSession extends Session {
   lastUserAgent?: string;
   lastClient?: ClientUsage;
+  /** Where the event that named `user` was: the earliest that names one (time, then file and line). */
+  userAt?: { time: number; file: string; line: number };
 }
 
 /** Forgets a session's last-client cache (its clients were just merged with another session's). */
@@ -168,6 +170,7 @@ export class SessionStore {
         // The common fields declared up front keep one shape with its fields in the object itself; the rare ones
         // (parentId, grantType, endedAt, risk) are added where needed, so most sessions do not pay for them.
         user: undefined,
+        userAt: undefined,
         start: undefined,
         lastUserAgent: undefined,
         lastClient: undefined,
@@ -178,17 +181,31 @@ export class SessionStore {
     return session;
   }
 
-  private updateSession(session: Session, event: NormalizedEvent): void {
+  private updateSession(session: TrackedSession, event: NormalizedEvent): void {
     session.eventCount++;
     if (event.time < session.firstSeen) session.firstSeen = event.time;
     if (event.time > session.lastSeen) session.lastSeen = event.time;
     if (!session.formats.has(event.format)) session.formats = this.sets.with(session.formats, event.format);
-    if (event.user && event.user !== session.user) {
-      const key = event.user.toLowerCase();
-      if (!session.users.has(key)) session.users = this.sets.with(session.users, key);
-      // The name a session shows is the least of the names its events give (code-unit order), not the first to
-      // arrive: the same report whichever order the files are named in.
-      if (session.user === undefined || event.user < session.user) session.user = event.user;
+    if (event.user) {
+      if (event.user !== session.user) {
+        const key = event.user.toLowerCase();
+        if (!session.users.has(key)) session.users = this.sets.with(session.users, key);
+      }
+      // The name a session shows is that of its earliest event that names one (time, then file and line), not of
+      // the first to arrive: the same report whichever order the files are named in (and the SQL engine's choice).
+      const at = session.userAt;
+      if (at === undefined) {
+        session.user = event.user;
+        session.userAt = { time: event.time, file: event.source.file, line: event.source.line };
+      } else if (
+        event.time < at.time ||
+        (event.time === at.time && (event.source.file < at.file || (event.source.file === at.file && event.source.line < at.line)))
+      ) {
+        session.user = event.user;
+        at.time = event.time;
+        at.file = event.source.file;
+        at.line = event.source.line;
+      }
     }
     if (event.rootSessionId && event.rootSessionId !== session.id && session.parentId === undefined) {
       session.parentId = event.rootSessionId;

@@ -106,7 +106,7 @@ export type Correlation = 'session-id' | 'token-id' | 'user-ip-time' | 'inferred
 export interface Session {
   id: string;
   correlation: Correlation;
-  /** Display form of the user, as first seen. */
+  /** Display form of the user: as its earliest event gives it (time, then file and line), whatever the read order. */
   user?: string;
   /** Lower-cased user names seen on the session (a set the engine replaces, never mutates: it may be shared). */
   users: ReadonlySet<string>;
