@@ -26,7 +26,7 @@ export interface FuzzCase {
   via: 'file' | 'folder' | 'stdin';
   /** Force the fixture's own format (`--input-format`), so that no detection decides the file is no log. */
   force: boolean;
-  report: 'table' | 'json' | 'jsonl' | 'sarif' | 'csv' | 'markdown';
+  report: (typeof REPORT_FORMATS)[number];
   maxRecordSize?: '1KB' | '4KB' | '64KB';
   maxErrors?: number;
   /**
@@ -36,7 +36,7 @@ export interface FuzzCase {
   second?: Mutation[];
 }
 
-export const REPORT_FORMATS = ['table', 'json', 'jsonl', 'sarif', 'csv', 'markdown'] as const;
+export const REPORT_FORMATS = ['table', 'json', 'jsonl', 'sarif', 'csv', 'markdown', 'html', 'ocsf-findings'] as const;
 const RECORD_SIZES = { '1KB': 1024, '4KB': 4096, '64KB': 65536 } as const;
 
 export function fuzzCase(files: readonly FixtureFile[], options: { maxMutations: number; maxHuge: number }): fc.Arbitrary<FuzzCase> {
@@ -150,15 +150,20 @@ export async function checkCase(c: FuzzCase, files: readonly FixtureFile[], work
 
 const DETECTED = new Map<string, string>();
 
-/** The format a fixture is read as, undamaged (the folders agents/ and demo/ mix formats). */
+/** The format a fixture is read as, undamaged (the folders agents/ and demo/ mix formats); '' for no log. */
 export function formatOf(file: FixtureFile): string {
   let id = DETECTED.get(file.name);
   if (id === undefined) {
     const d = detectFormat(readFileSync(file.path, 'utf8').replace(/^\uFEFF/, '').slice(0, 64 * 1024), FORMATS);
-    id = 'reason' in d ? file.format : d.format.id;
+    id = 'reason' in d ? '' : d.format.id;
     DETECTED.set(file.name, id);
   }
   return id;
+}
+
+/** The files the fuzz damages: logs (not baselines or other files that fixtures/ keeps beside them). */
+export function logFiles(files: readonly FixtureFile[]): FixtureFile[] {
+  return files.filter((f) => f.logFormat !== undefined || formatOf(f) !== '');
 }
 
 const STACK_LINE = /^\s+at .+(:\d+:\d+\)?|\(native\)|<anonymous>\)?)$/m;
@@ -189,7 +194,11 @@ function checkOutput(out: string, format: FuzzCase['report']): string[] {
         JSON.parse(out);
         break;
       case 'jsonl':
+      case 'ocsf-findings':
         for (const line of out.split('\n')) if (line.length > 0) JSON.parse(line);
+        break;
+      case 'html':
+        if (!/^<!DOCTYPE html>/i.test(out) || !/<\/html>\s*$/.test(out)) return ['an HTML report that is no whole document'];
         break;
       case 'sarif': {
         const sarif = JSON.parse(out) as { version?: string; runs?: { results?: { locations?: unknown[] }[] }[] };
@@ -211,7 +220,7 @@ function checkOutput(out: string, format: FuzzCase['report']): string[] {
     return [`the ${format} report does not parse: ${(err as Error).message}`];
   }
   // No log field reaches a terminal raw: colour is off here, so no escape character may be written at all.
-  if (format !== 'json' && format !== 'jsonl' && format !== 'sarif' && /[\u001b\u009b]/.test(out)) return [`a raw terminal escape in the ${format} report`];
+  if ((format === 'table' || format === 'markdown' || format === 'csv') && /[\u001b\u009b]/.test(out)) return [`a raw terminal escape in the ${format} report`];
   return [];
 }
 

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync, writeFileSync } from 'node:fs';
 import { corpusFiles } from './fixtures.js';
-import { checkCase, fixtureFiles, fuzzCase, saveFailure, stats, workRoot, type FuzzCase } from './cli-fuzz.js';
+import { REPORTERS } from '../../src/report/index.js';
+import { checkCase, fixtureFiles, fuzzCase, logFiles, REPORT_FORMATS, saveFailure, stats, workRoot, type FuzzCase } from './cli-fuzz.js';
 import { FUZZ_SEED } from '../helpers/seed.js';
 
 /**
@@ -15,12 +16,16 @@ const MAX_HUGE = Number(process.env.FUZZ_MAX_HUGE ?? 70 * 1024);
 const OUT = process.env.FUZZ_OUT;
 const PROGRESS = process.env.FUZZ_PROGRESS;
 // The long run also damages the shared corpus's real samples.
-const FILES = [...fixtureFiles(), ...(process.env.FUZZ_CORPUS === '1' ? corpusFiles() : [])];
+const FILES = logFiles([...fixtureFiles(), ...(process.env.FUZZ_CORPUS === '1' ? corpusFiles() : [])]);
 const WORK = workRoot();
 
 afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 
 describe('the CLI on damaged fixtures (fuzz)', () => {
+  it('tries every report format', () => {
+    expect([...REPORT_FORMATS].sort()).toEqual(Object.keys(REPORTERS).sort());
+  });
+
   it(
     `keeps every promise on ${RUNS} mutated inputs (seed ${FUZZ_SEED})`,
     async () => {
