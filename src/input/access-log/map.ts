@@ -4,6 +4,8 @@ import { isObject } from '../fields.js';
 import type { MapResult, RecordContext } from '../format.js';
 import { Resolver, type Resolved } from './resolve.js';
 import { quote, splitRequestLine } from '../common/values.js';
+import { clientHeaders } from '../common/client-headers.js';
+import { agentFromClaims } from '../common/token-claims.js';
 
 /** Keys named in a "not a request" reason, so a person can see what the record was. */
 const KEYS_SHOWN = 6;
@@ -37,6 +39,7 @@ export function toEvent(r: Resolved, record: object, ctx: RecordContext, formatI
         : 'no readable time (no time field)',
     };
   }
+  const claims = r.claims;
   const event: NormalizedEvent = {
     time: r.time,
     source: { file: ctx.file, line: ctx.line },
@@ -44,15 +47,20 @@ export function toEvent(r: Resolved, record: object, ctx: RecordContext, formatI
     kind: 'request',
     action: `${method ?? '-'} ${path ?? '-'}`,
     outcome: outcomeOf(r.status),
-    user: r.user,
-    sessionId: r.sessionId,
-    tokenId: r.tokenId,
-    clientId: r.clientId,
+    // Claims logged beside the request fill what the log's own fields do not say.
+    user: r.user ?? claims?.person ?? claims?.sub,
+    sessionId: r.sessionId ?? claims?.sid,
+    tokenId: r.tokenId ?? claims?.jti,
+    clientId: r.clientId ?? claims?.clientId,
     ip: r.ip,
     userAgent: r.userAgent,
     method,
     path,
     status: r.status,
   };
+  const headers = r.headers && clientHeaders(r.headers);
+  if (headers) event.headers = headers;
+  const agent = claims && agentFromClaims(claims);
+  if (agent) event.agent = agent;
   return event;
 }

@@ -2,6 +2,9 @@ import type { JsonObject } from '../fields.js';
 import { parseTime } from '../../shared/time.js';
 import { ATTRIBUTES_KEY, CONVENTIONS, normalizeName, type FieldName } from './conventions.js';
 import { attributesObject, readIp, readMethod, readPath, readStatus, textOf } from '../common/values.js';
+import type { RawHeaders } from '../common/client-headers.js';
+import { CLAIM_ROOTS, tokenClaims, type TokenClaims } from '../common/token-claims.js';
+import { headerGetters, type HeaderGetter } from './headers.js';
 
 /** What one record says, field by field; absent when no accepted name holds a usable value. */
 export interface Resolved {
@@ -19,6 +22,10 @@ export interface Resolved {
   sessionId?: string;
   tokenId?: string;
   clientId?: string;
+  /** Client headers as logged (common/client-headers.ts), when the record has any. */
+  headers?: RawHeaders;
+  /** Token claims logged beside the request (common/token-claims.ts), when the record has any. */
+  claims?: TokenClaims;
 }
 
 /** Reads one place in a record. `name` is the key or path as the record spells it. */
@@ -28,7 +35,13 @@ export interface Getter {
 }
 
 /** For one set of top-level keys: where to look for each field, most preferred first. */
-export type Plan = Readonly<Record<FieldName, readonly Getter[]>> & { hasAttributes: boolean };
+export type Plan = Readonly<Record<FieldName, readonly Getter[]>> & {
+  hasAttributes: boolean;
+  /** Where this shape keeps client headers; empty for the many logs that keep none. */
+  headers: readonly HeaderGetter[];
+  /** A top-level key under which token claims may be logged (`claims`, `authorizer`, `jwt`, `token`). */
+  hasClaims: boolean;
+};
 
 /**
  * A dotted path that may be written flat, nested or mixed: `a.b.c` is looked up as the key `a.b.c`,
@@ -115,7 +128,7 @@ export function buildPlan(keys: readonly string[]): Plan {
     if (list) list.push(k);
     else byName.set(n, [k]);
   }
-  const plan = { hasAttributes: keySet.has(ATTRIBUTES_KEY) } as Record<FieldName, Getter[]> & { hasAttributes: boolean };
+  const plan = {} as Record<FieldName, Getter[]>;
   for (const field of FIELDS) {
     const getters: Getter[] = [];
     const used = new Set<string>();
@@ -142,7 +155,12 @@ export function buildPlan(keys: readonly string[]): Plan {
     }
     plan[field] = getters;
   }
-  return plan;
+  return {
+    ...plan,
+    hasAttributes: keySet.has(ATTRIBUTES_KEY),
+    headers: headerGetters(keys.filter((k) => k !== ATTRIBUTES_KEY)),
+    hasClaims: keys.some((k) => CLAIM_ROOTS.has(k.split('.')[0]!.toLowerCase())),
+  };
 }
 
 /** Distinct key sets remembered; a file rarely has more than a handful. */
@@ -210,6 +228,8 @@ function emptyResolved(): Resolved {
     sessionId: undefined,
     tokenId: undefined,
     clientId: undefined,
+    headers: undefined,
+    claims: undefined,
   };
 }
 
@@ -237,6 +257,11 @@ function fill(obj: JsonObject, plan: Plan, out: Resolved): void {
   out.sessionId ??= first(obj, plan.sessionId, textOf);
   out.tokenId ??= first(obj, plan.tokenId, textOf);
   out.clientId ??= first(obj, plan.clientId, textOf);
+  if (plan.headers.length > 0) {
+    const headers = (out.headers ??= {});
+    for (let i = 0; i < plan.headers.length; i++) plan.headers[i]!(obj, headers);
+  }
+  if (plan.hasClaims && out.claims === undefined) out.claims = tokenClaims(obj);
 }
 
 function first<T>(obj: JsonObject, getters: readonly Getter[], read: (v: unknown) => T | undefined): T | undefined {
