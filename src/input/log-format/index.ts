@@ -61,7 +61,10 @@ export function compileLogFormat(spec: string, options: LogFormatOptions = {}): 
           '`$cookie_<name>` for a session cookie (sid, session, sessionid, session_id, jsessionid, phpsessid, or a ' +
           'name ending in _session, _sessionid, _session_id or _sid, unless a list is given), as `sha256:` and a hash ' +
           'prefix; else `$http_mcp_session_id` as written. Token id: `$http_authorization` as `sha256:` and a hash prefix.',
-        client: '`$http_user_agent`; `$http_signature_agent` (Web Bot Auth) as the client app hint',
+        client:
+          '`$http_user_agent`; client headers `$http_signature_agent` and `$http_signature_input` (Web Bot Auth), ' +
+          '`$http_sec_ch_ua_platform`, `$http_x_stainless_lang`, `$http_x_stainless_package_version`, `$http_mcp_method`, ' +
+          '`$http_mcp_name`, `$http_mcp_protocol_version`, `$http_mcp_session_id`',
         time: '`$time_local`, `$time_iso8601` or `$msec`',
         ip: '`$remote_addr`, else the first `$http_x_forwarded_for` entry',
       },

@@ -10,7 +10,8 @@ import { requestEvent } from '../common/request-event.js';
 import { parseRequestLine } from '../common/request-line.js';
 import { credentialId } from './hash.js';
 import type { LinePattern } from './pattern.js';
-import { COOKIE_PREFIX, VARIABLES, type Target } from './variables.js';
+import { COOKIE_PREFIX, HEADER_VARIABLES, VARIABLES, type Target } from './variables.js';
+import { clientHeaders, type HeaderField, type RawHeaders } from '../common/client-headers.js';
 
 export const LOG_FORMAT_ID = 'log-format';
 
@@ -22,19 +23,24 @@ export interface Plan {
   /** Capture group indexes (1-based) per target, in the order the variables appear. */
   groups: Partial<Record<Target, number[]>>;
   sessionCookieGroups: number[];
+  /** Capture groups of `$http_<name>` client headers, by field. */
+  headerGroups: [HeaderField, number][];
   timeVariables: string[];
 }
 
 export function planFor(pattern: LinePattern, isSessionCookie: (name: string) => boolean): Plan {
   const groups: Partial<Record<Target, number[]>> = {};
   const sessionCookieGroups: number[] = [];
+  const headerGroups: [HeaderField, number][] = [];
   pattern.variables.forEach((name, i) => {
     const target = VARIABLES[name];
+    const header = HEADER_VARIABLES[name];
+    if (header !== undefined) headerGroups.push([header, i + 1]);
     if (target !== undefined) (groups[target] ??= []).push(i + 1);
     else if (name.startsWith(COOKIE_PREFIX) && isSessionCookie(name.slice(COOKIE_PREFIX.length))) sessionCookieGroups.push(i + 1);
   });
   const timeVariables = pattern.variables.filter((v) => VARIABLES[v] === 'time');
-  return { pattern, groups, sessionCookieGroups, timeVariables };
+  return { pattern, groups, sessionCookieGroups, headerGroups, timeVariables };
 }
 
 /** A captured value with nginx's escapes undone; `-` and empty are absent. */
@@ -68,10 +74,12 @@ function readRequest(match: RegExpExecArray, plan: Plan): { method: string; path
   return { method: method !== undefined && METHOD.test(method) ? method : parsed.method, path: path ?? parsed.path };
 }
 
-/** Signature-Agent is a structured-field string: `"https://agent.example"`. */
-function signatureAgent(value: string | undefined): NormalizedEvent['clientHint'] {
-  const v = value?.replace(/^"(.*)"$/, '$1').trim();
-  return v ? { app: v } : undefined;
+/** The client headers the format captures (`$http_signature_agent`, `$http_mcp_name`, ...), with nginx's escapes undone. */
+function headersOf(match: RegExpExecArray, plan: Plan): NormalizedEvent['headers'] {
+  if (plan.headerGroups.length === 0) return undefined;
+  const raw: RawHeaders = {};
+  for (const [field, group] of plan.headerGroups) raw[field] ??= valueAt(match, [group]);
+  return clientHeaders(raw);
 }
 
 /** The line matched against the format, as written or inside a Kubernetes CRI prefix. */
@@ -89,7 +97,7 @@ export function mapWithPlan(plan: Plan, record: unknown, ctx: RecordContext): Ma
   if ('skip' in request) return request;
   const cookie = valueAt(match, plan.sessionCookieGroups);
   const authorization = valueAt(match, plan.groups.authorization);
-  return requestEvent(LOG_FORMAT_ID, ctx, {
+  const event = requestEvent(LOG_FORMAT_ID, ctx, {
     time: time.time,
     method: request.method,
     path: request.path,
@@ -99,6 +107,8 @@ export function mapWithPlan(plan: Plan, record: unknown, ctx: RecordContext): Ma
     userAgent: valueAt(match, plan.groups.userAgent),
     sessionId: cookie !== undefined ? credentialId(cookie) : valueAt(match, plan.groups.mcpSession),
     tokenId: authorization !== undefined ? credentialId(authorization) : undefined,
-    clientHint: signatureAgent(valueAt(match, plan.groups.signatureAgent)),
   });
+  const headers = headersOf(match, plan);
+  if (headers) event.headers = headers;
+  return event;
 }

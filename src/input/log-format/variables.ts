@@ -1,3 +1,5 @@
+import { CLIENT_HEADERS, flatHeaderName, type HeaderField } from '../common/client-headers.js';
+
 /**
  * What each nginx variable gives the event, as data; map.ts holds the logic.
  * Variables not listed (`$body_bytes_sent`, `$http_referer`, `$request_id`, ...) are matched and ignored.
@@ -13,7 +15,6 @@ export type Target =
   | 'status'
   | 'userAgent'
   | 'authorization'
-  | 'signatureAgent'
   | 'mcpSession';
 
 export const VARIABLES: Readonly<Record<string, Target>> = {
@@ -32,9 +33,14 @@ export const VARIABLES: Readonly<Record<string, Target>> = {
   status: 'status',
   http_user_agent: 'userAgent',
   http_authorization: 'authorization',
-  http_signature_agent: 'signatureAgent',
+  // An MCP session is also read as a header below; as the session it stands in only where no session cookie is logged.
   http_mcp_session_id: 'mcpSession',
 };
+
+/** `$http_<name>` of each client header (common/client-headers.ts): `$http_signature_agent`, `$http_mcp_name`, ... */
+export const HEADER_VARIABLES: Readonly<Record<string, HeaderField>> = Object.fromEntries(
+  CLIENT_HEADERS.map(({ header, field }) => [`http_${flatHeaderName(header)}`, field]),
+);
 
 /** `$cookie_<name>`: a cookie's value. */
 export const COOKIE_PREFIX = 'cookie_';

@@ -29,10 +29,17 @@ export const fixtures: Expectations = {
       ],
     },
     at: {
-      0: { time: Date.parse('2026-03-03T09:00:01Z'), ip: '198.51.100.23', tokenId: undefined, clientHint: undefined, sessionId: HASHED },
+      0: { time: Date.parse('2026-03-03T09:00:01Z'), ip: '198.51.100.23', tokenId: undefined, headers: undefined, sessionId: HASHED },
       1: { sessionId: HASHED, tokenId: HASHED },
-      2: { clientHint: { app: 'https://chatgpt.com' }, userAgent: expect.stringContaining('ChatGPT-User/1.0') },
-      3: { sessionId: 'mcp-sess-1f2e3d4c5b6a', ip: '203.0.113.77', userAgent: 'node', tokenId: expect.stringMatching(/^sha256:/) },
+      2: { headers: { signatureAgent: 'https://chatgpt.com' }, clientHint: undefined, userAgent: expect.stringContaining('ChatGPT-User/1.0') },
+      // The MCP session stands in as the session where no cookie is logged, and is kept as the header it is.
+      3: {
+        sessionId: 'mcp-sess-1f2e3d4c5b6a',
+        headers: { mcpSessionId: 'mcp-sess-1f2e3d4c5b6a' },
+        ip: '203.0.113.77',
+        userAgent: 'node',
+        tokenId: expect.stringMatching(/^sha256:/),
+      },
       4: { user: 'ci', sessionId: undefined, outcome: 'failure', tokenId: expect.stringMatching(/^sha256:/) },
     },
     check: { name: 'a credential hashes the same wherever it repeats', run: sameCredentialSameHash },
