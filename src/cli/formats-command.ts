@@ -18,6 +18,9 @@ export function runFormatsCommand(format: string, io: CliIO): number {
       `    client     ${f.fields.client}`,
       `    time       ${f.fields.time}`,
       ...(f.fields.ip ? [`    ip         ${f.fields.ip}`] : []),
+      ...(f.fields.headers ? [`    headers    ${f.fields.headers}`] : []),
+      ...(f.fields.agent ? [`    agent      ${f.fields.agent}`] : []),
+      ...(f.fields.risk ? [`    risk       ${f.fields.risk}`] : []),
     ].join('\n'),
   );
   io.stdout.write(`${blocks.join('\n\n')}\n`);

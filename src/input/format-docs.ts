@@ -55,6 +55,9 @@ export function renderFormatsDoc(formats: readonly LogFormat[]): string {
       `- **Client:** ${f.docs.fields.client}`,
       `- **Time:** ${f.docs.fields.time}`,
       ...(f.docs.fields.ip ? [`- **IP:** ${f.docs.fields.ip}`] : []),
+      ...(f.docs.fields.headers ? [`- **Client headers:** ${f.docs.fields.headers}`] : []),
+      ...(f.docs.fields.agent ? [`- **Agent identity:** ${f.docs.fields.agent}`] : []),
+      ...(f.docs.fields.risk ? [`- **Risk signals:** ${f.docs.fields.risk}`] : []),
       '',
     );
   }

@@ -36,7 +36,19 @@ export interface FormatDocs {
   /** How detection recognizes it from content. */
   detectedBy: string;
   /** Field paths used for each part of the event model. */
-  fields: { user: string; session: string; client: string; time: string; ip?: string };
+  fields: {
+    user: string;
+    session: string;
+    client: string;
+    time: string;
+    ip?: string;
+    /** Request headers that tell who the client is (Web Bot Auth, MCP, X-Stainless-*, client hints), where read. */
+    headers?: string;
+    /** What the identity provider or a token says about an agent behind an event, and what each value means. */
+    agent?: string;
+    /** The vendor's own risk verdicts kept as corroborating evidence. */
+    risk?: string;
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { FormatDetection, FormatDocs, LogFormat } from '../format.js';
 import { acceptedNames, type FieldName } from './conventions.js';
 import { detectCsv, detectJson } from './detect.js';
 import { createMapper } from './map.js';
+import { CLAIMS_READ, CLIENT_HEADERS_READ, HEADER_SOURCES_READ } from '../common/agent-docs.js';
 
 const names = (...fields: FieldName[]): string => fields.flatMap(acceptedNames).map((n) => `\`${n}\``).join(', ');
 
@@ -21,6 +22,8 @@ function docs(layout: string): FormatDocs {
       client: names('userAgent'),
       time: `${names('time')}, or \`date\` and \`time\` columns together`,
       ip: names('ip'),
+      headers: `${CLIENT_HEADERS_READ}; read from ${HEADER_SOURCES_READ}. \`mcp_session_id\` is kept as the header, not as the session`,
+      agent: CLAIMS_READ,
     },
   };
 }

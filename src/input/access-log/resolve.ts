@@ -4,7 +4,7 @@ import { ATTRIBUTES_KEY, CONVENTIONS, normalizeName, type FieldName } from './co
 import { attributesObject, readIp, readMethod, readPath, readStatus, textOf } from '../common/values.js';
 import type { RawHeaders } from '../common/client-headers.js';
 import { CLAIM_ROOTS, tokenClaims, type TokenClaims } from '../common/token-claims.js';
-import { headerGetters, type HeaderGetter } from './headers.js';
+import { headerGetters, type HeaderGetter } from '../common/header-sources.js';
 
 /** What one record says, field by field; absent when no accepted name holds a usable value. */
 export interface Resolved {

@@ -41,3 +41,9 @@ export const APIGW_FIELDS = {
 /** Detection: these keys together make a record an API Gateway access log record. */
 export const REQUIRED_KEYS = ['requestId', 'httpMethod'] as const;
 export const TIME_KEYS = ['requestTime', 'requestTimeEpoch'] as const;
+
+/**
+ * Where a template may put what a Lambda authorizer returned in its `context` (`$context.authorizer.<key>`): a REQUEST
+ * authorizer sees the request's headers and can hand `signature_agent`, `mcp_name` and the like on to the access log.
+ */
+export const HEADER_CONTEXTS: readonly string[] = ['authorizer'];

@@ -1,6 +1,7 @@
 import type { LogFormat } from '../format.js';
 import { detectApiGateway } from './detect.js';
-import { APIGW_FIELDS as F } from './fields.js';
+import { APIGW_FIELDS as F, HEADER_CONTEXTS } from './fields.js';
+import { CLAIMS_READ, CLIENT_HEADERS_READ, HEADER_SOURCES_READ } from '../common/agent-docs.js';
 import { APIGW_ID, mapApiGateway } from './map.js';
 
 const names = (list: readonly string[]): string => list.map((n) => `\`${n}\``).join(', ');
@@ -26,6 +27,10 @@ export const apiGateway: LogFormat = {
       client: `${names(F.userAgent)} (only when the template adds \`$context.identity.userAgent\`)`,
       time: `${names(F.time)}`,
       ip: names(F.ip),
+      headers:
+        `${CLIENT_HEADERS_READ}; read from the template's keys (${HEADER_SOURCES_READ}) and from a Lambda ` +
+        `authorizer's context logged as ${names(HEADER_CONTEXTS)} (\`$context.authorizer.<key>\`)`,
+      agent: CLAIMS_READ,
     },
   },
 };

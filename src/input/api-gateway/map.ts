@@ -3,7 +3,10 @@ import type { MapResult, RecordContext } from '../format.js';
 import { parseTime } from '../../shared/time.js';
 import { cleanPath, readIp, readStatus } from '../common/values.js';
 import { requestEvent } from '../common/request-event.js';
-import { APIGW_FIELDS as F } from './fields.js';
+import { APIGW_FIELDS as F, HEADER_CONTEXTS } from './fields.js';
+import { clientHeaders, type RawHeaders } from '../common/client-headers.js';
+import { HeaderReader } from '../common/header-sources.js';
+import { agentFromClaims, tokenClaims } from '../common/token-claims.js';
 
 export const APIGW_ID = 'api-gateway';
 
@@ -45,6 +48,19 @@ function readRequest(record: JsonObject): { method?: string; path?: string } {
   };
 }
 
+const headerReader = new HeaderReader(HEADER_CONTEXTS.map((c) => `${c}.`));
+const contextReader = new HeaderReader();
+
+/** Client headers the template logs at the top (`"mcp_name": ...`) or in a Lambda authorizer's context. */
+function headersOf(record: JsonObject): RawHeaders {
+  const raw = headerReader.read(record);
+  for (const path of HEADER_CONTEXTS) {
+    const context = getLoosePath(record, path);
+    if (isObject(context)) contextReader.read(context, raw);
+  }
+  return raw;
+}
+
 export function mapApiGateway(record: unknown, ctx: RecordContext): MapResult {
   if (!isObject(record)) return { skip: `record is not a JSON object (${jsonKind(record)})` };
   const { method, path } = readRequest(record);
@@ -60,7 +76,7 @@ export function mapApiGateway(record: unknown, ctx: RecordContext): MapResult {
   if (path === undefined) return { skip: 'not an API Gateway request (no path, resourcePath or routeKey)' };
   const time = readTime(record);
   if ('skip' in time) return time;
-  return requestEvent(APIGW_ID, ctx, {
+  const event = requestEvent(APIGW_ID, ctx, {
     time: time.time,
     method,
     path,
@@ -72,4 +88,10 @@ export function mapApiGateway(record: unknown, ctx: RecordContext): MapResult {
     tokenId: first(record, F.tokenId),
     clientId: first(record, F.clientId),
   });
+  const headers = clientHeaders(headersOf(record));
+  if (headers) event.headers = headers;
+  const claims = tokenClaims(record);
+  const agent = claims && agentFromClaims(claims);
+  if (agent) event.agent = agent;
+  return event;
 }
