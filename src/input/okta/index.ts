@@ -28,6 +28,20 @@ export const okta: LogFormat = {
       client: `${F.userAgent}; ${F.browser} and ${F.os} as hints; OAuth client ${F.clientId} or the app actor's id`,
       time: F.published,
       ip: `${F.ip}, else the first ${F.ipChain}[].ip`,
+      agent:
+        '`app.oauth2.token.grant.id_jag` (Cross App Access: an agent or app holds an Identity Assertion JWT ' +
+        `Authorization Grant for the user) is \`delegated\` for the ${F.target}[] User (the agent: a non-User actor's ` +
+        `name or id, else ${F.clientId}); an \`app.oauth2.*token.grant.*\` with ${F.grantType} ` +
+        '`urn:ietf:params:oauth:grant-type:token-exchange` is `delegated` for the acting user (its session also derives ' +
+        `from the person's by ${F.rootSessionId}); any other event whose ${F.actorType} names an AI agent or workload ` +
+        'principal (`AI Agent`), `workload_principal.ai_agent.*` and `workload_principal.delegation_link.*` events it ' +
+        'performs itself among them, is the agent\'s `own`; those events made by an admin name the agent only as a ' +
+        'target and say nothing of who acts. `app.oauth2.*token.grant.interclient_token` is Native-to-Web SSO (a ' +
+        'person\'s native app handing its session to a web app): a token event, no agent',
+      risk:
+        'Identity Threat Protection: `user.session.context.change` (debugData `Causes`, `PreviousIpAddress`, ' +
+        '`NewIpAddress`), `user.risk.detect` (debugData `risk`), `security.session.detect_client_roaming`, on the session ' +
+        `in ${F.sessionId}, else debugData \`ExternalSessionId\``,
     },
   },
 };

@@ -3,6 +3,8 @@ import { getLoosePath, isObject, jsonKind, quoteValue, text } from '../fields.js
 import type { MapResult, RecordContext } from '../format.js';
 import { parseTime } from '../../shared/time.js';
 import { OAUTH_PREFIX, OKTA_FIELDS as F, REDACTED, SESSION_END, SESSION_START, TOKEN_GRANT } from './fields.js';
+import { agentOf } from './agent.js';
+import { riskOf, riskSessionOf } from './risk.js';
 
 export const OKTA_ID = 'okta';
 
@@ -78,11 +80,12 @@ export function mapOkta(record: unknown, ctx: RecordContext): MapResult {
   const isUser = actorType.toLowerCase() === 'user';
   const appActorId = !isUser && APP_ACTOR.test(actorType) ? field(record, F.actorId) : undefined;
   const rawClientId = getLoosePath(record, F.clientId);
-  const sessionId = field(record, F.sessionId);
+  const sessionId = field(record, F.sessionId) ?? riskSessionOf(record, eventType);
   const rootSessionId = field(record, F.rootSessionId);
   const userAgent = field(record, F.userAgent);
+  const clientId = (typeof rawClientId === 'string' ? text(rawClientId) : undefined) ?? appActorId;
 
-  return {
+  const event: NormalizedEvent = {
     time,
     source: { file: ctx.file, line: ctx.line },
     format: OKTA_ID,
@@ -93,7 +96,7 @@ export function mapOkta(record: unknown, ctx: RecordContext): MapResult {
     sessionId,
     rootSessionId: rootSessionId !== sessionId ? rootSessionId : undefined,
     tokenId: field(record, F.tokenId),
-    clientId: (typeof rawClientId === 'string' ? text(rawClientId) : undefined) ?? appActorId,
+    clientId,
     grantType: field(record, F.grantType),
     ip: field(record, F.ip) ?? firstChainIp(getLoosePath(record, F.ipChain)),
     userAgent,
@@ -101,4 +104,9 @@ export function mapOkta(record: unknown, ctx: RecordContext): MapResult {
     interactive: kind === 'signin' ? true : undefined,
     app: appOf(getLoosePath(record, F.target)),
   };
+  const agent = agentOf(record, eventType, clientId);
+  if (agent) event.agent = agent;
+  const risk = riskOf(record, eventType);
+  if (risk) event.risk = risk;
+  return event;
 }
