@@ -36,6 +36,17 @@ export const entraSignin: LogFormat = {
       client: `${P}${SIGNIN.userAgent}; hints ${P}${SIGNIN.browser}, ${P}${SIGNIN.os}, ${P}${SIGNIN.appDisplayName}; client ${P}${SIGNIN.appId}`,
       time: `${P}${SIGNIN.createdDateTime}, else ${ENVELOPE.time}`,
       ip: `${P}${SIGNIN.ipAddress}, else ${ENVELOPE.callerIpAddress}`,
+      agent:
+        `Entra Agent ID: ${P}${SIGNIN.agent} (any key case: Log Analytics' \`Agent\` column, as JSON text or an object) ` +
+        '`agentType`: `agenticApp`, `agenticAppInstance`, `agentIdentityBlueprintPrincipal`, `agentIDuser`, or ' +
+        '`unknownFutureValue` (Graph\'s word for the last two without `Prefer: include-unknown-enum-members`) is an agent ' +
+        'identity signing in, its `own` (named by servicePrincipalName, appDisplayName, appId, else `parentAppId`), or ' +
+        '`delegated` for the user when `agentSubjectType` is `notAgentic`; `notAgentic` says no agent signed in, which ' +
+        '`agent-signed-in-as-person` cites when the client is one',
+      risk:
+        `ID Protection: each ${P}${SIGNIN.riskEventTypesV2} value (else ${SIGNIN.riskEventTypes}; \`none\` is none), such as ` +
+        `\`anomalousToken\`, with ${SIGNIN.riskLevel}; ${P}${SIGNIN.tokenProtection}.signInSessionStatus \`unbound\` (a ` +
+        'session token not bound to its device)',
     },
   },
 };

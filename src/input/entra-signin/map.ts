@@ -4,6 +4,7 @@ import type { MapResult, RecordContext } from '../format.js';
 import { parseTime } from '../../shared/time.js';
 import { ENVELOPE, signInCategory, type SignInCategory } from '../common/entra-diagnostic.js';
 import { GRAPH_ACTION, SIGNIN } from './fields.js';
+import { agentOf, riskOf } from './agent.js';
 
 export const ENTRA_SIGNIN_ID = 'entra-signin';
 
@@ -94,15 +95,16 @@ export function mapEntraSignin(record: unknown, ctx: RecordContext): MapResult {
   const time = timeOf(found);
   if (typeof time !== 'number') return time;
   const body = found.body;
+  const user = userOf(found);
 
-  return {
+  const event: NormalizedEvent = {
     time,
     source: { file: ctx.file, line: ctx.line },
     format: ENTRA_SIGNIN_ID,
     kind: 'signin',
     action: found.category?.name ?? GRAPH_ACTION,
     outcome: outcomeOf(found),
-    user: userOf(found),
+    user,
     sessionId: text(getPath(body, SIGNIN.sessionId)),
     tokenId: text(getPath(body, SIGNIN.tokenId)),
     clientId: text(getPath(body, SIGNIN.appId)),
@@ -115,4 +117,9 @@ export function mapEntraSignin(record: unknown, ctx: RecordContext): MapResult {
     interactive: interactiveOf(found),
     app: text(getPath(body, SIGNIN.appDisplayName)),
   };
+  const agent = agentOf(body, found.envelope ? `${ENVELOPE.properties}.` : '', user);
+  if (agent) event.agent = agent;
+  const risk = riskOf(body);
+  if (risk) event.risk = risk;
+  return event;
 }
