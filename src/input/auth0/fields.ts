@@ -21,6 +21,14 @@ export const LOG = {
   method: 'details.request.method',
   path: 'details.request.path',
   status: 'details.response.statusCode',
+  /** Auth0 for AI Agents: the agent acting as principal, and the customer's own id for it. */
+  agentId: 'agent_id',
+  externalAgentId: 'external_agent_id',
+  /** RFC 8693 actor of an exchange (nested `act` is the chain); for `sdeleacft`, the user who delegates. */
+  actorSub: 'details.actor.sub',
+  clientName: 'client_name',
+  /** The jti of the access token an exchange issued: what an API log records when the token is used. */
+  issuedTokenJti: 'details.access_token_jti',
 } as const;
 
 /** Envelopes around a log object: Log Streams (`{log_id, data}`) and EventBridge (`{detail: {data}}`). */

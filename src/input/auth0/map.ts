@@ -4,6 +4,8 @@ import { parseTime } from '../../shared/time.js';
 import { LOG } from './fields.js';
 import { clientOf, locateLog, logText, requestOf } from './log.js';
 import { typeCode } from './type-codes.js';
+import { agentOf } from './agent.js';
+import type { NormalizedEvent } from '../../model/event.js';
 
 export const AUTH0_ID = 'auth0';
 
@@ -29,7 +31,7 @@ export function mapAuth0(record: unknown, ctx: RecordContext): MapResult {
       ? `${request.method ?? '-'} ${request.path ?? '-'}`
       : type;
 
-  return {
+  const event: NormalizedEvent = {
     time,
     source: { file: ctx.file, line: ctx.line },
     format: AUTH0_ID,
@@ -38,7 +40,7 @@ export function mapAuth0(record: unknown, ctx: RecordContext): MapResult {
     outcome,
     user: logText(log, LOG.userName) ?? logText(log, LOG.userId) ?? logText(log, LOG.authUserEmail),
     sessionId: logText(log, LOG.sessionId) ?? logText(log, LOG.sid),
-    tokenId: logText(log, LOG.tokenId),
+    tokenId: logText(log, LOG.tokenId) ?? (code.kind === 'token' ? logText(log, LOG.issuedTokenJti) : undefined),
     clientId: logText(log, LOG.clientId),
     grantType: code.grantType,
     ip: logText(log, LOG.ip) ?? logText(log, LOG.requestIp),
@@ -46,4 +48,7 @@ export function mapAuth0(record: unknown, ctx: RecordContext): MapResult {
     interactive: code.interactive,
     ...request,
   };
+  const agent = agentOf(log, type);
+  if (agent) event.agent = agent;
+  return event;
 }

@@ -21,6 +21,13 @@ const [sede, fede] = exchange('urn:ietf:params:oauth:grant-type:device_code');
 const [seotpft, feotpft] = exchange('http://auth0.com/oauth/grant-type/mfa-otp');
 const [seoobft, feoobft] = exchange('http://auth0.com/oauth/grant-type/mfa-oob');
 const [sercft, fercft] = exchange('http://auth0.com/oauth/grant-type/mfa-recovery-code');
+// Exchanges that hand an agent or app a credential of its own for a user (see DELEGATION_CODES).
+const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const [seta, feta] = exchange(TOKEN_EXCHANGE);
+const [secte, fecte] = exchange(TOKEN_EXCHANGE);
+const [oboSuccess, oboFailure] = exchange(TOKEN_EXCHANGE);
+const [sdeleacft, fdeleacft] = exchange('authorization_code');
+const [idjagSuccess, idjagFailure] = exchange('urn:ietf:params:oauth:grant-type:jwt-bearer');
 
 /** The Auth0 log `type` codes that start, end or extend a session, or make an API request. */
 export const TYPE_CODES: Readonly<Record<string, TypeCode>> = {
@@ -48,7 +55,38 @@ export const TYPE_CODES: Readonly<Record<string, TypeCode>> = {
   feoobft,
   sercft,
   fercft,
+  seta,
+  feta,
+  secte,
+  fecte,
+  success_on_behalf_of_token_exchange: oboSuccess,
+  failed_on_behalf_of_token_exchange: oboFailure,
+  sdeleacft,
+  fdeleacft,
+  idjag_exchange_succeeded: idjagSuccess,
+  idjag_exchange_failed: idjagFailure,
 };
+
+/**
+ * Exchanges that delegate: Token Vault (`seta`/`feta`: a token for a third-party API), Custom Token Exchange
+ * (`secte`/`fecte`), On-Behalf-Of Token Exchange, a delegated authorization code (`sdeleacft`/`fdeleacft`) and Cross
+ * App Access's ID-JAG exchange. What each says of its actor is in agent.ts.
+ */
+export const DELEGATION_CODES: ReadonlySet<string> = new Set([
+  'seta',
+  'feta',
+  'secte',
+  'fecte',
+  'success_on_behalf_of_token_exchange',
+  'failed_on_behalf_of_token_exchange',
+  'sdeleacft',
+  'fdeleacft',
+  'idjag_exchange_succeeded',
+  'idjag_exchange_failed',
+]);
+
+/** Codes whose `details.actor.sub` is the user who delegates, not the party acting (`sdeleacft`'s schema). */
+export const ACTOR_IS_DELEGATOR: ReadonlySet<string> = new Set(['sdeleacft', 'fdeleacft']);
 
 /**
  * Any other code is an `other` event. Short codes begin with `s` for success and `f` for failure

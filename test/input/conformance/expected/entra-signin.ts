@@ -50,7 +50,18 @@ export const corpus: Expectations = {
     skipped: 0,
     every: { action: 'ManagedIdentitySignInLogs', user: 'testplatformlogslube', ip: undefined, interactive: false },
   },
-  'entra-signin/DERIVED_entra-agent-id_service-principal-signin.log': { format: 'entra-signin', events: 1, skipped: 0 },
+  // The Agent ID sign-in (Graph beta agentSignIn added to a service-principal record): the agent identity's own.
+  'entra-signin/DERIVED_entra-agent-id_service-principal-signin.log': {
+    format: 'entra-signin',
+    events: 1,
+    skipped: 0,
+    at: {
+      0: {
+        user: 'ConfigMgrSvc_22222222-dfb4-4070-ad95-cf1e68280bb0',
+        agent: { kind: 'own', agent: 'ConfigMgrSvc_22222222-dfb4-4070-ad95-cf1e68280bb0', proof: 'properties.agent.agentType = agenticAppInstance' },
+      },
+    },
+  },
 
   // SIEM re-exports: every record has a readable time, so none is skipped.
   'siem-normalized/entra-signin__panther-analysis_azure-signin-test-events.ndjson': {
