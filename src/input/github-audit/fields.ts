@@ -13,7 +13,19 @@ export const AUDIT = {
   urlPath: 'url_path',
   route: 'route',
   status: 'status_code',
+  /** Agentic events (Copilot coding agent): the actor is an AI agent; its session; the person who started it. */
+  actorIsAgent: 'actor_is_agent',
+  agentSessionId: 'agent_session_id',
+  agentStartedBy: 'user',
+  actorIsBot: 'actor_is_bot',
+  programmaticAccessType: 'programmatic_access_type',
 } as const;
+
+/** A GitHub App's installation token: the app acting as itself, not for a user. */
+export const APP_OWN_TOKEN = 'GitHub App server-to-server token';
+
+/** Bot accounts (GitHub Apps' users) are named `<app>[bot]`. */
+export const BOT_ACTOR = /\[bot\]$/;
 
 /** Time keys, first usable wins: epoch ms from GitHub; Panther renames `@timestamp` to `at_sign_timestamp`. */
 export const TIME_KEYS: readonly string[] = ['@timestamp', 'created_at', 'at_sign_timestamp'];

@@ -21,10 +21,17 @@ export const githubAudit: LogFormat = {
       '_document_id, ... (and `actor`, when present, a string)',
     fields: {
       user: AUDIT.actor,
-      session: `none: the audit log has no session id; token ${AUDIT.tokenId} links a token's creation to its use`,
+      session:
+        `none for people: the audit log has no session id; token ${AUDIT.tokenId} links a token's creation to its use. ` +
+        `An agent's events carry ${AUDIT.agentSessionId}, their own session`,
       client: `${AUDIT.userAgent}; requests: ${AUDIT.method}, ${AUDIT.urlPath} else ${AUDIT.route}, ${AUDIT.status}`,
       time: TIME_KEYS.join(', then '),
       ip: AUDIT.ip,
+      agent:
+        `the actor's \`own\` identity: \`${AUDIT.actorIsAgent}: true\` (agentic events such as the Copilot coding ` +
+        `agent's, for the person in \`${AUDIT.agentStartedBy}\` who started it), a \`[bot]\` actor or ` +
+        `\`${AUDIT.actorIsBot}: true\`, and \`${AUDIT.programmaticAccessType}: GitHub App server-to-server token\`; ` +
+        'personal access and OAuth tokens are a person\'s credential and say nothing of an agent',
     },
   },
 };

@@ -4,6 +4,7 @@ import type { MapResult, RecordContext } from '../format.js';
 import { parseTime } from '../../shared/time.js';
 import { AUDIT, FAILED_ACTION, KIND_BY_ACTION, SUCCEEDED_ACTION, TIME_KEYS } from './fields.js';
 import { ownEntry } from '../../shared/lookup.js';
+import { agentOf, agentSessionOf } from './agent.js';
 
 export const GITHUB_AUDIT_ID = 'github-audit';
 
@@ -49,7 +50,7 @@ export function mapGithubAudit(record: unknown, ctx: RecordContext): MapResult {
 
   const kind = ownEntry(KIND_BY_ACTION, action) ?? 'other';
   const request = kind === 'request' ? requestOf(record) : undefined;
-  return {
+  const event: NormalizedEvent = {
     time,
     source: { file: ctx.file, line: ctx.line },
     format: GITHUB_AUDIT_ID,
@@ -60,10 +61,14 @@ export function mapGithubAudit(record: unknown, ctx: RecordContext): MapResult {
         : action,
     outcome: outcomeOf(action, kind, request?.status),
     user: text(record[AUDIT.actor]),
+    sessionId: agentSessionOf(record),
     tokenId: text(record[AUDIT.tokenId]),
     ip: text(record[AUDIT.ip]),
     userAgent: text(record[AUDIT.userAgent]),
     interactive: kind === 'signin' ? true : undefined,
     ...request,
   };
+  const agent = agentOf(record);
+  if (agent) event.agent = agent;
+  return event;
 }
