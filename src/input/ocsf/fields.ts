@@ -18,6 +18,8 @@ export const OCSF_FIELDS = {
   userEmail: 'user.email_addr',
   userUid: 'user.uid',
   sessionUid: 'actor.session.uid',
+  /** Authentication (3002) keeps the session it creates or uses at the top. */
+  eventSessionUid: 'session.uid',
   sessionCredentialUid: 'actor.session.credential_uid',
   userCredentialUid: 'actor.user.credential_uid',
   appUid: 'actor.app_uid',
@@ -29,6 +31,11 @@ export const OCSF_FIELDS = {
   apiOperation: 'api.operation',
   logonTypeId: 'logon_type_id',
   unmapped: 'unmapped',
+  /** The ai_operation profile (OCSF 1.9): the AI agent that performed the event, and the delegation it acted under. */
+  aiAgent: 'ai_agent',
+  aiAgentName: 'ai_agent.name',
+  aiAgentUid: 'ai_agent.uid',
+  delegationUid: 'delegation.uid',
 } as const;
 
 /** The event classes read; every other class is skipped with its number and name. */

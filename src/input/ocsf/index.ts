@@ -24,10 +24,16 @@ export const ocsf: LogFormat = {
     detectedBy: `an integer \`${F.classUid}\`, a \`${F.metadata}\` object with \`${F.metadataVersion}\` or \`metadata.product\`, and \`${F.time}\` or \`${F.timeDt}\``,
     fields: {
       user: `${F.actorUserName}, ${F.actorUserEmail}, ${F.actorUserUid}, then ${F.userName}, ${F.userEmail}, ${F.userUid}`,
-      session: `${F.sessionUid}; CloudTrail-sourced events without it: ${F.sessionCredentialUid}, else ${F.userCredentialUid} (the access key id)`,
+      session:
+        `${F.sessionUid}, else ${F.eventSessionUid} (where Authentication keeps it); CloudTrail-sourced events without ` +
+        `either: ${F.sessionCredentialUid}, else ${F.userCredentialUid} (the access key id)`,
       client: `${F.userAgent}; OAuth client ${F.appUid}`,
       time: `${F.time} (epoch ms), else ${F.timeDt}`,
       ip: `${F.ip} when it is an IP address (CloudTrail-sourced events may hold a service name)`,
+      agent:
+        `the ai_operation profile (1.9): \`${F.aiAgent}\` (${F.aiAgentName}, else ${F.aiAgentUid}) is the AI agent that ` +
+        'performed the event, `present` (on a person\'s session it is an agent there, whatever its user agent says); ' +
+        `with \`${F.delegationUid}\` it acted under authority delegated to it, \`delegated\` for the event's user`,
     },
   },
 };

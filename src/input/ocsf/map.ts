@@ -13,6 +13,8 @@ import {
   STATUS_ID,
 } from './fields.js';
 
+import { agentOf } from './agent.js';
+
 export const OCSF_ID = 'ocsf';
 
 const READ_CLASSES: ReadonlySet<number> = new Set(Object.values(OCSF_CLASS));
@@ -82,9 +84,12 @@ function shown(name: string, value: unknown): string {
   return value === undefined ? `${name} missing` : `${name}: ${quoteValue(value)}`;
 }
 
-/** Access keys are AWS's session handle: used when an AWS-sourced event has no session uid. */
+/**
+ * The actor's session, else the session an Authentication event keeps at the top (so a logon and the HTTP Activity
+ * of its session join); access keys are AWS's session handle, used when an AWS-sourced event has neither.
+ */
 function sessionOf(record: JsonObject, fromAws: boolean): string | undefined {
-  const uid = field(record, F.sessionUid);
+  const uid = field(record, F.sessionUid) ?? field(record, F.eventSessionUid);
   if (uid !== undefined || !fromAws) return uid;
   return field(record, F.sessionCredentialUid) ?? field(record, F.userCredentialUid);
 }
@@ -112,14 +117,15 @@ export function mapOcsf(record: unknown, ctx: RecordContext): MapResult {
         ? apiShape(record, fromAws, client)
         : httpShape(record);
 
-  return {
+  const user = firstText(record, USER_PATHS);
+  const event: NormalizedEvent = {
     time,
     source: { file: ctx.file, line: ctx.line },
     format: OCSF_ID,
     kind: shape.kind,
     action: shape.action,
     outcome: outcomeOf(record, shape.status),
-    user: firstText(record, USER_PATHS),
+    user,
     sessionId: sessionOf(record, fromAws),
     clientId: field(record, F.appUid),
     ip: ipOf(field(record, F.ip)),
@@ -130,4 +136,7 @@ export function mapOcsf(record: unknown, ctx: RecordContext): MapResult {
     path: shape.path,
     status: shape.status,
   };
+  const agent = agentOf(record, user);
+  if (agent) event.agent = agent;
+  return event;
 }
