@@ -33,6 +33,15 @@ export const cloudtrail: LogFormat = {
         `${F.invokedBy} when there is no user agent) and are classified unknown`,
       time: F.eventTime,
       ip: `${F.sourceIp} when it is an IP address (not a service name)`,
+      agent:
+        'Amazon Bedrock AgentCore (`eventSource` bedrock-agentcore.amazonaws.com): `GetWorkloadAccessToken` hands the ' +
+        'registered agent (`requestParameters.workloadName`) a token of its own (`own`), `GetWorkloadAccessTokenForJWT` ' +
+        'and `GetWorkloadAccessTokenForUserId` one for the user it acts for (`requestParameters.userId`; `delegated`); ' +
+        'all three are token events on the caller\'s key',
+      headers:
+        'AgentCore Gateway\'s MCP data events (`InvokeMcp`, `InvokeGateway`): `requestParameters.body.method` and the ' +
+        'tool `params.name` (or resource `params.uri`) are read as the `mcp-method` and `mcp-name` headers, where ' +
+        'CloudTrail did not redact the body',
     },
   },
 };

@@ -6,6 +6,7 @@ import { clientOf, CONSOLE_SESSION_SUFFIX, ipOf, isBrowser } from '../common/aws
 import { CLOUDTRAIL_FIELDS as F, CONSOLE_LOGIN, CREDENTIAL_ISSUERS, EVENT_TYPE } from './fields.js';
 import { userOf } from './identity.js';
 import { value } from './values.js';
+import { AGENTCORE_SOURCE, agentCoreAgent, agentCoreHeaders, WORKLOAD_TOKENS } from './agentcore.js';
 
 export const CLOUDTRAIL_ID = 'cloudtrail';
 
@@ -67,8 +68,14 @@ export function mapCloudTrail(record: unknown, ctx: RecordContext): MapResult {
   }
   const client = clientOf(value(record, F.userAgent), value(record, F.invokedBy));
   const shape = shapeOf(record, eventName, `${eventSource}:${eventName}`, eventType, client.userAgent);
+  const agentCore = eventSource === AGENTCORE_SOURCE;
+  if (agentCore && WORKLOAD_TOKENS.has(eventName) && shape.kind === 'request') {
+    // A workload access token handed to an agent: a token grant on the caller's session.
+    shape.kind = 'token';
+    shape.grantType = eventName;
+  }
 
-  return {
+  const event: NormalizedEvent = {
     time,
     source: { file: ctx.file, line: ctx.line },
     format: CLOUDTRAIL_ID,
@@ -84,4 +91,11 @@ export function mapCloudTrail(record: unknown, ctx: RecordContext): MapResult {
     clientHint: client.clientHint,
     interactive: shape.interactive,
   };
+  if (agentCore) {
+    const agent = agentCoreAgent(record, eventName);
+    if (agent) event.agent = agent;
+    const headers = agentCoreHeaders(record, eventName);
+    if (headers) event.headers = headers;
+  }
+  return event;
 }
