@@ -14,6 +14,8 @@ export interface RequestFields {
   tokenId?: string;
   clientId?: string;
   clientHint?: NormalizedEvent['clientHint'];
+  /** Client headers (client-headers.ts), where the log records any. */
+  headers?: NormalizedEvent['headers'];
 }
 
 export function outcomeOf(status: number | undefined): Outcome {
@@ -40,5 +42,6 @@ export function requestEvent(format: string, ctx: RecordContext, f: RequestField
     method: f.method,
     path: f.path,
     status: f.status,
+    ...(f.headers ? { headers: f.headers } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { CLIENT_HEADERS_READ } from '../common/agent-docs.js';
 import type { FormatDocs, LogFormat } from '../format.js';
 import { detectEnvoyJson, detectEnvoyText } from './detect.js';
 import { ENVOY_JSON_FIELDS as F } from './fields.js';
@@ -11,6 +12,7 @@ const fields: FormatDocs['fields'] = {
   client: `JSON ${names(F.userAgent)}; text: the quoted \`%REQ(USER-AGENT)%\` field`,
   time: `JSON ${names(F.time)}; text: \`[%START_TIME%]\` (not the CRI prefix's write time)`,
   ip: `JSON ${names(F.remoteAddress)} without its port, else the first ${names(F.forwardedFor)} entry; text: the first \`%REQ(X-FORWARDED-FOR)%\` entry`,
+  headers: `JSON: ${CLIENT_HEADERS_READ}; under the header's own name (\`"mcp-name": "%REQ(MCP-NAME)%"\`) or \`headers\` maps`,
 };
 
 /** Container log files: each line with an optional CRI prefix, then JSON or the default text format. */

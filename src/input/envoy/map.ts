@@ -6,6 +6,8 @@ import { splitFields } from '../common/quoted-fields.js';
 import { PARTIAL_LINE, stripCri } from '../common/cri.js';
 import { quoteRaw } from '../common/quote.js';
 import { requestEvent } from '../common/request-event.js';
+import { clientHeaders } from '../common/client-headers.js';
+import { HeaderReader } from '../common/header-sources.js';
 import { parseRequestLine } from '../common/request-line.js';
 import { ENVOY_JSON_FIELDS as F, matchTextHead, TEXT_LAYOUTS } from './fields.js';
 
@@ -19,6 +21,9 @@ function first(record: JsonObject, keys: readonly string[]): unknown {
   }
   return undefined;
 }
+
+/** A JSON access log format may name a header as Envoy's `%REQ(MCP-NAME)%` would: `"mcp-name": ...`. */
+const headerReader = new HeaderReader();
 
 export function mapEnvoyJson(record: unknown, ctx: RecordContext, format = ENVOY_JSON_ID): MapResult {
   if (!isObject(record)) return { skip: `record is not a JSON object (${jsonKind(record)})` };
@@ -39,6 +44,7 @@ export function mapEnvoyJson(record: unknown, ctx: RecordContext, format = ENVOY
     status: readStatus(first(record, F.status)),
     ip: readIp(first(record, F.remoteAddress)) ?? readIp(first(record, F.forwardedFor)),
     userAgent: text(first(record, F.userAgent)),
+    headers: clientHeaders(headerReader.read(record)),
   });
 }
 

@@ -1,3 +1,4 @@
+import { CLIENT_HEADERS_READ } from '../common/agent-docs.js';
 import type { LogFormat } from '../format.js';
 import { detectTraefik } from './detect.js';
 import { TRAEFIK_FIELDS as F } from './fields.js';
@@ -23,6 +24,7 @@ export const traefik: LogFormat = {
       client: `\`${F.userAgent}\` (only when header logging keeps it)`,
       time: F.time.map((t) => `\`${t}\``).join(', '),
       ip: `\`${F.ip[0]}\` (first entry), else \`${F.ip[1]}\` without its port`,
+      headers: `${CLIENT_HEADERS_READ}; as \`request_<Name>\` (\`request_Mcp-Name\`), where header logging keeps them`,
     },
   },
 };

@@ -5,6 +5,11 @@ import { readIp, readMethod, readPath, readStatus } from '../common/values.js';
 import { quoteRaw } from '../common/quote.js';
 import { requestEvent } from '../common/request-event.js';
 import { TRAEFIK_FIELDS as F } from './fields.js';
+import { clientHeaders } from '../common/client-headers.js';
+import { HeaderReader } from '../common/header-sources.js';
+
+/** Traefik logs a header it is told to keep as `request_<Name>` (`request_Mcp-Name`). */
+const headerReader = new HeaderReader();
 
 export const TRAEFIK_ID = 'traefik';
 
@@ -47,5 +52,6 @@ export function mapTraefik(record: unknown, ctx: RecordContext): MapResult {
     ip: readIp(getLoose(record, F.ip[0])) ?? readIp(getLoose(record, F.ip[1])),
     user: text(getLoose(record, F.user)),
     userAgent: text(getLoose(record, F.userAgent)),
+    headers: clientHeaders(headerReader.read(record)),
   });
 }

@@ -125,3 +125,18 @@ describe('token claims in JSON access logs', () => {
     expect(e.agent!.proof.length).toBeLessThanOrEqual(240);
   });
 });
+
+describe('client headers in proxy logs', () => {
+  it("reads Traefik's request_<Name> and Envoy JSON's header-named keys", async () => {
+    const { traefik } = await import('../../../src/input/traefik/index.js');
+    const { envoyJson } = await import('../../../src/input/envoy/index.js');
+    const t = expectEvent(
+      traefik.map({ StartUTC: T, RequestMethod: 'POST', RequestPath: '/mcp', DownstreamStatus: 200, ClientHost: '192.0.2.1', 'request_Mcp-Name': 'search_tickets' }, CTX),
+    );
+    expect(t.headers).toEqual({ mcpName: 'search_tickets' });
+    const e = expectEvent(
+      envoyJson.map({ start_time: T, method: 'POST', path: '/mcp', response_code: 200, 'mcp-method': 'tools/call', 'signature-agent': '"https://a.example"' }, CTX),
+    );
+    expect(e.headers).toEqual({ mcpMethod: 'tools/call', signatureAgent: 'https://a.example' });
+  });
+});
