@@ -65,8 +65,9 @@ const allowPattern = z
     pattern: ALLOW_PATTERN_REGEX.source,
     description:
       '"METHOD /path-glob" (METHOD an HTTP method or *; ** spans segments, * stays within one), ' +
-      'an operation "eventSource:eventName" (s3.amazonaws.com:Get*), or an identity-provider app "app:Name"',
-    examples: ['GET /api/reports/**', 'POST /api/reports/*/render', 's3.amazonaws.com:Get*', 'app:Salesforce'],
+      'an operation "eventSource:eventName" (s3.amazonaws.com:Get*), an identity-provider app "app:Name", or an MCP ' +
+      'tool, resource or prompt "mcp:name" as its Mcp-Name header names it (mcp:search_*)',
+    examples: ['GET /api/reports/**', 'POST /api/reports/*/render', 's3.amazonaws.com:Get*', 'app:Salesforce', 'mcp:search_*'],
   });
 
 function endAfterStart(value: { start: number; end: number }, ctx: z.RefinementCtx): void {

@@ -11,8 +11,11 @@ import { compilePathGlob } from './path-glob.js';
  * - `source:name`: a non-HTTP operation, as a log names it, such as an AWS `eventSource:eventName`
  *   (`s3.amazonaws.com:Get*`); no spaces.
  * - `app:Name`: an identity-provider application the agent may sign in to (`app:Salesforce`); the name may have spaces.
+ * - `mcp:name`: an MCP tool, resource or prompt the agent may use, as its `Mcp-Name` header names it
+ *   (`mcp:search_*`, `mcp:file:///docs/*`); no spaces. A task that lists any `mcp:` pattern judges the MCP calls that
+ *   name one by those patterns alone; a task without any judges them as the HTTP requests they are (`POST /mcp`).
  *
- * Both non-HTTP forms are matched case-insensitively, with `*` as any run of characters. Every form matches in time
+ * The non-HTTP forms are matched case-insensitively, with `*` as any run of characters. Every form matches in time
  * linear in what it is matched against (path-glob.ts, glob.ts): a pattern from a pull request cannot hang a scan.
  *
  * What a pattern may not contain, because it would mean something we do not do: whitespace inside the path or a
@@ -29,7 +32,8 @@ export const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTION
 export type AllowPattern =
   | { kind: 'http'; text: string; method: string; path: TextMatcher; readOnly: boolean }
   | { kind: 'operation'; text: string; pattern: TextMatcher }
-  | { kind: 'app'; text: string; pattern: TextMatcher };
+  | { kind: 'app'; text: string; pattern: TextMatcher }
+  | { kind: 'mcp'; text: string; pattern: TextMatcher };
 
 /**
  * A superset check of the grammar, written as a JSON Schema `pattern` so editors flag the obvious mistakes; the
@@ -47,6 +51,7 @@ export function parseAllowPattern(text: string): AllowPattern | string {
   if (text !== text.trim()) return `allow pattern "${text}" has leading or trailing spaces`;
   if (CONTROL.test(text)) return 'an allow pattern must not contain control characters';
   if (text.toLowerCase().startsWith('app:')) return parseApp(text);
+  if (text.toLowerCase().startsWith(MCP_PREFIX)) return parseMcp(text);
   const space = text.indexOf(' ');
   if (space >= 0) return parseHttp(text, text.slice(0, space), text.slice(space + 1));
   return parseOperation(text);
@@ -83,6 +88,16 @@ function parseApp(text: string): AllowPattern | string {
   return { kind: 'app', text, pattern: compileLoose(`app:${name}`) };
 }
 
+const MCP_PREFIX = 'mcp:';
+
+function parseMcp(text: string): AllowPattern | string {
+  const name = text.slice(MCP_PREFIX.length);
+  if (name === '') return `"${text}" needs a tool, resource or prompt name after mcp:`;
+  if (/\s/.test(name)) return `"${text}" has a space: MCP names have none`;
+  if (FOREIGN_GLOB.test(name) || name.includes('?')) return `"${text}" uses ?, [ ] or { }: only * is a glob here`;
+  return { kind: 'mcp', text, pattern: compileLoose(`${MCP_PREFIX}${name}`) };
+}
+
 function trimSlash(path: string): string {
   return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
 }
@@ -96,20 +111,47 @@ function compileLoose(text: string): TextMatcher {
 export type Operation =
   | { kind: 'http'; method: string; path: string }
   | { kind: 'operation'; name: string }
-  | { kind: 'app'; name: string };
+  | { kind: 'app'; name: string }
+  /** An MCP call naming its tool, resource or prompt (`Mcp-Name`), with the HTTP request that carried it. */
+  | { kind: 'mcp'; name: string; method?: string; path?: string };
 
 export function matchesOperation(pattern: AllowPattern, op: Operation): boolean {
   switch (pattern.kind) {
-    case 'http':
-      return op.kind === 'http' && (pattern.method === '*' || pattern.method === op.method) && pattern.path.test(trimSlash(op.path));
+    case 'http': {
+      // An MCP call is also the HTTP request that carried it; which of the two a task judges is allowedBy's choice.
+      const request = op.kind === 'http' || op.kind === 'mcp' ? op : undefined;
+      if (request?.method === undefined || request.path === undefined) return false;
+      return (pattern.method === '*' || pattern.method === request.method) && pattern.path.test(trimSlash(request.path));
+    }
     case 'operation':
       return op.kind === 'operation' && pattern.pattern.test(op.name);
     case 'app':
       return op.kind === 'app' && pattern.pattern.test(`app:${op.name}`);
+    case 'mcp':
+      return op.kind === 'mcp' && pattern.pattern.test(`${MCP_PREFIX}${op.name}`);
   }
 }
 
-/** `GET /api/x`, `s3.amazonaws.com:GetObject`, `app:Salesforce`: how an operation reads in a message. */
+/**
+ * The patterns of a task that judge an operation: for an MCP call, the task's `mcp:` patterns when it lists any (so
+ * `POST /mcp` allows the protocol's own calls without allowing every tool), else all of them.
+ */
+export function judgingPatterns(allow: readonly AllowPattern[], op: Operation): readonly AllowPattern[] {
+  if (op.kind !== 'mcp') return allow;
+  const mcp = allow.filter((p) => p.kind === 'mcp');
+  return mcp.length > 0 ? mcp : allow;
+}
+
+/** `GET /api/x`, `s3.amazonaws.com:GetObject`, `app:Salesforce`, `mcp:search_tickets`: how an operation reads in a message. */
 export function describeOperation(op: Operation): string {
-  return op.kind === 'http' ? `${op.method} ${op.path}` : op.kind === 'app' ? `app:${op.name}` : op.name;
+  switch (op.kind) {
+    case 'http':
+      return `${op.method} ${op.path}`;
+    case 'app':
+      return `app:${op.name}`;
+    case 'mcp':
+      return `${MCP_PREFIX}${op.name}`;
+    case 'operation':
+      return op.name;
+  }
 }

@@ -1,4 +1,4 @@
-import { matchesOperation, type AllowPattern, type Operation } from './allow-pattern.js';
+import { judgingPatterns, matchesOperation, type AllowPattern, type Operation } from './allow-pattern.js';
 import type { TextMatcher } from './glob.js';
 import { compilePattern } from './pattern.js';
 
@@ -152,7 +152,7 @@ export function tasksAt(agent: DeclaredAgent, time: number): DeclaredTask[] {
 
 /** Whether any allow pattern of these tasks permits the operation. */
 export function allowedBy(tasks: readonly DeclaredTask[], op: Operation): DeclaredTask | undefined {
-  return tasks.find((t) => t.allow.some((p) => matchesOperation(p, op)));
+  return tasks.find((t) => judgingPatterns(t.allow, op).some((p) => matchesOperation(p, op)));
 }
 
 export type { AllowPattern, Operation } from './allow-pattern.js';

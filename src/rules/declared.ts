@@ -73,11 +73,14 @@ export function agentOfEvent(
 }
 
 /**
- * What an event did, as allow patterns judge it: an HTTP request by method and path; an identity-provider event by
+ * What an event did, as allow patterns judge it: an MCP call that names its tool, resource or prompt (`Mcp-Name`) by
+ * that name, with its request; an HTTP request by method and path; an identity-provider event by
  * the application it names; any other request (an AWS API call) by its action, `eventSource:eventName`. Sign-ins and
  * token grants without an application are how an agent gets its credential: patterns do not judge them.
  */
 export function operationOf(event: NormalizedEvent): Operation | undefined {
+  const mcpName = event.headers?.mcpName;
+  if (mcpName !== undefined) return { kind: 'mcp', name: mcpName, method: event.method?.toUpperCase(), path: event.path };
   if (event.method !== undefined && event.path !== undefined) return { kind: 'http', method: event.method.toUpperCase(), path: event.path };
   if (event.app !== undefined) return { kind: 'app', name: event.app };
   if (event.kind === 'request') return { kind: 'operation', name: event.action };

@@ -1,4 +1,4 @@
-import { allowedBy, tasksAt, type DeclaredAgent } from '../config/registry.js';
+import { allowedBy, tasksAt, type DeclaredAgent, type DeclaredTask } from '../config/registry.js';
 import { READ_METHODS, describeOperation } from '../config/allow-pattern.js';
 import type { NormalizedEvent } from '../model/event.js';
 import type { ClientUsage, EvidenceEvent, Session } from '../model/session.js';
@@ -100,12 +100,18 @@ function observe(event: NormalizedEvent, session: Session, client: ClientUsage, 
   widenSpan(tally, event.time);
   keepEarliest(tally.evidence, event);
   addSorted(tally.operations, describeOperation(op), MAX_OPERATIONS);
-  // "Only reads allowed": the tasks that allow HTTP at all allow only reading methods.
+  // "Only reads allowed": the tasks that allow HTTP at all allow only reading methods. An MCP call counts as the HTTP
+  // request it is only where no task judges MCP calls by name (allow-pattern.ts judgingPatterns).
   const http = tasks.filter((t) => t.http !== 'none');
-  if (op.kind === 'http' && !READ_METHODS.has(op.method) && http.length > 0 && http.every((t) => t.http === 'read-only')) {
+  const method = op.kind === 'http' ? op.method : op.kind === 'mcp' && !tasks.some(judgesMcpByName) ? op.method : undefined;
+  if (method !== undefined && !READ_METHODS.has(method) && http.length > 0 && http.every((t) => t.http === 'read-only')) {
     tally.writesWhereReadOnly++;
-    addSorted(tally.writeMethods, op.method, MAX_NAMES);
+    addSorted(tally.writeMethods, method, MAX_NAMES);
   }
+}
+
+function judgesMcpByName(task: DeclaredTask): boolean {
+  return task.allow.some((p) => p.kind === 'mcp');
 }
 
 /** A derived session in which a declared agent acts for someone none of its tasks names in `onBehalfOf`. */
