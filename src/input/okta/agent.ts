@@ -34,14 +34,16 @@ const isPerson = (actor: Actor): boolean => actor.type.toLowerCase() === 'user';
  * What an Okta event says about an agent behind it:
  * - an ID-JAG grant (Cross App Access, `app.oauth2.token.grant.id_jag`): the requesting agent or app holds a grant
  *   of its own for the user, `delegated`;
- * - a token exchange (`debugData.grantType` RFC 8693's): the client holds a token exchanged for the person, `delegated`
- *   (its session also derives from the person's, by `rootSessionId`);
+ * - a token exchange (`debugData.grantType` RFC 8693's) that logs no session it derives from: the client holds a token
+ *   exchanged for the person, `delegated`. One that names its root (`rootSessionId`) starts a derived session, which
+ *   already says so (and is kept apart from the person's): it needs no evidence, which would only split its client
+ *   from the calls made with the token;
  * - any other event whose actor is an AI agent (`workload_principal.*` events it performs itself among them): the
  *   agent acting as itself, `own`.
  * `app.oauth2.*token.grant.interclient_token` is Okta's Native-to-Web SSO (a person's own native app handing its
  * session to a web app): no agent, so no evidence.
  */
-export function agentOf(record: unknown, eventType: string, clientId: string | undefined): AgentEvidence | undefined {
+export function agentOf(record: unknown, eventType: string, clientId: string | undefined, derived: boolean): AgentEvidence | undefined {
   const actor = actorOf(record);
   const agentActor = !isPerson(actor) && AGENT_ACTOR_TYPE.test(actor.type);
   const person = isPerson(actor) ? actor.login : targetUser(getLoosePath(record, F.target));
@@ -49,10 +51,11 @@ export function agentOf(record: unknown, eventType: string, clientId: string | u
     const agent = isPerson(actor) ? clientId : (actor.name ?? actor.id ?? clientId);
     return agentEvidence('delegated', proofOf('eventType', eventType), agent, person);
   }
-  if (eventType.startsWith(OAUTH_PREFIX) && eventType.includes(TOKEN_GRANT) && text(getLoosePath(record, F.grantType)) === TOKEN_EXCHANGE_GRANT) {
+  const exchange = eventType.startsWith(OAUTH_PREFIX) && eventType.includes(TOKEN_GRANT) && text(getLoosePath(record, F.grantType)) === TOKEN_EXCHANGE_GRANT;
+  if (exchange && !derived) {
     const agent = isPerson(actor) ? clientId : (actor.name ?? actor.id ?? clientId);
     return agentEvidence('delegated', proofOf('debugContext.debugData.grantType', TOKEN_EXCHANGE_GRANT), agent, person);
   }
-  if (agentActor) return agentEvidence('own', proofOf('actor.type', actor.type), actor.name ?? actor.id);
+  if (agentActor && !exchange) return agentEvidence('own', proofOf('actor.type', actor.type), actor.name ?? actor.id);
   return undefined;
 }

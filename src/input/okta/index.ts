@@ -32,8 +32,8 @@ export const okta: LogFormat = {
         '`app.oauth2.token.grant.id_jag` (Cross App Access: an agent or app holds an Identity Assertion JWT ' +
         `Authorization Grant for the user) is \`delegated\` for the ${F.target}[] User (the agent: a non-User actor's ` +
         `name or id, else ${F.clientId}); an \`app.oauth2.*token.grant.*\` with ${F.grantType} ` +
-        '`urn:ietf:params:oauth:grant-type:token-exchange` is `delegated` for the acting user (its session also derives ' +
-        `from the person's by ${F.rootSessionId}); any other event whose ${F.actorType} names an AI agent or workload ` +
+        '`urn:ietf:params:oauth:grant-type:token-exchange` is `delegated` for the acting user where it names no root ' +
+        `session (one with ${F.rootSessionId} starts a derived session, which already says so); any other event whose ${F.actorType} names an AI agent or workload ` +
         'principal (`AI Agent`), `workload_principal.ai_agent.*` and `workload_principal.delegation_link.*` events it ' +
         'performs itself among them, is the agent\'s `own`; those events made by an admin name the agent only as a ' +
         'target and say nothing of who acts. `app.oauth2.*token.grant.interclient_token` is Native-to-Web SSO (a ' +

@@ -104,7 +104,7 @@ export function mapOkta(record: unknown, ctx: RecordContext): MapResult {
     interactive: kind === 'signin' ? true : undefined,
     app: appOf(getLoosePath(record, F.target)),
   };
-  const agent = agentOf(record, eventType, clientId);
+  const agent = agentOf(record, eventType, clientId, rootSessionId !== undefined && rootSessionId !== sessionId);
   if (agent) event.agent = agent;
   const risk = riskOf(record, eventType);
   if (risk) event.risk = risk;

@@ -30,11 +30,10 @@ describe('okta agent identity', () => {
     expect(map({ eventType: 'app.oauth2.token.grant.id_jag' }).agent).toMatchObject({ agent: '0oa8agent', onBehalfOf: 'alice@example.com' });
   });
 
-  it('takes a token exchange for a delegation to its client, for the acting user', () => {
+  it('takes a token exchange on the person\'s own session for a delegation to its client, for the acting user', () => {
     const e = map({
       eventType: 'app.oauth2.as.token.grant.access_token',
       debugContext: { debugData: { grantType: 'urn:ietf:params:oauth:grant-type:token-exchange' } },
-      authenticationContext: { externalSessionId: '102derived', rootSessionId: '102alice' },
     });
     expect(e.agent).toEqual({
       kind: 'delegated',
@@ -42,8 +41,16 @@ describe('okta agent identity', () => {
       onBehalfOf: 'alice@example.com',
       proof: 'debugContext.debugData.grantType = urn:ietf:params:oauth:grant-type:token-exchange',
     });
-    // The derived session stays as it was.
+  });
+
+  it('leaves a token exchange that starts a derived session to the derived session, which already says so', () => {
+    const e = map({
+      eventType: 'app.oauth2.as.token.grant.access_token',
+      debugContext: { debugData: { grantType: 'urn:ietf:params:oauth:grant-type:token-exchange' } },
+      authenticationContext: { externalSessionId: '102derived', rootSessionId: '102alice' },
+    });
     expect(e).toMatchObject({ sessionId: '102derived', rootSessionId: '102alice' });
+    expect(e).not.toHaveProperty('agent');
   });
 
   it('takes any event an AI agent performs, workload_principal.* among them, for its own', () => {
