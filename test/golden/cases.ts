@@ -38,6 +38,7 @@ const CASE_FLAGS: Record<string, { flagFiles: string[]; args: (dir: string) => A
   },
   // The registry rules only run with --agents; agents.yaml is the registry, not a log.
   'agents/task-scope': { flagFiles: ['agents.yaml'], args: (dir) => ['--agents', `${dir}/agents.yaml`] },
+  'agents/mcp-scope': { flagFiles: ['agents.yaml'], args: (dir) => ['--agents', `${dir}/agents.yaml`] },
 };
 
 function subfolders(dir: string): string[] {

@@ -141,4 +141,39 @@ export const fixtures: Expectations = {
     skipped: 3,
     skips: { 3: 'row has 4 cells, the header has 6', 4: 'no readable time (time: "not-a-time")', 5: 'row has 7 cells, the header has 6' },
   },
+
+  // Token claims and client headers beside each request (scanned with okta/web-sign-ins for the people's sessions).
+  'access-log/agent-claims/done-right.jsonl': {
+    format: 'access-log',
+    skipped: 0,
+    every: { sessionId: '102aliceClaims00000000001', user: 'alice@example.com' },
+    at: {
+      0: { agent: undefined },
+      1: { tokenId: 'AT.alice-ex-1', clientId: '0oaREPORT', agent: { kind: 'delegated', agent: 'report-agent', onBehalfOf: 'alice@example.com' } },
+    },
+  },
+  'access-log/agent-claims/borrowed.jsonl': { format: 'access-log', skipped: 0, every: { agent: undefined, sessionId: '102bobClaims0000000000001' } },
+  'access-log/agent-headers/done-right.jsonl': {
+    format: 'access-log',
+    skipped: 0,
+    at: {
+      0: { headers: { platformHint: 'macOS' } },
+      1: { headers: { mcpMethod: 'tools/call', mcpName: 'search_tickets', mcpProtocolVersion: '2026-07-28' }, agent: { kind: 'delegated', agent: 'ticket-agent' } },
+    },
+  },
+  'access-log/agent-headers/borrowed.jsonl': {
+    format: 'access-log',
+    skipped: 0,
+    every: { agent: undefined, sessionId: '102danHeaders00000000001' },
+    table: {
+      columns: ['line', 'headers'],
+      rows: [
+        [1, { platformHint: 'Windows' }],
+        [2, { mcpMethod: 'tools/call', mcpName: 'close_ticket', mcpProtocolVersion: '2026-07-28', mcpSessionId: 'mcp-sess-4a7f' }],
+        [3, { platformHint: 'Linux' }],
+        [4, { signatureAgent: 'https://chatgpt.com', webBotAuth: true }],
+        [5, { stainlessLang: 'js', stainlessVersion: '5.1.0' }],
+      ],
+    },
+  },
 };

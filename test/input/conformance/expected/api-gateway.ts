@@ -102,4 +102,14 @@ export const fixtures: Expectations = {
       6: 'record is not a JSON object (string)',
     },
   },
+
+  // An authorizer's act claim, flattened to JSON text (scanned with okta/web-sign-ins).
+  'api-gateway/authorizer-act/done-right.ndjson': {
+    format: 'api-gateway',
+    alsoClaimedBy: ['access-log'],
+    skipped: 0,
+    every: { sessionId: '102erinGateway000000001', user: 'erin@example.com' },
+    at: { 1: { agent: { kind: 'delegated', agent: 'order-bot', onBehalfOf: 'erin@example.com', proof: 'authorizer.claims.act.sub = order-bot; authorizer.claims.act.sub_profile = ai_agent' } } },
+  },
+  'api-gateway/authorizer-act/borrowed.ndjson': { format: 'api-gateway', alsoClaimedBy: ['access-log'], skipped: 0, every: { agent: undefined, sessionId: '102frankGateway00000001' } },
 };

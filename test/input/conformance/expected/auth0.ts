@@ -163,4 +163,23 @@ export const fixtures: Expectations = {
       },
     },
   },
+
+  // Auth0 for AI Agents: an on-behalf-of exchange with agent_id and a Token Vault exchange; then silent auth by a script.
+  'auth0/agent-exchange/done-right.ndjson': {
+    format: 'auth0',
+    skipped: 0,
+    table: {
+      columns: ['line', 'kind', 'tokenId', 'grantType'],
+      rows: [
+        [1, 'signin', undefined, undefined],
+        [2, 'token', 'jti-obo-alice-0001', 'urn:ietf:params:oauth:grant-type:token-exchange'],
+        [3, 'token', undefined, 'urn:ietf:params:oauth:grant-type:token-exchange'],
+      ],
+    },
+    at: {
+      1: { agent: { kind: 'delegated', agent: 'agt_8Kq2ReportAgent', onBehalfOf: 'alice@example.com', proof: 'agent_id = agt_8Kq2ReportAgent; external_agent_id = registry:report-agent' } },
+      2: { agent: { kind: 'delegated', agent: 'Report Agent', onBehalfOf: 'alice@example.com', proof: 'type = seta' } },
+    },
+  },
+  'auth0/agent-exchange/borrowed.ndjson': { format: 'auth0', skipped: 0, every: { agent: undefined, sessionId: 'au-sess-bob-00000000000000000002' } },
 };

@@ -191,4 +191,26 @@ export const fixtures: Expectations = {
       ],
     },
   },
+
+  // Bedrock AgentCore: a workload token for alice and Gateway MCP calls; MCP calls on bob's console key.
+  'cloudtrail/agentcore/done-right.ndjson': {
+    format: 'cloudtrail',
+    skipped: 0,
+    table: {
+      columns: ['line', 'kind', 'sessionId', 'headers'],
+      rows: [
+        [1, 'signin', undefined, undefined],
+        [2, 'signin', 'ASIAEXAMPLECONSOLE11', undefined],
+        [3, 'token', 'ASIAEXAMPLEAGENTRT01', undefined],
+        [4, 'request', 'ASIAEXAMPLEAGENTRT01', { mcpMethod: 'tools/call', mcpName: 'search_tickets' }],
+        [5, 'request', 'ASIAEXAMPLEAGENTRT01', { mcpMethod: 'tools/call', mcpName: 'get_ticket' }],
+      ],
+    },
+    at: { 2: { grantType: 'GetWorkloadAccessTokenForUserId', agent: { kind: 'delegated', agent: 'ticket-agent', onBehalfOf: 'alice' } } },
+  },
+  'cloudtrail/agentcore/borrowed.ndjson': {
+    format: 'cloudtrail',
+    skipped: 0,
+    at: { 2: { sessionId: 'ASIAEXAMPLECONSOLE12', headers: { mcpMethod: 'tools/call', mcpName: 'search_tickets' }, agent: undefined } },
+  },
 };

@@ -198,4 +198,27 @@ export const fixtures: Expectations = {
       },
     },
   },
+
+  // Entra Agent ID: an agent identity for a person and as itself; notAgentic sign-ins with ID Protection's risks.
+  'entra-signin/agent-id/done-right.ndjson': {
+    format: 'entra-signin',
+    skipped: 0,
+    table: {
+      columns: ['line', 'interactive', 'agent'],
+      rows: [
+        [1, true, { kind: 'not-agent', proof: 'properties.agent.agentType = notAgentic' }],
+        [2, false, { kind: 'delegated', agent: 'report-agent-instance', onBehalfOf: 'alice@example.com', proof: 'properties.agent.agentType = agenticAppInstance; properties.agent.agentSubjectType = notAgentic' }],
+        [3, false, { kind: 'own', agent: 'coder-agent-instance', proof: 'properties.agent.agentType = agenticAppInstance' }],
+      ],
+    },
+  },
+  'entra-signin/agent-id/borrowed.ndjson': {
+    format: 'entra-signin',
+    skipped: 0,
+    every: { agent: { kind: 'not-agent' } },
+    at: {
+      0: { risk: [{ signal: 'anomalousToken', detail: 'riskLevelDuringSignIn high' }, { signal: 'tokenProtection: unbound', detail: 'signInSessionStatusCode 1008' }] },
+      1: { risk: undefined },
+    },
+  },
 };

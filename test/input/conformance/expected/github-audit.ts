@@ -137,4 +137,19 @@ export const fixtures: Expectations = {
       9: 'not a GitHub audit event (no action)',
     },
   },
+
+  // Agentic events in their agent session, an App bot; then a headless browser logging in as a person.
+  'github-audit/agent-session/done-right.ndjson': {
+    format: 'github-audit',
+    skipped: 0,
+    table: {
+      columns: ['line', 'user', 'sessionId', 'agent'],
+      rows: [
+        [1, 'Copilot', '7f3a1b2c-4d5e-4f60-8a9b-0c1d2e3f4a5b', { kind: 'own', agent: 'Copilot', onBehalfOf: 'octocat', proof: 'actor_is_agent = true' }],
+        [2, 'Copilot', '7f3a1b2c-4d5e-4f60-8a9b-0c1d2e3f4a5b', { kind: 'own', agent: 'Copilot', onBehalfOf: 'octocat', proof: 'actor_is_agent = true' }],
+        [3, 'github-actions[bot]', undefined, { kind: 'own', agent: 'github-actions[bot]', proof: 'actor = github-actions[bot]' }],
+      ],
+    },
+  },
+  'github-audit/agent-session/borrowed.ndjson': { format: 'github-audit', events: 1, skipped: 0, at: { 0: { kind: 'signin', interactive: true, agent: undefined } } },
 };

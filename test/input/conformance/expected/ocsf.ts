@@ -84,4 +84,26 @@ export const fixtures: Expectations = {
       139: 'not an OCSF event (class_uid missing)',
     },
   },
+
+  // The ai_operation profile's ai_agent, with and without a delegation; the logon's session at the top.
+  'ocsf/ai-agent/done-right.ndjson': {
+    format: 'ocsf',
+    skipped: 0,
+    every: { sessionId: 'oc-sess-erin-01' },
+    table: {
+      columns: ['line', 'kind', 'agent'],
+      rows: [
+        [1, 'signin', undefined],
+        [2, 'request', undefined],
+        [3, 'request', { kind: 'delegated', agent: 'Research Agent', onBehalfOf: 'erin@example.com', proof: 'delegation.uid = dlg-erin-research-7; ai_agent.name = Research Agent' }],
+        [4, 'request', { kind: 'delegated', agent: 'Research Agent', onBehalfOf: 'erin@example.com', proof: 'delegation.uid = dlg-erin-research-7; ai_agent.name = Research Agent' }],
+      ],
+    },
+  },
+  'ocsf/ai-agent/borrowed.ndjson': {
+    format: 'ocsf',
+    skipped: 0,
+    every: { sessionId: 'oc-sess-frank-01' },
+    at: { 2: { agent: { kind: 'present', agent: 'Research Agent', proof: 'ai_agent.name = Research Agent' } } },
+  },
 };

@@ -185,4 +185,19 @@ export const fixtures: Expectations = {
       8: 'record is not a JSON object (null)',
     },
   },
+
+  // Agent identity: an ID-JAG grant on the person's session, then an agent on another's with ITP's word on it.
+  'okta/agent-id-jag/done-right.ndjson': {
+    format: 'okta',
+    skipped: 0,
+    table: { columns: ['line', 'kind', 'sessionId'], rows: [[1, 'signin', '102aliceXaaSession000001'], [2, 'token', '102aliceXaaSession000001'], [3, 'token', '102aliceXaaSession000001']] },
+    at: { 1: { user: undefined, agent: { kind: 'delegated', agent: 'Sales Agent', onBehalfOf: 'alice@example.com', proof: 'eventType = app.oauth2.token.grant.id_jag' } } },
+  },
+  'okta/agent-id-jag/borrowed.ndjson': {
+    format: 'okta',
+    skipped: 0,
+    every: { sessionId: '102bobXaaSession00000001', agent: undefined },
+    at: { 2: { action: 'user.session.context.change', risk: [{ signal: 'user.session.context.change', detail: 'ipAddress.change; PreviousIpAddress 192.0.2.44 -> NewIpAddress 203.0.113.80' }] } },
+  },
+  'okta/web-sign-ins/system-log.ndjson': { format: 'okta', events: 6, skipped: 0, every: { kind: 'signin', interactive: true, agent: undefined } },
 };

@@ -29,6 +29,31 @@ export function checkEventShape(e: NormalizedEvent, format: string): void {
   }
   if (e.status !== undefined) expect(Number.isInteger(e.status) && e.status >= 100 && e.status <= 599, `${at}: status ${e.status}`).toBe(true);
   if (e.interactive !== undefined) expect(typeof e.interactive, at).toBe('boolean');
+  checkEvidenceShape(e, at);
+}
+
+const AGENT_KINDS = ['own', 'delegated', 'present', 'not-agent'];
+
+/** Agent evidence, client headers and risk signals: what a person checks, each value present and capped. */
+function checkEvidenceShape(e: NormalizedEvent, at: string): void {
+  const bounded = (value: unknown, max: number, what: string) =>
+    expect(typeof value === 'string' && value.length > 0 && value.length <= max, `${at}: ${what} ${JSON.stringify(value)}`).toBe(true);
+  if (e.agent !== undefined) {
+    expect(AGENT_KINDS, at).toContain(e.agent.kind);
+    bounded(e.agent.proof, 240, 'agent.proof');
+    if (e.agent.agent !== undefined) bounded(e.agent.agent, 128, 'agent.agent');
+    if (e.agent.onBehalfOf !== undefined) bounded(e.agent.onBehalfOf, 128, 'agent.onBehalfOf');
+  }
+  if (e.headers !== undefined) {
+    const { webBotAuth, ...values } = e.headers;
+    expect(Object.keys(e.headers).length, `${at}: headers is never empty`).toBeGreaterThan(0);
+    if (webBotAuth !== undefined) expect(webBotAuth, at).toBe(true);
+    for (const [name, value] of Object.entries(values)) bounded(value, 256, `headers.${name}`);
+  }
+  for (const r of e.risk ?? []) {
+    bounded(r.signal, 128, 'risk.signal');
+    if (r.detail !== undefined) bounded(r.detail, 256, 'risk.detail');
+  }
 }
 
 /** Every record of a read file is an event or a skip with its line and reason; nothing failed or went missing. */
