@@ -32,7 +32,8 @@ agents:
         onBehalfOf: alice@example.com           # optional: the person it acts for (a delegated token)
         allow:
           # "METHOD /path": METHOD an HTTP method or *; in the path * is one segment, ** any number of them.
-          # Also "eventSource:eventName" (s3.amazonaws.com:Get*) and "app:Name" (an identity-provider app).
+          # Also "eventSource:eventName" (s3.amazonaws.com:Get*), "app:Name" (an identity-provider app) and
+          # "mcp:name" (an MCP tool, resource or prompt, as its Mcp-Name header names it: mcp:search_*).
           - "GET /api/reports/**"
           - "POST /api/reports/*/render"
 
