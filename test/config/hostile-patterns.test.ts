@@ -22,7 +22,7 @@ function file(name: string, text: string): string {
 }
 
 describe('hostile patterns in the config files answer at once', () => {
-  it('agents.yaml: userAgents, ignore.userAgents, and allow paths, source:name and app:Name', async () => {
+  it('agents.yaml: userAgents, ignore.userAgents, and allow paths, source:name, app:Name and mcp:name', async () => {
     const registry = await loadAgentRegistry(
       file(
         'agents.yaml',
@@ -39,6 +39,7 @@ describe('hostile patterns in the config files answer at once', () => {
           - "GET ${'/**/a'.repeat(12)}/**/b"
           - "s3.amazonaws.com:${STARS}"
           - "app:${STARS}"
+          - "mcp:${STARS}"
 ignore:
   userAgents: ["${STARS}"]
 `,
@@ -56,6 +57,8 @@ ignore:
     expect(allowedBy(tasks, { kind: 'operation', name: `s3.amazonaws.com:${LONG}` })).toBeUndefined();
     expect(allowedBy(tasks, { kind: 'app', name: LONG })).toBeUndefined();
     expect(allowedBy(tasks, { kind: 'app', name: `${LONG}B` })?.name).toBe('t');
+    expect(allowedBy(tasks, { kind: 'mcp', name: LONG, method: 'POST', path: '/mcp' })).toBeUndefined();
+    expect(allowedBy(tasks, { kind: 'mcp', name: `${LONG}B`, method: 'POST', path: '/mcp' })?.name).toBe('t');
   });
 
   it('the ignore file: user, session and userAgent globs', async () => {

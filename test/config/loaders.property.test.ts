@@ -61,7 +61,7 @@ const yamlText = fc.array(fc.constantFrom(...YAML_PIECES), { maxLength: 60 }).ma
 const str = fc.oneof(fc.string(), fc.constantFrom('', ' ', '*', '?', 'a@example.com', 'A/*', '\u0000', 'x'.repeat(300)));
 const date = fc.oneof(fc.constantFrom('2026-11-02T10:00:00Z', '2026-11-02', '2026-02-30', '2026-11-02T10:00:00+99:99', 'x'), fc.string(), fc.integer());
 const allow = fc.oneof(
-  fc.constantFrom('GET /api/**', '* /', 'POST /a/*/b', 'GET /**/x/**', 'GET //', 'GET /a?b', 'GET /a**', 'app:Sales force', 's3.amazonaws.com:Get*', 'x:', ':y', 'app:'),
+  fc.constantFrom('GET /api/**', '* /', 'POST /a/*/b', 'GET /**/x/**', 'GET //', 'GET /a?b', 'GET /a**', 'app:Sales force', 's3.amazonaws.com:Get*', 'x:', ':y', 'app:', 'mcp:', 'mcp:a b', 'mcp:search_*'),
   fc.stringMatching(/^(GET|\*|put|FETCH) \/[a-z*/.]{0,12}$/),
   fc.string(),
 );
@@ -123,6 +123,7 @@ const validAllow = fc.oneof(
     .map(([method, segments, slash]) => `${method} /${segments.join('/')}${slash && segments.length > 0 ? '/' : ''}`),
   fc.tuple(fc.stringMatching(/^[a-z0-9.*]{1,10}$/), fc.stringMatching(/^[A-Za-z0-9*]{1,8}$/)).map(([source, name]) => `${source}:${name}`),
   fc.stringMatching(/^[A-Za-z0-9*]([A-Za-z0-9* ]{0,8}[A-Za-z0-9*])?$/).map((name) => `app:${name}`),
+  fc.stringMatching(/^[A-Za-z0-9_*/.:-]{1,12}$/).map((name) => `mcp:${name}`),
 );
 const window = fc
   .tuple(fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }), fc.integer({ min: 1, max: 1e9 }))
