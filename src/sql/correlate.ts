@@ -26,7 +26,7 @@ export function correlateCtes(d: Dialect, clients: string, registry: CompiledReg
       `CASE WHEN console_candidate AND console_browser THEN 'signin' ELSE kind END AS kind, ` +
       `CASE WHEN console_candidate AND console_browser THEN concat(action, ' (console session)') ELSE action END AS action, ` +
       `outcome, user_name, user_lc, session_id, root_session_id, token_id, client_id, grant_type, ip, ua_event, ` +
-      `CASE WHEN console_candidate AND console_browser THEN TRUE ELSE interactive END AS interactive, app, method, path, status, ` +
+      `CASE WHEN console_candidate AND console_browser THEN TRUE ELSE interactive END AS interactive, app, method, path, status, h_mcp_name, ` +
       `ckey, sig_agent, is_automation, id_key, ` +
       `coalesce(session_id, CASE WHEN token_id IS NOT NULL THEN concat('token:', token_id) END, ` +
       `concat('~', format, ':', coalesce(user_lc, '-'), '@', coalesce(ip, '-'))) AS sid0 FROM bs_evc)`,

@@ -36,12 +36,14 @@ export interface CompiledRegistry {
 
 /** The columns that say what an event did, as allow patterns judge it (declared.ts operationOf). */
 export interface OperationColumns {
-  /** 'http', 'app', 'operation' or NULL. */
+  /** 'mcp', 'http', 'app', 'operation' or NULL. */
   kind: string;
   method: string;
   path: string;
   name: string;
   app: string;
+  /** The tool, resource or prompt an MCP call names (`Mcp-Name`). */
+  mcp: string;
 }
 
 function values(d: Dialect, columns: string[], types: string[], rows: unknown[][]): string {
@@ -59,11 +61,22 @@ function patternSql(d: Dialect, p: AllowPattern, op: OperationColumns): string {
   if (p.kind === 'http') {
     const path = p.text.slice(p.text.indexOf(' ') + 1);
     const method = p.method === '*' ? 'TRUE' : `${op.method} = ${d.string(p.method)}`;
-    return `(${op.kind} = 'http' AND ${method} AND ${matchPath(d, op.path, parsePathGlob(path))})`;
+    // An MCP call is also the HTTP request that carried it (allow-pattern.ts matchesOperation).
+    const request = `${op.kind} IN ('http', 'mcp') AND ${op.method} IS NOT NULL AND ${op.path} IS NOT NULL`;
+    return `(${request} AND ${method} AND ${matchPath(d, op.path, parsePathGlob(path))})`;
   }
   const glob = parseLooseGlob(p.text, { questionMark: false, caseInsensitive: true });
   if (p.kind === 'operation') return `(${op.kind} = 'operation' AND ${matchLoose(d, op.name, glob)})`;
+  if (p.kind === 'mcp') return `(${op.kind} = 'mcp' AND ${matchLoose(d, `concat('mcp:', ${op.mcp})`, glob)})`;
   return `(${op.kind} = 'app' AND ${matchLoose(d, `concat('app:', ${op.app})`, glob)})`;
+}
+
+/** A task's allow patterns as SQL: an MCP call is judged by the task's `mcp:` patterns when it lists any (judgingPatterns). */
+function taskAllowSql(d: Dialect, allow: readonly AllowPattern[], op: OperationColumns): string {
+  const all = or(allow.map((p) => patternSql(d, p, op)));
+  const mcp = allow.filter((p) => p.kind === 'mcp');
+  if (mcp.length === 0) return all;
+  return `(CASE WHEN ${op.kind} = 'mcp' THEN ${or(mcp.map((p) => patternSql(d, p, op)))} ELSE ${all} END)`;
 }
 
 function or(parts: string[]): string {
@@ -133,7 +146,7 @@ export function compileRegistry(d: Dialect, registry: AgentRegistry): CompiledRe
         agent,
         (a) => {
           if (a.tasks.length === 0) return undefined;
-          const each = a.tasks.map((task) => ({ active: window(t, task), allow: or(task.allow.map((p) => patternSql(d, p, op))) }));
+          const each = a.tasks.map((task) => ({ active: window(t, task), allow: taskAllowSql(d, task.allow, op) }));
           const inside = or(each.map((e) => `(${e.active} AND ${e.allow})`));
           const anyTask = or(each.map((e) => e.allow));
           return `(CASE WHEN ${or(each.map((e) => e.active))} THEN ${inside} ELSE ${anyTask} END)`;

@@ -160,10 +160,11 @@ export function inhumanCadence(d: Dialect): RuleSql {
 /** What each event of a declared agent did, and which agent: its session's identity, its client ids, its user agents. */
 function declaredEventCtes(reg: CompiledRegistry): string[] {
   return [
-    `bs_eva AS (SELECT e.fsid, e.ckey, e.t, e.kind, e.action, e.method, e.path, e.app, ` +
+    `bs_eva AS (SELECT e.fsid, e.ckey, e.t, e.kind, e.action, e.method, e.path, e.app, e.h_mcp_name, ` +
       `coalesce(au.agent, ai.agent, e.sig_agent, c.ua_agent) AS agent FROM bs_evf e JOIN bs_clix c ON c.fsid = e.fsid AND c.ckey = e.ckey ` +
       `LEFT JOIN bs_agent_user au ON au.fsid = e.fsid LEFT JOIN bs_agent_id ai ON ai.fsid = e.fsid AND ai.ckey = e.ckey)`,
-    `bs_eva2 AS (SELECT a.*, r.has_tasks, CASE WHEN a.method IS NOT NULL AND a.path IS NOT NULL THEN 'http' WHEN a.app IS NOT NULL THEN 'app' ` +
+    `bs_eva2 AS (SELECT a.*, r.has_tasks, CASE WHEN a.h_mcp_name IS NOT NULL THEN 'mcp' WHEN a.method IS NOT NULL AND a.path IS NOT NULL THEN 'http' ` +
+      `WHEN a.app IS NOT NULL THEN 'app' ` +
       `WHEN a.kind = 'request' THEN 'operation' END AS op_kind, upper(a.method) AS op_method FROM bs_eva a JOIN ${reg.agents} r ON r.agent = a.agent)`,
     `bs_tally_agent AS (SELECT fsid, ckey, agent FROM (SELECT e.fsid, e.ckey, r.agent, ROW_NUMBER() OVER (PARTITION BY e.fsid, e.ckey ORDER BY r.name) AS rn ` +
       `FROM (SELECT DISTINCT fsid, ckey, agent FROM bs_eva2) e JOIN ${reg.agents} r ON r.agent = e.agent) x WHERE rn = 1)`,
@@ -172,7 +173,7 @@ function declaredEventCtes(reg: CompiledRegistry): string[] {
 }
 
 export function scopeExceeded(reg: CompiledRegistry): RuleSql {
-  const op = { kind: 'op_kind', method: 'op_method', path: 'path', name: 'action', app: 'app' };
+  const op = { kind: 'op_kind', method: 'op_method', path: 'path', name: 'action', app: 'app', mcp: 'h_mcp_name' };
   return {
     id: 'scope-exceeded',
     declared: true,
