@@ -43,10 +43,23 @@ function flatGetter(key: string, field: HeaderField): HeaderGetter {
   };
 }
 
+/** Header names repeat from record to record: each is normalized once (a bounded memo; `null` is "not ours"). */
+const MAP_KEY_FIELDS = new Map<string, HeaderField | null>();
+const MAX_MEMO = 4096;
+
+function fieldOfMapKey(key: string): HeaderField | undefined {
+  let field = MAP_KEY_FIELDS.get(key);
+  if (field === undefined) {
+    field = BY_HEADER.get(normalizeName(key)) ?? null;
+    if (MAP_KEY_FIELDS.size < MAX_MEMO) MAP_KEY_FIELDS.set(key, field);
+  }
+  return field ?? undefined;
+}
+
 function fromMap(map: unknown, into: RawHeaders): void {
   if (!isObject(map)) return;
   for (const k in map) {
-    const field = BY_HEADER.get(normalizeName(k));
+    const field = fieldOfMapKey(k);
     if (field !== undefined && into[field] === undefined) into[field] = map[k];
   }
 }
