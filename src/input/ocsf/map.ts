@@ -3,6 +3,7 @@ import { bool, firstText, getPath, integer, isObject, jsonKind, quoteValue, text
 import type { MapResult, RecordContext } from '../format.js';
 import { parseTime } from '../../shared/time.js';
 import { clientOf, CONSOLE_SESSION_SUFFIX, ipOf, isBrowser, type ClientFields } from '../common/aws-caller.js';
+import { readMethod } from '../common/values.js';
 import {
   AUTH_ACTIVITY,
   CLOUDTRAIL_PRODUCT,
@@ -75,7 +76,8 @@ function apiShape(record: JsonObject, fromAws: boolean, client: ClientFields): S
 }
 
 function httpShape(record: JsonObject): Shape {
-  const method = field(record, F.httpMethod)?.toUpperCase();
+  // An HTTP method is a token (readMethod): anything else in the field is no method, never part of the action.
+  const method = readMethod(getPath(record, F.httpMethod));
   const path = field(record, F.urlPath)?.split(/[?#]/)[0];
   return { kind: 'request', action: `${method ?? '-'} ${path || '-'}`, method, path: path || undefined, status: httpStatus(record) };
 }

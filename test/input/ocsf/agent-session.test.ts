@@ -47,3 +47,11 @@ describe('ocsf sessions and agents', () => {
     expect(expectEvent(ocsf.map({ ...http, ai_agent: {} }, CTX))).not.toHaveProperty('agent');
   });
 });
+
+describe('ocsf HTTP Activity methods', () => {
+  it('takes only an HTTP method token for the method: anything else is none, and never enters the action', () => {
+    const e = expectEvent(ocsf.map({ ...http, http_request: { ...http.http_request, http_method: '#' } }, CTX));
+    expect(e).toMatchObject({ method: undefined, action: '- /api/orders' });
+    expect(expectEvent(ocsf.map({ ...http, http_request: { ...http.http_request, http_method: 'get' } }, CTX)).method).toBe('GET');
+  });
+});
