@@ -1,3 +1,4 @@
+import { ownEntry } from '../../shared/lookup.js';
 import type { EventKind, Outcome } from '../../model/event.js';
 
 export interface TypeCode {
@@ -93,7 +94,7 @@ export const ACTOR_IS_DELEGATOR: ReadonlySet<string> = new Set(['sdeleacft', 'fd
  * (`ssa`, `fcoa`); codes with an underscore (`pwd_leak`, `gd_send_pn`, `signup_pwd_leak`) follow no such rule.
  */
 export function typeCode(code: string): TypeCode {
-  const known = TYPE_CODES[code];
+  const known = ownEntry(TYPE_CODES, code);
   if (known) return known;
   if (/^s[a-z]*$/.test(code)) return { kind: 'other', outcome: 'success' };
   if (/^f[a-z]*$/.test(code)) return { kind: 'other', outcome: 'failure' };

@@ -9,6 +9,7 @@ import { quoteRaw } from '../common/quote.js';
 import { requestEvent } from '../common/request-event.js';
 import { parseRequestLine } from '../common/request-line.js';
 import { credentialId } from './hash.js';
+import { ownEntry } from '../../shared/lookup.js';
 import type { LinePattern } from './pattern.js';
 import { COOKIE_PREFIX, HEADER_VARIABLES, VARIABLES, type Target } from './variables.js';
 import { clientHeaders, type HeaderField, type RawHeaders } from '../common/client-headers.js';
@@ -33,8 +34,8 @@ export function planFor(pattern: LinePattern, isSessionCookie: (name: string) =>
   const sessionCookieGroups: number[] = [];
   const headerGroups: [HeaderField, number][] = [];
   pattern.variables.forEach((name, i) => {
-    const target = VARIABLES[name];
-    const header = HEADER_VARIABLES[name];
+    const target = ownEntry(VARIABLES, name);
+    const header = ownEntry(HEADER_VARIABLES, name);
     if (header !== undefined) headerGroups.push([header, i + 1]);
     if (target !== undefined) (groups[target] ??= []).push(i + 1);
     else if (name.startsWith(COOKIE_PREFIX) && isSessionCookie(name.slice(COOKIE_PREFIX.length))) sessionCookieGroups.push(i + 1);

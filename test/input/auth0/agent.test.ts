@@ -56,3 +56,10 @@ describe('auth0 agent identity', () => {
     expect(map({ type: 'seacft', user_name: 'bob' })).not.toHaveProperty('agent');
   });
 });
+
+describe('auth0 type codes keyed by the log', () => {
+  it('reads a type named like a built-in property as any other unknown code', () => {
+    expect(map({ type: 'constructor' })).toMatchObject({ kind: 'other', outcome: 'unknown' });
+    expect(map({ type: 'sconstructor' })).toMatchObject({ kind: 'other', outcome: 'success' });
+  });
+});
