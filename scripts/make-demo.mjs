@@ -144,7 +144,7 @@ const APPS = {
   m365: { id: oktaId('0oa'), name: 'office365', label: 'Microsoft Office 365', mode: 'WS_FEDERATION' },
   reportAgent: { id: oktaId('0oa'), name: 'report_agent', label: 'ReportAgent', mode: 'OPENID_CONNECT' },
 };
-const AUTH_SERVER = { id: 'aus' + chars(B62, 17), name: 'api.example.com' };
+const AUTH_SERVER = { id: `aus${chars(B62, 17)}`, name: 'api.example.com' };
 const POLICY = { id: oktaId('00p'), rule: oktaId('0pr') };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -748,7 +748,7 @@ const files = {
   'okta-system-log.json': `${JSON.stringify(sorted(okta).map((e) => e.event), null, 2)}\n`,
   'api-gateway-access.jsonl': sorted(api).map((e) => `${JSON.stringify(e.line)}\n`).join(''),
   'webapp-access.csv':
-    ['timestamp,method,path,status,remote_addr,user_agent,user,session_id', ...sorted(wiki).map((e) => e.row.map(csvCell).join(','))].join('\n') + '\n',
+    `${['timestamp,method,path,status,remote_addr,user_agent,user,session_id', ...sorted(wiki).map((e) => e.row.map(csvCell).join(','))].join('\n')}\n`,
   'entra-signins.json': `${JSON.stringify(
     { '@odata.context': 'https://graph.microsoft.com/beta/$metadata#auditLogs/signIns', value: sorted(entra).reverse().map((e) => e.event) },
     null,

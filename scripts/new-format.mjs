@@ -170,7 +170,7 @@ function main() {
       '     tokens and requests; index.ts: title, docs, and the detection tier (a preference over a same-tier format',
       '     that could claim the same files, if any).',
       `  2. fixtures/${options.name}/<case>/: realistic synthetic files, each case with a README. The conformance suite`,
-      '     reads them, and every corpus file under ../shared/corpus/' + options.name + '/, with no test entry.',
+      `     reads them, and every corpus file under ../shared/corpus/${options.name}/, with no test entry.`,
       `     Pin exact counts and sample events in test/input/conformance/expected/${options.name}.ts if you want them held.`,
       '  3. npm run formats:write (README table and docs/formats.md), then npm test.',
     ].join('\n'),

@@ -2,7 +2,7 @@ import { loadSavedReport } from '../config/saved-report.js';
 import { describeRules } from '../engine/index.js';
 import type { ScanResult } from '../model/report.js';
 import type { Severity } from '../model/severity.js';
-import { FILE_REPORTS, REPORTERS } from '../report/index.js';
+import { type FILE_REPORTS, REPORTERS } from '../report/index.js';
 import type { ReportOptions } from '../report/reporter.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIO } from './io.js';

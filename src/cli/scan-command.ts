@@ -6,7 +6,7 @@ import { parseFieldMap, ruleIds, scan, scanWithDuckDB, type ScanOptions, type Wo
 import type { ScanResult } from '../model/report.js';
 import { atLeast, type Severity } from '../model/severity.js';
 import { escapeTerminal } from '../report/escape.js';
-import { FILE_REPORTS, REPORTERS } from '../report/index.js';
+import { type FILE_REPORTS, REPORTERS } from '../report/index.js';
 import type { ReportOptions } from '../report/reporter.js';
 import { UsageError } from '../shared/errors.js';
 import { describeFsError } from '../shared/fs-error.js';

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import { UsageError } from '../shared/errors.js';
 import { describeFsError } from '../shared/fs-error.js';
 import { CONFIG_LIMITS, describeBytes } from './limits.js';
@@ -26,7 +26,7 @@ export async function readConfigText(file: string, what: string): Promise<string
 
 async function readBounded(file: string, what: string, limit: number): Promise<Uint8Array> {
   const cannotRead = (err: unknown) => new UsageError(`cannot read ${what} ${file}: ${describeFsError(err)}`);
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(file, 'r');
   } catch (err) {

@@ -71,9 +71,13 @@ export function mergeSession(
       (target.clients as Map<string, ClientUsage>).set(key, usage);
     }
   }
-  if (source.risk) for (const r of source.risk) insertSorted((target.risk ??= []), r, RISK_PER_SESSION, bySignal);
+  if (source.risk) {
+    target.risk ??= [];
+    for (const r of source.risk) insertSorted(target.risk, r, RISK_PER_SESSION, bySignal);
+  }
   for (const [ruleId, state] of source.ruleState ?? []) {
-    const states = (target.ruleState ??= new Map());
+    target.ruleState ??= new Map();
+    const states = target.ruleState;
     const mine = states.get(ruleId);
     states.set(ruleId, mine === undefined ? state : mergeState(ruleId, mine, state));
   }

@@ -160,7 +160,9 @@ function timelineLines(c: ChalkInstance, t: SessionTimeline, options: ExplainOpt
   lines.push(labels, marks);
   const markers = markerRow(t, span, plot, LABEL + CLASS);
   if (markers) lines.push(markers);
-  t.lanes.forEach((lane, i) => lines.push(...laneLines(c, t, lane, i, span, plot, glyphs)));
+  t.lanes.forEach((lane, i) => {
+    lines.push(...laneLines(c, t, lane, i, span, plot, glyphs));
+  });
   const changes = networkChanges(t);
   if (changes.length > 0) {
     lines.push('  network changes:');

@@ -81,7 +81,10 @@ function counts(shown: Iterable<Finding>) {
     bySeverity[f.severity]++;
     byStatus[f.status][f.severity]++;
     let row = byRule.get(f.rule);
-    if (!row) byRule.set(f.rule, (row = { info: 0, low: 0, medium: 0, high: 0, critical: 0 }));
+    if (!row) {
+      row = { info: 0, low: 0, medium: 0, high: 0, critical: 0 };
+      byRule.set(f.rule, row);
+    }
     row[f.severity]++;
   }
   return { total, bySeverity, byRule, byStatus };

@@ -42,7 +42,7 @@ export const agentOnHumanSession: Rule = {
   references: [REF.owaspAsi03, REF.attackT1550004, REF.attackT1539, REF.rfc8693],
   evaluate(session: Session, context?: RuleContext): RuleHit[] {
     const starter = humanStarter(session);
-    if (!starter || !starter.signIn || !session.start) return [];
+    if (!starter?.signIn || !session.start) return [];
     const startedAt = session.start.time;
     const humanNets = networksOf(humanClients(session));
     const hits: RuleHit[] = [];

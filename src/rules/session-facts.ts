@@ -10,7 +10,7 @@ import { describeClient } from '../clients/classify.js';
  */
 export function humanStarter(session: Session): ClientUsage | undefined {
   const start = session.start;
-  if (!start || !start.interactive) return undefined;
+  if (!start?.interactive) return undefined;
   const client = session.clients.get(start.clientKey);
   if (!client) return undefined;
   const identity = client.identity;

@@ -137,7 +137,7 @@ export function nativeProjection(d: Dialect, relation: string, f: PartitionFilte
   const console = `(${aws} AND class_uid = 6003 AND lower(CAST(${d.mapGet('unmapped', 'sessionCredentialFromConsole')} AS VARCHAR)) = 'true')`;
   const isHttp = 'class_uid = 4002';
   const cols = [
-    `${timeMs} AS t`, `'${'${relation}'}' AS file`, 'CAST(NULL AS INTEGER) AS line', `'ocsf' AS format`, `${kind} AS kind`,
+    `${timeMs} AS t`, `${d.string(relation)} AS file`, 'CAST(NULL AS INTEGER) AS line', `'ocsf' AS format`, `${kind} AS kind`,
     `${action} AS action`, `${outcome} AS outcome`, `${user} AS user_name`, `lower(${user}) AS user_lc`, `${session} AS session_id`,
     'CAST(NULL AS VARCHAR) AS root_session_id', 'CAST(NULL AS VARCHAR) AS token_id', `${txt('actor.app_uid')} AS client_id`,
     'CAST(NULL AS VARCHAR) AS grant_type', `${ipOf(txt('src_endpoint.ip'))} AS ip`, `${txt('http_request.user_agent')} AS ua_raw`,
@@ -150,7 +150,7 @@ export function nativeProjection(d: Dialect, relation: string, f: PartitionFilte
       (c) => `CAST(NULL AS VARCHAR) AS ${c}`,
     ),
     `coalesce(${console}, FALSE) AS console_candidate`,
-  ].map((c) => c.replace("'${relation}'", d.string(relation)));
+  ];
   const where = ['class_uid IN (3002, 4002, 6003)', `${timeMs} IS NOT NULL`, ...filters(d, f, timeMs, 'time_dt')];
   return `SELECT ${cols.join(', ')} FROM ${relation} WHERE ${where.join(' AND ')}`;
 }

@@ -166,16 +166,22 @@ export function matchPath(d: Dialect, path: string, glob: PathGlob): string {
   const conditions = [`${at('1')} = ''`];
   if (glob.groups.length === 1) {
     conditions.push(`${size} = ${first.length + 1}`);
-    first.forEach((seg, i) => conditions.push(matchSegment(d, at(String(i + 2)), seg)));
+    first.forEach((seg, i) => {
+      conditions.push(matchSegment(d, at(String(i + 2)), seg));
+    });
     return `(${conditions.join(' AND ')})`;
   }
   const last = glob.groups[glob.groups.length - 1]!;
   const middle = glob.groups.slice(1, -1);
   const fixed = first.length + last.length + middle.reduce((a, g) => a + g.length, 0);
   conditions.push(`${size} >= ${fixed + 1}`);
-  first.forEach((seg, i) => conditions.push(matchSegment(d, at(String(i + 2)), seg)));
+  first.forEach((seg, i) => {
+    conditions.push(matchSegment(d, at(String(i + 2)), seg));
+  });
   // element_at with a negative index counts from the end, in Trino and Spark alike.
-  last.forEach((seg, i) => conditions.push(matchSegment(d, at(String(i - last.length)), seg)));
+  last.forEach((seg, i) => {
+    conditions.push(matchSegment(d, at(String(i - last.length)), seg));
+  });
   if (middle.length > 0) {
     // Leftmost placement of each middle group, in order, between the first and last groups.
     const from = first.length + 2;

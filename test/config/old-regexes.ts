@@ -15,7 +15,7 @@ export function oldUserPattern(pattern: string): RegExp {
   return new RegExp(`^${source}$`, 'is');
 }
 
-function escape(text: string): string {
+function escapeRegex(text: string): string {
   return text.replace(/[.+^${}()|[\]\\?*]/g, '\\$&');
 }
 
@@ -31,14 +31,14 @@ export function oldPathPattern(path: string): RegExp {
   for (const segment of segments) {
     if (segment === '**') source += '(?:/[^/]*)*';
     else if (segment === '*') source += '/[^/]+';
-    else source += `/${segment.split('*').map(escape).join('[^/]*')}`;
+    else source += `/${segment.split('*').map(escapeRegex).join('[^/]*')}`;
   }
   return new RegExp(`^${source}$`, 's');
 }
 
 /** Was compileLoose in src/config/allow-pattern.ts: `source:name` and `app:Name`. */
 export function oldLoosePattern(text: string): RegExp {
-  return new RegExp(`^${text.split('*').map(escape).join('.*')}$`, 'is');
+  return new RegExp(`^${text.split('*').map(escapeRegex).join('.*')}$`, 'is');
 }
 
 export { trimSlash as oldTrimSlash };

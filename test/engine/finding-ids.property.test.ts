@@ -43,7 +43,9 @@ function lines(s: Scenario): string[] {
 /** Writes the lines into files (one list per file) and returns the ids borrowscan finds in them. */
 async function idsOf(files: string[][]): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'borrowscan-ids-'));
-  files.forEach((content, i) => writeFileSync(join(dir, `part-${i}.ndjson`), content.join('\n')));
+  files.forEach((content, i) => {
+    writeFileSync(join(dir, `part-${i}.ndjson`), content.join('\n'));
+  });
   const result = await scan({ paths: [dir] });
   return [...result.findings].map((f) => f.id).sort();
 }
@@ -59,7 +61,7 @@ describe('finding ids', () => {
         const rnd = random[Symbol.iterator]();
         const shuffled = [...all].map((l) => [rnd.next().value as number, l] as const).sort((a, b) => a[0] - b[0]).map(([, l]) => l);
         const split: string[][] = Array.from({ length: parts }, () => []);
-        shuffled.forEach((l) => split[(rnd.next().value as number) % parts]!.push(l));
+        for (const l of shuffled) split[(rnd.next().value as number) % parts]!.push(l);
         expect(await idsOf(split.reverse())).toEqual(base);
       }),
       RUNS,

@@ -35,7 +35,7 @@ const over = (text: string, max: number): boolean => Buffer.byteLength(text, 'ut
 /** Records an envelope holds for the format (Okta event-hook deliveries): each is one result; one that holds none is one skip. */
 function unwrapped(format: LogFormat, record: unknown): number {
   if (!format.unwrap) return 1;
-  let inner;
+  let inner: ReturnType<NonNullable<LogFormat['unwrap']>>;
   try {
     inner = format.unwrap(record);
   } catch {

@@ -6,7 +6,7 @@ import { htmlReporter } from '../../src/report/html.js';
 import { HTML_STYLE } from '../../src/report/html-style.js';
 import { runCli } from '../cli/run-cli.js';
 import { finding } from '../helpers/finding.js';
-import { HOSTILE, writeInjectionFixture } from './injection-fixture.js';
+import { writeInjectionFixture } from './injection-fixture.js';
 import { render } from './render.js';
 import { manyFindings, scanResult } from './scan-result.js';
 

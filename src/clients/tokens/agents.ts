@@ -6,6 +6,7 @@ const CLAUDE_CODE = 'anthropics/claude-code issues';
 const ELECTRON_IDE = 'crawler-user-agents (MIT) lists the Code/ and Trae/ Electron shells as AI coding agents';
 const VSCODE_FORK = 'the same VS Code-fork Electron shell as Code/ (crawler-user-agents, MIT), as web apps log it';
 const STAINLESS_PY = '_base_client.py: `{client class}/Python {version}`';
+// biome-ignore lint/suspicious/noTemplateCurlyInString: quotes the SDK's own template literal as its source
 const STAINLESS_JS = 'client: `${this.constructor.name}/JS ${VERSION}`';
 const LLM_SDK = 'an LLM SDK: the program calling through it is an AI application';
 

@@ -258,7 +258,8 @@ function fill(obj: JsonObject, plan: Plan, out: Resolved): void {
   out.tokenId ??= first(obj, plan.tokenId, textOf);
   out.clientId ??= first(obj, plan.clientId, textOf);
   if (plan.headers.length > 0) {
-    const headers = (out.headers ??= {});
+    out.headers ??= {};
+    const headers = out.headers;
     for (let i = 0; i < plan.headers.length; i++) plan.headers[i]!(obj, headers);
   }
   if (plan.hasClaims && out.claims === undefined) out.claims = tokenClaims(obj);

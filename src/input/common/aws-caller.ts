@@ -46,7 +46,7 @@ export function clientOf(rawUserAgent: string | undefined, invokedBy: string | u
 
 /** A browser, as the session engine will classify it: what starts a console session. */
 export function isBrowser(userAgent: string | undefined): boolean {
-  return userAgent !== undefined && userAgent.startsWith('Mozilla/') && classifyClient(userAgent).class === 'browser';
+  return userAgent?.startsWith('Mozilla/') === true && classifyClient(userAgent).class === 'browser';
 }
 
 /** `sourceIPAddress` holds an address, or a service name (`inspector2.amazonaws.com`, `AWS Internal`) when AWS called. */

@@ -96,7 +96,7 @@ export function tokenClaims(record: JsonObject, prefixes: readonly string[] = CL
 
 /** Space-separated facet numbers (`"3 9 11"`) hold `facet`. */
 function hasFacet(facets: string | undefined, facet: number): boolean {
-  return facets !== undefined && facets.split(/\s+/).includes(String(facet));
+  return facets?.split(/\s+/).includes(String(facet)) === true;
 }
 
 /** The actor of an RFC 8693 `act`: its `sub` (else `client_id`), and how far the chain goes, bounded. */

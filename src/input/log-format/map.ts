@@ -37,7 +37,10 @@ export function planFor(pattern: LinePattern, isSessionCookie: (name: string) =>
     const target = ownEntry(VARIABLES, name);
     const header = ownEntry(HEADER_VARIABLES, name);
     if (header !== undefined) headerGroups.push([header, i + 1]);
-    if (target !== undefined) (groups[target] ??= []).push(i + 1);
+    if (target !== undefined) {
+      groups[target] ??= [];
+      groups[target].push(i + 1);
+    }
     else if (name.startsWith(COOKIE_PREFIX) && isSessionCookie(name.slice(COOKIE_PREFIX.length))) sessionCookieGroups.push(i + 1);
   });
   const timeVariables = pattern.variables.filter((v) => VARIABLES[v] === 'time');

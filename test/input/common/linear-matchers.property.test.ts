@@ -16,7 +16,7 @@ const q = (name: string): string => QUOTED.replace('(', `(?<${name}>`);
 const OLD_COMBINED = new RegExp(
   String.raw`^(?:(?<vhost>\S+) )?(?<host>\S+) (?<ident>\S+) (?<user>\S+) ` +
     String.raw`\[(?<time>\d{1,2}/[A-Za-z]{3}/\d{4}:[^\]]*)\] ${q('request')} (?<status>\d{3}|-) (?<bytes>\d+|-)` +
-    String.raw`(?: ${q('referer')} ${q('agent')})?(?: .*)?$`,
+    `(?: ${q('referer')} ${q('agent')})?(?: .*)?$`,
 );
 const OLD_ENVOY_HEAD = /^\[([^\]]+)\] "((?:[^"\\]|\\.)*)" (\d{1,3}|-) (.*)$/;
 
@@ -80,18 +80,18 @@ describe('matchTextHead: what the Envoy text-head regex matched (property)', () 
 describe('--log-format patterns: what the tempered-token regex matched (property)', () => {
   /** The regex as it was built before: `((?:(?!literal).)*)` for a variable that a literal follows. */
   function oldPattern(parts: readonly Part[]): RegExp {
-    const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     let source = '^';
     parts.forEach((part, i) => {
       if ('literal' in part) {
-        source += escape(part.literal);
+        source += escapeRegex(part.literal);
         return;
       }
       const next = parts[i + 1];
       const shape = SHAPES[part.variable];
       if (shape !== undefined) source += `(${shape})`;
       else if (next === undefined || !('literal' in next)) source += '(.*)';
-      else source += `((?:(?!${escape(next.literal)}).)*)`;
+      else source += `((?:(?!${escapeRegex(next.literal)}).)*)`;
     });
     return new RegExp(`${source}$`, 's');
   }

@@ -17,7 +17,7 @@ describe('compileLogFormat on arbitrary specs', () => {
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), fc.string(), (spec, line) => {
-        let format;
+        let format: ReturnType<typeof compileLogFormat>;
         try {
           format = compileLogFormat(spec);
         } catch (err) {
@@ -36,7 +36,7 @@ describe('compileLogFormat on arbitrary specs', () => {
 
 describe('a compiled format on lines with credentials', () => {
   it('never puts the Authorization value or the session cookie into the event', () => {
-    const credential = fc.stringMatching(/^[A-Za-z0-9._~+\/=-]{12,60}$/);
+    const credential = fc.stringMatching(/^[A-Za-z0-9._~+/=-]{12,60}$/);
     fc.assert(
       fc.property(credential, credential, fc.constantFrom('Bearer ', 'Basic ', 'token ', ''), (token, cookie, scheme) => {
         const line =
