@@ -114,7 +114,6 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command('borrowscan')
     .description('Find AI agents and automation riding on human sessions, from identity-provider and access logs.')
     .version(TOOL.version, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -122,8 +121,9 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       // Help wraps to the terminal it is written to (the injected one, not the process's), else 80 columns.
       getOutHelpWidth: () => io.stdout.columns ?? 80,
       getErrHelpWidth: () => io.stderr.columns ?? 80,
-      // commander's messages quote what was typed (an unknown option, a bad choice): escaped, as log fields are.
-      outputError: (s, write) => write(`borrowscan: ${escapeLines(s)}`),
+      // commander's messages quote what was typed (an unknown option, a bad choice): escaped, as log fields are, and
+      // joined into the one error line every usage error is (its "Did you mean" hint comes on a line of its own).
+      outputError: (s, write) => write(`borrowscan: ${oneErrorLine(s)} (run with --help for usage)\n`),
     });
 
   const scanCmd = addInputOptions(
@@ -294,8 +294,12 @@ Examples:
 }
 
 /** Escapes each line of a message, keeping its line breaks. */
-function escapeLines(text: string): string {
-  return text.split('\n').map(escapeTerminal).join('\n');
+function oneErrorLine(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => escapeTerminal(line).trim())
+    .filter((line) => line !== '')
+    .join(' ');
 }
 
 /**

@@ -24,11 +24,25 @@ describe('command-line arguments in error messages are escaped as log fields are
     });
   }
 
-  it('a missing option argument is one line, then the usage hint', async () => {
+  it('a missing option argument is one line that ends with the usage hint', async () => {
     const run = await runCli(['scan', '--output']);
-    expect(run.stderr).toBe("borrowscan: error: option '-o, --output <file>' argument missing\n(run with --help for usage)\n");
+    expect(run.stderr).toBe("borrowscan: error: option '-o, --output <file>' argument missing (run with --help for usage)\n");
     expect(run.code).toBe(2);
   });
+
+  const flagMistakes: [string, string[], string][] = [
+    ['an option with a suggestion', ['scan', '--formt', 'json'], "borrowscan: error: unknown option '--formt' (Did you mean --format?) (run with --help for usage)"],
+    ['a command with a suggestion', ['scann'], "borrowscan: error: unknown command 'scann' (Did you mean scan?) (run with --help for usage)"],
+    ['a missing argument', ['explain'], "borrowscan: error: missing required argument 'id' (run with --help for usage)"],
+  ];
+  for (const [what, args, line] of flagMistakes) {
+    it(`a mistyped flag or command (${what}) is one error line, exit 2`, async () => {
+      const run = await runCli(args);
+      expect(run.stderr).toBe(`${line}\n`);
+      expect(run.stdout).toBe('');
+      expect(run.code).toBe(2);
+    });
+  }
 
   it('a file name holding a newline cannot start a line of its own: every line is an error line', async () => {
     const run = await runCli(['scan', 'a\n::error::forged b\\n c']);

@@ -22,6 +22,6 @@ describe('--table-limit and --markdown-limit', () => {
   it('refuses a limit that is no whole number: one error line, exit 2', async () => {
     const run = await runCli(['scan', '-', '--table-limit', '-1'], { stdin: fiveBorrowed });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^borrowscan: error: option '--table-limit <n>' argument '-1' is invalid\. expected a whole number\n/);
+    expect(run.stderr).toMatch(/^borrowscan: error: option '--table-limit <n>' argument '-1' is invalid\. expected a whole number \(run with --help for usage\)\n$/);
   });
 });
