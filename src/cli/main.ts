@@ -313,7 +313,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   const code = await runCommand(argv, { ...io, stdout, stderr });
   await stdout.settle();
   if (stdout.failed !== undefined && !isClosedPipe(stdout.failed)) {
-    stderr.write(`borrowscan: error: cannot write to standard output: ${describeWriteError(stdout.failed)}\n`);
+    void stderr.write(`borrowscan: error: cannot write to standard output: ${describeWriteError(stdout.failed)}\n`);
     await stderr.settle();
     return EXIT.writeFailed;
   }
