@@ -1,50 +1,75 @@
 #!/usr/bin/env node
 /**
- * borrowscan benchmark. Run after `npm run build`:
+ * borrowscan benchmark: each input format against its own bare loop, side by side. Run after `npm run build`:
  *
- *   node bench/run.mjs                  about 1,000,000 events (Okta NDJSON + OpenTelemetry API access NDJSON)
- *   node bench/run.mjs --events 200000  another size
- *   node bench/run.mjs --gb 1           about 1 GB of input, to check peak memory on a large input (slow: not a test)
- *   node bench/run.mjs --json           machine-readable results on stdout
- *   node bench/run.mjs --runs 3         repeat each measurement, report the median
- *   node bench/run.mjs --verify         also compare the scan's findings with what the generator planted
- *   node bench/run.mjs --profile        also CPU-profile the scan and list the functions with the most self time
+ *   node bench/run.mjs                    every row, a million events per format, 3 rounds
+ *   node bench/run.mjs --events 200000    smaller files
+ *   node bench/run.mjs --runs 5           more rounds (medians are shown)
+ *   node bench/run.mjs --only okta,demo   some rows: okta, access, nginx, csv, pair, demo, memory
+ *   node bench/run.mjs --memory-events 1000000,5000000   the sizes of the memory rows
+ *   node bench/run.mjs --verify           also check the findings of the Okta + access pair against what was planted
+ *   node bench/run.mjs --json             machine-readable results on stdout
  *
- * The data set is generated deterministically into bench/.data/ (gitignored) and reused while it matches.
- * Each measurement runs in a fresh child process (bench/child.mjs), which reports its own peak RSS
- * (process.resourceUsage().maxRSS) at exit:
- *   baseline         read the same files line by line and JSON.parse every line, nothing else;
- *   scan             `borrowscan scan FILES --format json -o /dev/null --fail-on none --no-progress`
- *                    (parsing shared with a worker thread on a machine with two or more cores: --worker auto);
- *   scan, 1 thread   the same with --worker never, for comparison.
- * With --runs N, the three take turns N times (a drifting machine load then weighs on each alike); medians are shown,
- * and the speed ratio is the median of the rounds' ratios (baseline and scan of one round ran back to back).
- * Targets: scan speed at least half the baseline's, peak RSS of the scan under 500 MB.
+ * Files (one per format, generated deterministically into the git-ignored bench/.data/, reused while they match):
+ * Okta System Log NDJSON, an API access log as NDJSON (OpenTelemetry keys), the same requests as an nginx combined
+ * log and as CSV. About 25,000 sessions per million events, with planted agents.
+ *
+ * Rows (every measurement runs in a fresh process, bench/child.mjs, which reports its peak RSS; wall time is from
+ * spawn to exit, start-up included):
+ *   okta, access      bare loop: Buffer split + JSON.parse + Map by session id; then `borrowscan scan FILE`
+ *                     with --worker never (one thread) and --worker auto
+ *   nginx             bare loop: Buffer split + one combined-log regex + Map by user and IP
+ *   csv               bare loop: Buffer split + a plain comma split + Map by the session column
+ *   pair              `borrowscan scan OKTA ACCESS` (--worker auto) against one DuckDB query over the same two files
+ *                     (sessions begun by a browser sign-in, then used by another client)
+ *   demo              `node bin/borrowscan.js scan fixtures/demo`, start-up included (median of 11)
+ *   memory            the Okta + access pair streamed from the generator through named pipes into one scan (no
+ *                     files on disk: one thread), at each size of --memory-events: peak RSS and time per event
+ * Within a row the workloads take turns, round after round, so that a drifting machine load weighs on each alike;
+ * a ratio is the median of the rounds' own ratios (its two workloads ran back to back). Each row shows the load
+ * average (1 minute) over its rounds: on a shared machine, compare figures taken at a low load.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { basename, dirname, join, relative } from 'node:path';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ensureDataset } from './generate.mjs';
+import { ensureFormatFile } from './generate.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
 const DATA = join(HERE, '.data');
 const CHILD = join(HERE, 'child.mjs');
 const MB = 1e6;
-const TARGET_RATIO = 0.5;
-const TARGET_RSS_MB = 500;
+
+/** Targets of issue 12: the scan's speed as a share of the bare loop's, on one thread and with --worker auto. */
+const TARGETS = {
+  okta: { oneThread: 1.0, worker: 1.5 },
+  access: { oneThread: 0.8 },
+  nginx: { oneThread: 0.6 },
+  csv: { oneThread: 0.5 },
+  /** DuckDB's time / the scan's: the scan within twice DuckDB's time. */
+  pair: 0.5,
+  demoSeconds: 0.2,
+  peakRssMb: 300,
+};
+const FORMAT_ROWS = {
+  okta: { title: 'Okta NDJSON', bare: (file) => ['bare-json', 'okta', file], bareTitle: 'split + JSON.parse + Map' },
+  access: { title: 'access log NDJSON', bare: (file) => ['bare-json', 'access', file], bareTitle: 'split + JSON.parse + Map' },
+  nginx: { title: 'nginx combined', bare: (file) => ['bare-text', file], bareTitle: 'split + regex + Map' },
+  csv: { title: 'access log CSV', bare: (file) => ['bare-csv', file], bareTitle: 'split + comma split + Map' },
+};
+const ALL_ROWS = ['okta', 'access', 'nginx', 'csv', 'pair', 'demo', 'memory'];
 
 const { values: opts } = parseArgs({
   options: {
     events: { type: 'string', default: '1000000' },
-    gb: { type: 'string' },
-    runs: { type: 'string', default: '1' },
-    json: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '3' },
+    only: { type: 'string' },
+    'memory-events': { type: 'string', default: '1000000,5000000' },
     verify: { type: 'boolean', default: false },
-    profile: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -53,57 +78,42 @@ if (opts.help) {
   process.stdout.write(`${text.slice(text.indexOf('/**') + 4, text.indexOf('*/')).replace(/^ \* ?/gm, '')}\n`);
   process.exit(0);
 }
-
 const events = Number(opts.events);
-const gb = opts.gb !== undefined ? Number(opts.gb) : undefined;
 const runs = Number(opts.runs);
+const memorySizes = opts['memory-events'].split(',').map(Number);
+const rows = opts.only ? opts.only.split(',') : ALL_ROWS;
 if (!Number.isInteger(events) || events < 1000) fail('--events must be an integer of at least 1000');
-if (gb !== undefined && !(gb > 0)) fail('--gb must be a positive number');
 if (!Number.isInteger(runs) || runs < 1) fail('--runs must be a positive integer');
+if (memorySizes.some((n) => !Number.isInteger(n) || n < 1000)) fail('--memory-events must be integers of at least 1000');
+for (const r of rows) if (!ALL_ROWS.includes(r)) fail(`--only: no row "${r}" (rows: ${ALL_ROWS.join(', ')})`);
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) fail('dist/cli/main.js not found: run `npm run build` first');
 
 const say = opts.json ? (s) => process.stderr.write(`${s}\n`) : (s) => process.stdout.write(`${s}\n`);
-
-const data = ensureDataset({ dir: DATA, events, bytes: gb !== undefined ? Math.round(gb * 1e9) : undefined, log: say });
-const files = data.files.map((f) => f.path);
-say(
-  `data set: ${data.events.toLocaleString('en-US')} events, ${data.sessions.toLocaleString('en-US')} sessions, ` +
-    `${(data.bytes / MB).toFixed(1)} MB in ${files.map((f) => relative(ROOT, f)).join(', ')}` +
-    (data.reused ? ' (reused)' : ` (generated in ${data.seconds.toFixed(1)} s)`),
-);
-
-const [baseline, scan, scanOneThread] = await measureInTurns([
-  ['baseline', ['baseline', ...files]],
-  ['scan', ['scan', ...files]],
-  ['scan, 1 thread', ['scan-one-thread', ...files]],
-]);
-const paired = pairedRatio(baseline, scan);
-const pairedOneThread = pairedRatio(baseline, scanOneThread);
-const ratio = paired.median;
-
 const result = {
   node: process.version,
   platform: `${process.platform} ${process.arch}`,
   cpu: cpus()[0]?.model ?? 'unknown',
-  dataset: { events: data.events, bytes: data.bytes, sessions: data.sessions, planted: data.planted, files: data.files.map((f) => ({ ...f, path: relative(ROOT, f.path) })) },
+  cores: availableParallelism(),
+  eventsPerFormat: events,
   runs,
-  baseline,
-  scan,
-  scanOneThread,
-  ratio: round(ratio, 3),
-  ratioRange: [round(paired.min, 3), round(paired.max, 3)],
-  ratioOneThread: round(pairedOneThread.median, 3),
-  targets: { ratio: TARGET_RATIO, ratioMet: ratio >= TARGET_RATIO, peakRssMb: TARGET_RSS_MB, peakRssMet: scan.peakRssMb < TARGET_RSS_MB },
+  loadAtStart: round(loadavg()[0], 2),
+  formats: {},
 };
 
-if (opts.verify) result.verify = await verify();
-if (opts.profile) result.profile = await profile();
-
-if (opts.json) {
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-} else {
-  printTable(result);
+const files = {};
+const needFiles = rows.filter((r) => r in FORMAT_ROWS || r === 'pair');
+for (const format of new Set(needFiles.flatMap((r) => (r === 'pair' ? ['okta', 'access'] : [r])))) {
+  files[format] = ensureFormatFile({ dir: DATA, format, events, log: say });
 }
+
+for (const format of rows.filter((r) => r in FORMAT_ROWS)) result.formats[format] = await formatRow(format);
+if (rows.includes('pair')) result.pair = await pairRow();
+if (rows.includes('demo')) result.demo = await demoRow();
+if (rows.includes('memory')) result.memory = await memoryRows();
+if (opts.verify) result.verify = await verify();
+
+if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+else printReport(result);
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -117,11 +127,17 @@ function round(n, digits) {
   return Math.round(n * f) / f;
 }
 
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
 /** Spawns `node bench/child.mjs ARGS` and returns its wall time (spawn to exit), in-process time and peak RSS. */
-function runChild(args, nodeArgs = []) {
+function runChild(args, { allowExit = [0] } = {}) {
+  const load = loadavg()[0];
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [...nodeArgs, CHILD, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CHILD, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -130,161 +146,273 @@ function runChild(args, nodeArgs = []) {
     child.on('close', (code) => {
       const wallMs = performance.now() - t0;
       const line = out.split('\n').find((l) => l.startsWith('BENCH '));
-      if (code !== 0 || !line) {
-        reject(new Error(`child ${args[0]} exited with ${code}\n${err.slice(-4000)}`));
+      if (!allowExit.includes(code) || !line) {
+        reject(new Error(`child ${args.join(' ')} exited with ${code}\n${err.slice(-4000)}`));
         return;
       }
-      resolve({ wallMs, ...JSON.parse(line.slice(6)), stderr: err });
+      const parsed = JSON.parse(line.slice(6));
+      if (parsed.exitCode !== undefined && parsed.exitCode !== 0) {
+        reject(new Error(`the scan exited with ${parsed.exitCode}\n${err.slice(-4000)}`));
+        return;
+      }
+      resolve({ wallMs, load, ...parsed });
     });
   });
 }
 
-/**
- * Runs each workload once per round, `runs` rounds, and summarizes each by its median wall time. Each summary also
- * keeps its wall times in round order (`roundWallS`), so that workloads can be compared round by round.
- */
-async function measureInTurns(workloads) {
+/** Runs each workload once per round, `runs` rounds; returns each one's samples in round order. */
+async function inTurns(title, workloads) {
   const samples = workloads.map(() => []);
   for (let i = 0; i < runs; i++) {
-    for (const [w, [name, args]] of workloads.entries()) {
-      say(`running ${name}${runs > 1 ? ` (${i + 1}/${runs})` : ''} ...`);
+    for (const [w, { name, args }] of workloads.entries()) {
+      say(`${title}: ${name}${runs > 1 ? ` (${i + 1}/${runs})` : ''}, load ${loadavg()[0].toFixed(2)} ...`);
       samples[w].push(await runChild(args));
     }
   }
-  return workloads.map(([name], w) => ({ ...summarize(name, [...samples[w]]), roundWallS: samples[w].map((x) => round(x.wallMs / 1000, 3)) }));
+  return samples;
 }
 
-/**
- * Speed of `b` relative to `a`: the median over rounds of a's wall time / b's. The two ran back to back in each round,
- * under the same load; a ratio of separate medians would mix a quiet minute of one with a busy minute of the other.
- */
-function pairedRatio(a, b) {
-  const ratios = a.roundWallS.map((t, i) => t / b.roundWallS[i]).sort((x, y) => x - y);
-  return { median: ratios[Math.floor((ratios.length - 1) / 2)], min: ratios[0], max: ratios[ratios.length - 1] };
-}
-
-function summarize(name, samples) {
-  samples.sort((a, b) => a.wallMs - b.wallMs);
-  const s = samples[Math.floor((samples.length - 1) / 2)];
-  if (name.startsWith('scan') && s.exitCode !== 0) fail(`the scan exited with ${s.exitCode}:\n${s.stderr}`);
-  const seconds = s.wallMs / 1000;
+function summarize(samples, eventCount, bytes) {
+  const wallS = median(samples.map((s) => s.wallMs)) / 1000;
   return {
-    wallS: round(seconds, 3),
-    inProcessS: round(s.ms / 1000, 3),
-    cpuS: round((s.userMs + s.systemMs) / 1000, 3),
-    eventsPerSec: Math.round(data.events / seconds),
-    mbPerSec: round(data.bytes / MB / seconds, 1),
-    peakRssMb: round((s.maxRssKb * 1024) / MB, 1),
+    wallS: round(wallS, 3),
+    cpuS: round(median(samples.map((s) => s.userMs + s.systemMs)) / 1000, 3),
+    eventsPerSec: Math.round(eventCount / wallS),
+    mbPerSec: round(bytes / MB / wallS, 1),
+    peakRssMb: round(Math.max(...samples.map((s) => s.maxRssKb)) / 1024, 1),
+    roundWallS: samples.map((s) => round(s.wallMs / 1000, 3)),
   };
 }
 
-/** Scans once more with the report kept, and counts findings by rule and severity against what was planted. */
+/** Speed of `b` as a share of `a`'s, round by round (a's wall time / b's), and its median. */
+function paired(a, b) {
+  const ratios = a.map((s, i) => s.wallMs / b[i].wallMs);
+  return { median: round(median(ratios), 3), min: round(Math.min(...ratios), 3), max: round(Math.max(...ratios), 3) };
+}
+
+function loadRange(...sampleLists) {
+  const loads = sampleLists.flat().map((s) => s.load);
+  return [round(Math.min(...loads), 2), round(Math.max(...loads), 2)];
+}
+
+async function formatRow(format) {
+  const file = files[format];
+  const spec = FORMAT_ROWS[format];
+  const scanArgs = (worker) => ['scan', '/dev/null', file.path, '--worker', worker];
+  const [bare, one, auto] = await inTurns(format, [
+    { name: `bare loop (${spec.bareTitle})`, args: spec.bare(file.path) },
+    { name: 'scan --worker never', args: scanArgs('never') },
+    { name: 'scan --worker auto', args: scanArgs('auto') },
+  ]);
+  const target = TARGETS[format];
+  const oneThread = paired(bare, one);
+  const worker = paired(bare, auto);
+  const workerVsOne = paired(one, auto);
+  return {
+    title: spec.title,
+    file: relative(ROOT, file.path),
+    bytes: file.bytes,
+    events: file.events,
+    sessions: file.sessions,
+    load: loadRange(bare, one, auto),
+    bare: summarize(bare, file.events, file.bytes),
+    oneThread: summarize(one, file.events, file.bytes),
+    worker: summarize(auto, file.events, file.bytes),
+    ratioOneThread: oneThread,
+    ratioWorker: worker,
+    workerVsOneThread: workerVsOne,
+    targets: {
+      oneThread: target.oneThread,
+      oneThreadMet: oneThread.median >= target.oneThread,
+      worker: target.worker,
+      workerMet: target.worker === undefined ? undefined : worker.median >= target.worker,
+      workerNeverSlower: workerVsOne.median >= 0.97,
+    },
+  };
+}
+
+async function pairRow() {
+  const okta = files.okta;
+  const access = files.access;
+  const [duck, scan] = await inTurns('pair', [
+    { name: 'DuckDB query', args: ['duckdb', okta.path, access.path] },
+    { name: 'scan --worker auto', args: ['scan', '/dev/null', okta.path, access.path, '--worker', 'auto'] },
+  ]);
+  const n = okta.events + access.events;
+  const bytes = okta.bytes + access.bytes;
+  const ratio = paired(scan, duck);
+  return {
+    files: [relative(ROOT, okta.path), relative(ROOT, access.path)],
+    events: n,
+    bytes,
+    load: loadRange(duck, scan),
+    duckdb: { ...summarize(duck, n, bytes), rows: duck[0].rows },
+    scan: summarize(scan, n, bytes),
+    /** DuckDB's time as a share of the scan's: 0.5 is the scan in twice DuckDB's time. */
+    ratio,
+    targets: { ratio: TARGETS.pair, met: ratio.median >= TARGETS.pair },
+  };
+}
+
+/** `node bin/borrowscan.js scan fixtures/demo`: the whole command as a person runs it, start-up included. */
+async function demoRow() {
+  const times = [];
+  const loads = [];
+  for (let i = 0; i < 11; i++) {
+    loads.push(loadavg()[0]);
+    const t0 = performance.now();
+    const code = await new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'borrowscan.js'), 'scan', 'fixtures/demo', '--no-progress', '--no-color'], {
+        cwd: ROOT,
+        stdio: 'ignore',
+      });
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    if (code !== 1) fail(`the demo exited with ${code} (1 expected: it has findings)`);
+    times.push((performance.now() - t0) / 1000);
+  }
+  const node = [];
+  for (let i = 0; i < 11; i++) {
+    const t0 = performance.now();
+    execFileSync(process.execPath, ['-e', '0']);
+    node.push((performance.now() - t0) / 1000);
+  }
+  const seconds = median(times);
+  return {
+    seconds: round(seconds, 3),
+    min: round(Math.min(...times), 3),
+    nodeAloneSeconds: round(median(node), 3),
+    load: [round(Math.min(...loads), 2), round(Math.max(...loads), 2)],
+    targets: { seconds: TARGETS.demoSeconds, met: seconds < TARGETS.demoSeconds },
+  };
+}
+
+/** The Okta + access pair streamed through named pipes into one scan, at each size: nothing is written to disk. */
+async function memoryRows() {
+  const out = [];
+  for (const n of memorySizes) {
+    const dir = mkdtempSync(join(tmpdir(), 'borrowscan-bench-'));
+    try {
+      const pipes = ['okta', 'access'].map((format) => {
+        const path = join(dir, `${format}.ndjson`);
+        execFileSync('mkfifo', [path]);
+        return { format, path };
+      });
+      say(`memory: ${n.toLocaleString('en-US')} events per format streamed into one scan, load ${loadavg()[0].toFixed(2)} ...`);
+      // Each writer blocks opening its pipe until the scan opens it: the scan reads one file after the other.
+      const writers = pipes.map(({ format, path }) =>
+        spawn('sh', ['-c', `exec "$0" "$1" "$2" "$3" > "$4"`, process.execPath, join(HERE, 'generate.mjs'), format, String(n), path], {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        }),
+      );
+      const summaries = writers.map(
+        (w) =>
+          new Promise((resolve, reject) => {
+            let err = '';
+            w.stderr.on('data', (d) => (err += d));
+            w.on('close', (code) => (code === 0 ? resolve(JSON.parse(err.trim().split('\n').at(-1))) : reject(new Error(err))));
+          }),
+      );
+      const sample = await runChild(['scan', '/dev/null', ...pipes.map((p) => p.path), '--worker', 'never']);
+      const written = await Promise.all(summaries);
+      const eventCount = written.reduce((a, s) => a + s.events, 0);
+      out.push({
+        eventsPerFormat: n,
+        events: eventCount,
+        load: round(sample.load, 2),
+        wallS: round(sample.wallMs / 1000, 2),
+        microsPerEvent: round((sample.wallMs * 1000) / eventCount, 2),
+        cpuMicrosPerEvent: round(((sample.userMs + sample.systemMs) * 1000) / eventCount, 2),
+        peakRssMb: round(sample.maxRssKb / 1024, 1),
+        met: sample.maxRssKb / 1024 < TARGETS.peakRssMb,
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return out;
+}
+
+/** Scans the pair once more with the report kept, and counts findings by rule and severity against what was planted. */
 async function verify() {
-  const out = join(DATA, `report-${data.key}.json`);
+  const report = join(DATA, `report-${events}.json`);
   say('verifying findings ...');
-  await runChild(['scan-report', out, ...files]);
-  const report = JSON.parse(readFileSync(out, 'utf8'));
+  await runChild(['scan', report, files.okta.path, files.access.path]);
+  const parsed = JSON.parse(readFileSync(report, 'utf8'));
   const found = {};
-  for (const f of report.findings) {
+  for (const f of parsed.findings) {
     const key = f.rule === 'agent-on-human-session' ? `${f.rule}:${f.severity}` : f.rule;
     found[key] = (found[key] ?? 0) + 1;
   }
-  const planted = data.planted;
-  const rows = ['agent-on-human-session:high', 'agent-on-human-session:critical', 'session-context-change', 'inhuman-cadence'].map((k) => ({
-    finding: k,
-    planted: planted[k] ?? 0,
-    found: found[k] ?? 0,
-  }));
-  const unexpected = Object.keys(found).filter((k) => !rows.some((r) => r.finding === k));
+  const planted = files.access.planted;
   return {
-    report: relative(ROOT, out),
-    sessions: report.summary.sessions,
-    events: report.summary.events,
-    skipped: report.summary.skipped,
-    rows,
-    unexpected: unexpected.map((k) => ({ finding: k, found: found[k] })),
-    quietPlanted: { derivedSessions: planted.derivedQuiet, serviceAccounts: planted.serviceQuiet },
+    report: relative(ROOT, report),
+    sessions: parsed.summary.sessions,
+    rows: Object.keys({ ...planted, ...found }).map((finding) => ({ finding, planted: planted[finding] ?? 0, found: found[finding] ?? 0 })),
   };
 }
 
-/** CPU-profiles one scan and sums self time per function and per file. */
-async function profile() {
-  const dir = join(DATA, 'profile');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  say('profiling the scan ...');
-  await runChild(['scan', ...files], ['--cpu-prof', '--cpu-prof-dir', dir]);
-  const file = readdirSync(dir)
-    .filter((f) => f.endsWith('.cpuprofile'))
-    .map((f) => join(dir, f))
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-  if (!file) return { error: 'no .cpuprofile written' };
-  return { file: relative(ROOT, file), ...summarizeProfile(JSON.parse(readFileSync(file, 'utf8'))) };
-}
-
-function summarizeProfile(prof, top = 20) {
-  const nodes = new Map(prof.nodes.map((n) => [n.id, n]));
-  const selfUs = new Map();
-  for (let i = 0; i < prof.samples.length; i++) {
-    const id = prof.samples[i];
-    selfUs.set(id, (selfUs.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0));
-  }
-  const byFunction = new Map();
-  const byFile = new Map();
-  let total = 0;
-  for (const [id, us] of selfUs) {
-    const frame = nodes.get(id)?.callFrame;
-    if (!frame) continue;
-    total += us;
-    const where = shortUrl(frame.url);
-    const fn = `${frame.functionName || '(anonymous)'}  ${where ? `${where}:${frame.lineNumber + 1}` : ''}`.trim();
-    byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
-    const fileKey = where || frame.functionName || '(native)';
-    byFile.set(fileKey, (byFile.get(fileKey) ?? 0) + us);
-  }
-  const list = (map) =>
-    [...map]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([name, us]) => ({ name, selfMs: Math.round(us / 1000), percent: round((100 * us) / total, 1) }));
-  return { totalMs: Math.round(total / 1000), functions: list(byFunction), files: list(byFile) };
-}
-
-function shortUrl(url) {
-  if (!url) return '';
-  const path = url.startsWith('file://') ? fileURLToPath(url) : url;
-  if (path.startsWith(ROOT)) return relative(ROOT, path);
-  return path.startsWith('node:') ? path : basename(path);
-}
-
-function printTable(r) {
+function printReport(r) {
   const n = (x) => x.toLocaleString('en-US');
-  const rows = [
-    ['', 'wall s', 'events/s', 'MB/s', 'peak RSS MB'],
-    ['baseline (read + JSON.parse)', r.baseline.wallS.toFixed(2), n(r.baseline.eventsPerSec), r.baseline.mbPerSec.toFixed(1), r.baseline.peakRssMb.toFixed(0)],
-    ['borrowscan scan', r.scan.wallS.toFixed(2), n(r.scan.eventsPerSec), r.scan.mbPerSec.toFixed(1), r.scan.peakRssMb.toFixed(0)],
-    ['borrowscan scan --worker never', r.scanOneThread.wallS.toFixed(2), n(r.scanOneThread.eventsPerSec), r.scanOneThread.mbPerSec.toFixed(1), r.scanOneThread.peakRssMb.toFixed(0)],
-  ];
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  const f2 = (x) => x.toFixed(2);
+  const load = ([a, b]) => (a === b ? f2(a) : `${f2(a)}-${f2(b)}`);
+  const met = (ok) => (ok === undefined ? '' : ok ? 'met' : 'NOT met');
   say('');
-  say(`borrowscan benchmark: ${n(r.dataset.events)} events, ${(r.dataset.bytes / MB).toFixed(1)} MB, ${r.node}, ${r.cpu}`);
-  for (const row of rows) say(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   '));
-  say('');
-  const range = r.runs > 1 ? `, rounds ${r.ratioRange[0].toFixed(2)} to ${r.ratioRange[1].toFixed(2)}` : '';
-  say(`speed ratio (scan / baseline, median of rounds${range}): ${r.ratio.toFixed(2)}  (target >= ${TARGET_RATIO}: ${r.targets.ratioMet ? 'met' : 'NOT met'}); on one thread: ${r.ratioOneThread.toFixed(2)}`);
-  say(`peak RSS of the scan: ${r.scan.peakRssMb.toFixed(0)} MB  (target < ${TARGET_RSS_MB} MB: ${r.targets.peakRssMet ? 'met' : 'NOT met'})`);
+  say(`borrowscan benchmark: ${n(r.eventsPerFormat)} events per format, ${r.runs} rounds, ${r.node}, ${r.cpu} (${r.cores} cores)`);
+  const table = [['input', 'MB', 'sessions', 'bare s', '1 thread s', 'x bare', 'target', 'auto s', 'x bare', 'target', 'auto/1t', 'RSS 1t/auto MB', 'load']];
+  for (const row of Object.values(r.formats)) {
+    table.push([
+      row.title,
+      (row.bytes / MB).toFixed(0),
+      n(row.sessions),
+      f2(row.bare.wallS),
+      f2(row.oneThread.wallS),
+      `${f2(row.ratioOneThread.median)}`,
+      `>= ${row.targets.oneThread} ${met(row.targets.oneThreadMet)}`,
+      f2(row.worker.wallS),
+      `${f2(row.ratioWorker.median)}`,
+      row.targets.worker === undefined ? '' : `>= ${row.targets.worker} ${met(row.targets.workerMet)}`,
+      `${f2(row.workerVsOneThread.median)}${row.targets.workerNeverSlower ? '' : ' SLOWER'}`,
+      `${row.oneThread.peakRssMb.toFixed(0)} / ${row.worker.peakRssMb.toFixed(0)}`,
+      load(row.load),
+    ]);
+  }
+  if (table.length > 1) printTable(table);
+  if (r.pair) {
+    const p = r.pair;
+    say('');
+    say(
+      `Okta + access pair (${(p.bytes / MB).toFixed(0)} MB, ${n(p.events)} events): DuckDB ${f2(p.duckdb.wallS)} s (${p.duckdb.rows} rows), ` +
+        `scan ${f2(p.scan.wallS)} s; DuckDB/scan ${f2(p.ratio.median)} (rounds ${f2(p.ratio.min)}-${f2(p.ratio.max)}; target >= ${p.targets.ratio}: ` +
+        `${met(p.targets.met)}); peak RSS DuckDB ${p.duckdb.peakRssMb.toFixed(0)} MB, scan ${p.scan.peakRssMb.toFixed(0)} MB; load ${load(p.load)}`,
+    );
+  }
+  if (r.demo) {
+    const d = r.demo;
+    say('');
+    say(
+      `demo (node bin/borrowscan.js scan fixtures/demo): ${f2(d.seconds)} s median, ${f2(d.min)} s best (node -e 0 alone: ${f2(d.nodeAloneSeconds)} s); ` +
+        `target < ${d.targets.seconds} s: ${met(d.targets.met)}; load ${load(d.load)}`,
+    );
+  }
+  if (r.memory) {
+    say('');
+    say('memory: the Okta + access pair streamed through named pipes into one scan (one thread)');
+    const mem = [['events per format', 'events', 'wall s', 'us/event', 'CPU us/event', 'peak RSS MB', 'target < 300 MB', 'load']];
+    for (const m of r.memory) {
+      mem.push([n(m.eventsPerFormat), n(m.events), f2(m.wallS), f2(m.microsPerEvent), f2(m.cpuMicrosPerEvent), m.peakRssMb.toFixed(0), met(m.met), f2(m.load)]);
+    }
+    printTable(mem);
+  }
   if (r.verify) {
     say('');
-    say(`findings (report kept in ${r.verify.report}; ${n(r.verify.sessions)} sessions):`);
+    say(`findings of the pair (report kept in ${r.verify.report}; ${n(r.verify.sessions)} sessions):`);
     for (const row of r.verify.rows) say(`  ${row.finding.padEnd(34)} planted ${String(row.planted).padStart(6)}   found ${String(row.found).padStart(6)}`);
-    for (const row of r.verify.unexpected) say(`  ${row.finding.padEnd(34)} not planted       found ${String(row.found).padStart(6)}`);
-    say(`  quiet on purpose: ${n(r.verify.quietPlanted.derivedSessions)} derived sessions, ${n(r.verify.quietPlanted.serviceAccounts)} service-account sessions`);
   }
-  if (r.profile && !r.profile.error) {
-    say('');
-    say(`CPU profile of the scan (${r.profile.file}), ${n(r.profile.totalMs)} ms sampled; top self time:`);
-    for (const f of r.profile.functions) say(`  ${String(f.percent.toFixed(1)).padStart(5)}%  ${String(n(f.selfMs)).padStart(7)} ms  ${f.name}`);
-    say('  by file:');
-    for (const f of r.profile.files.slice(0, 10)) say(`  ${String(f.percent.toFixed(1)).padStart(5)}%  ${String(n(f.selfMs)).padStart(7)} ms  ${f.name}`);
-  }
+}
+
+function printTable(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  for (const row of rows) say(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
 }
