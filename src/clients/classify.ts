@@ -1,4 +1,5 @@
 import type { ClientClass, ClientIdentity } from '../model/client.js';
+import { detach } from '../shared/detach.js';
 import { browserFamily, normalizeBrowserHint, type ParsedClient } from './browser.js';
 import { foreignPart, hasBrowserEngine, isBrowserShaped } from './browser-shape.js';
 import { DECLARED_SOURCE, declaredAutomation, invokingAgent, sdkForm, type Declared } from './declared.js';
@@ -54,17 +55,29 @@ export function createClientClassifier(maxEntries = 5000): ClientClassifier {
       const cached = byUserAgent.get(userAgent);
       if (cached) return cached;
       if (!MISSING_USER_AGENTS.has(userAgent.trim())) {
-        return remember(byUserAgent, userAgent, Object.freeze(classifyClient(userAgent, hint)));
+        // Cached for the whole scan: the key and what the identity cuts from it (its token) hold no larger text.
+        const kept = detach(userAgent);
+        return remember(byUserAgent, kept, Object.freeze(classifyClient(kept, hint)));
       }
     }
     const key = hintKey(hint);
-    return byHint.get(key) ?? remember(byHint, key, Object.freeze(classifyClient(undefined, hint)));
+    return byHint.get(key) ?? remember(byHint, detach(key), Object.freeze(classifyClient(undefined, detachedHint(hint))));
   };
 }
 
 /** Some exports keep the header's name with its value: `User-Agent: Mozilla/5.0 …`. */
 function withoutHeaderName(ua: string): string {
   return ua.length > 11 && ua.slice(0, 11).toLowerCase() === 'user-agent:' ? ua.slice(11).trim() : ua;
+}
+
+/** A hint whose names hold no larger text alive: the identity made from them is cached (see shared/detach.ts). */
+function detachedHint(hint: ClientHint | undefined): ClientHint | undefined {
+  if (!hint) return hint;
+  const out: ClientHint = {};
+  if (hint.browser !== undefined) out.browser = typeof hint.browser === 'string' ? detach(hint.browser) : hint.browser;
+  if (hint.os !== undefined) out.os = typeof hint.os === 'string' ? detach(hint.os) : hint.os;
+  if (hint.app !== undefined) out.app = typeof hint.app === 'string' ? detach(hint.app) : hint.app;
+  return out;
 }
 
 function hintKey(hint: ClientHint | undefined): string {

@@ -1,3 +1,4 @@
+import { detach } from '../shared/detach.js';
 import type { ActivityPool } from '../model/session.js';
 import { networkOf } from '../shared/network.js';
 
@@ -141,8 +142,10 @@ export function networkIdOf(pool: ActivityPool, ip: string): number {
   let id = pool.networkIds.get(network);
   if (id === undefined) {
     id = pool.networkNames.length;
-    pool.networkNames.push(network);
-    pool.networkIds.set(network, id);
+    // Kept for the whole scan: never a cut that holds the record's text alive (see shared/detach.ts).
+    const kept = detach(network);
+    pool.networkNames.push(kept);
+    pool.networkIds.set(kept, id);
   }
   return id;
 }

@@ -6,6 +6,7 @@ import { insertSorted, isEarlier, summarize, toEvidence, withEarliest } from '..
 import { getHeapStatistics } from 'node:v8';
 import { UsageError } from '../shared/errors.js';
 import { SetPool, SmallMap } from '../shared/small-collections.js';
+import { detach, Interner } from '../shared/detach.js';
 import { addSample, INITIAL_POOL_CAPACITY, newSamplePool, newTimeline } from './timeline.js';
 import { addActivity, isLatest, networkIdOf, newActivityPool, newActivityRow, noteNetwork } from './activity.js';
 
@@ -88,6 +89,8 @@ export class SessionStore {
   readonly activity: ActivityPool = newActivityPool();
   /** The small string sets of sessions and clients, shared where they are equal. */
   private readonly sets = new SetPool();
+  /** Every string kept from an event is kept detached from the text it was cut from (see shared/detach.ts). */
+  private readonly strings = new Interner();
 
   /**
    * `inputBytes`, when known, sizes the sample pool up front: growing it by doubling copied tens of megabytes on a
@@ -113,7 +116,7 @@ export class SessionStore {
     const session = this.sessionFor(event);
     this.updateSession(session, event);
     const usage = this.clientFor(session, event);
-    updateUsage(usage, event, this.sets, this.activity);
+    updateUsage(usage, event, this.sets, this.activity, this.strings);
     const identity = usage.identity;
     if (event.kind === 'signin' && event.outcome === 'success') {
       // The earliest sign-in, ties broken by file and line: the same whichever file is named first.
@@ -131,15 +134,15 @@ export class SessionStore {
   }
 
   private clientFor(session: TrackedSession, event: NormalizedEvent): ClientUsage {
-    const ua = event.userAgent;
     const evidence = event.agent !== undefined || event.headers !== undefined;
-    if (!evidence && ua !== undefined && ua === session.lastUserAgent && session.lastClient) return session.lastClient;
+    if (!evidence && event.userAgent !== undefined && event.userAgent === session.lastUserAgent && session.lastClient) return session.lastClient;
+    const ua = event.userAgent === undefined ? undefined : this.strings.intern(event.userAgent);
     const plain = this.classify(ua, event.clientHint);
     const identity = evidence ? refineIdentity(plain, event) : plain;
     let usage = session.clients.get(identity.key);
     if (!usage) {
       if (++this.clientCount > this.limits.maxClients) throw new StoreLimitError('--max-clients', this.limits.maxClients, 'clients');
-      usage = newUsage(identity, event, this.samples, this.activity);
+      usage = newUsage(identity, ua, event, this.samples, this.activity);
       (session.clients as SmallMap<string, ClientUsage>).set(identity.key, usage);
     }
     // A client told apart by what else its event said is not the plain client of that user agent: no shortcut to it.
@@ -150,13 +153,14 @@ export class SessionStore {
 
   private sessionFor(event: NormalizedEvent): Session {
     if (event.sessionId && event.tokenId && !this.tokenSessions.has(event.tokenId)) {
-      this.tokenSessions.set(event.tokenId, event.sessionId);
+      this.tokenSessions.set(detach(event.tokenId), detach(event.sessionId));
     }
-    const id = event.sessionId ?? (event.tokenId ? `${TOKEN_SESSION_PREFIX}${event.tokenId}` : inferredSessionId(event));
-    let session = this.sessions.get(id);
+    const key = event.sessionId ?? (event.tokenId ? `${TOKEN_SESSION_PREFIX}${event.tokenId}` : inferredSessionId(event));
+    let session = this.sessions.get(key);
     if (!session) {
       if (this.sessions.size >= this.limits.maxSessions) throw new StoreLimitError('--max-sessions', this.limits.maxSessions, 'sessions');
       if ((this.sessions.size & HEAP_CHECK_EVERY) === HEAP_CHECK_EVERY) checkHeap(this.sessions.size);
+      const id = detach(key);
       const created: TrackedSession = {
         id,
         correlation: event.sessionId || event.tokenId ? 'session-id' : 'inferred',
@@ -189,27 +193,27 @@ export class SessionStore {
     if (event.user) {
       if (event.user !== session.user) {
         const key = event.user.toLowerCase();
-        if (!session.users.has(key)) session.users = this.sets.with(session.users, key);
+        if (!session.users.has(key)) session.users = this.sets.with(session.users, this.strings.intern(key));
       }
       // The name a session shows is that of its earliest event that names one (time, then file and line), not of
       // the first to arrive: the same report whichever order the files are named in (and the SQL engine's choice).
       const at = session.userAt;
       if (at === undefined) {
-        session.user = event.user;
+        session.user = this.strings.intern(event.user);
         session.userAt = { time: event.time, file: event.source.file, line: event.source.line };
       } else if (
         event.time < at.time ||
         (event.time === at.time && (event.source.file < at.file || (event.source.file === at.file && event.source.line < at.line)))
       ) {
-        session.user = event.user;
+        session.user = this.strings.intern(event.user);
         at.time = event.time;
         at.file = event.source.file;
         at.line = event.source.line;
       }
     }
     if (event.rootSessionId && event.rootSessionId !== session.id && session.parentId === undefined) {
-      session.parentId = event.rootSessionId;
-      if (event.grantType) session.grantType = event.grantType;
+      session.parentId = detach(event.rootSessionId);
+      if (event.grantType) session.grantType = this.strings.intern(event.grantType);
     }
     if (event.kind === 'signout' && (session.endedAt === undefined || event.time < session.endedAt)) {
       session.endedAt = event.time;
@@ -224,8 +228,8 @@ export const RISK_PER_SESSION = 8;
 function addRisk(session: Session, event: NormalizedEvent): void {
   const list = (session.risk ??= []);
   for (const r of event.risk ?? []) {
-    const item: RiskEvidence = { ...toEvidence(event), signal: r.signal };
-    if (r.detail !== undefined) item.detail = r.detail;
+    const item: RiskEvidence = { ...toEvidence(event), signal: detach(r.signal) };
+    if (r.detail !== undefined) item.detail = detach(r.detail);
     insertSorted(list, item, RISK_PER_SESSION, bySignal);
   }
 }
@@ -253,10 +257,10 @@ function inferredSessionId(event: NormalizedEvent): string {
   return `${INFERRED_SESSION_PREFIX}${event.format}:${user}@${event.ip ?? '-'}`;
 }
 
-function newUsage(identity: ClientIdentity, event: NormalizedEvent, samples: SamplePool, activity: ActivityPool): ClientUsage {
+function newUsage(identity: ClientIdentity, userAgent: string | undefined, event: NormalizedEvent, samples: SamplePool, activity: ActivityPool): ClientUsage {
   const usage: ClientUsage = {
     identity,
-    userAgent: event.userAgent ?? describeHint(event.clientHint),
+    userAgent: userAgent ?? describeHint(event.clientHint),
     firstSeen: event.time,
     lastSeen: event.time,
     count: 0,
@@ -276,28 +280,28 @@ function describeHint(hint: NormalizedEvent['clientHint']): string {
   return [hint.app, hint.browser, hint.os].filter(Boolean).join(' / ');
 }
 
-function updateUsage(usage: ClientUsage, event: NormalizedEvent, sets: SetPool, activity: ActivityPool): void {
+function updateUsage(usage: ClientUsage, event: NormalizedEvent, sets: SetPool, activity: ActivityPool, strings: Interner): void {
   usage.count++;
   const row = usage.activity!;
   addActivity(activity, row, event.time);
   if (event.time < usage.firstSeen) {
     usage.firstSeen = event.time;
-    if (event.userAgent) usage.userAgent = event.userAgent;
+    if (event.userAgent) usage.userAgent = strings.intern(event.userAgent);
   } else if (event.time === usage.firstSeen && event.userAgent && event.userAgent < usage.userAgent) {
     // The client's user agent names it in reports and finding ids: the earliest, and of two at once the smaller,
     // so that the order files arrive in never changes it.
-    usage.userAgent = event.userAgent;
+    usage.userAgent = strings.intern(event.userAgent);
   }
   if (event.time > usage.lastSeen) usage.lastSeen = event.time;
   const ip = event.ip;
   if (ip) {
     const known = usage.ips.has(ip);
-    if (!known && usage.ips.size < MAX_IPS_PER_CLIENT) usage.ips = sets.with(usage.ips, ip);
+    if (!known && usage.ips.size < MAX_IPS_PER_CLIENT) usage.ips = sets.with(usage.ips, strings.intern(ip));
     // An IP the client used before, at a time no earlier than any network's first: nothing a timeline keeps changes.
     if (!known || !isLatest(activity, row, event.time)) noteNetwork(activity, row, networkIdOf(activity, ip), event.time);
   }
   if (event.clientId && usage.clientIds.size < MAX_IPS_PER_CLIENT && !usage.clientIds.has(event.clientId)) {
-    usage.clientIds = sets.with(usage.clientIds, event.clientId);
+    usage.clientIds = sets.with(usage.clientIds, strings.intern(event.clientId));
   }
   usage.evidence = withEarliest(usage.evidence, event, EVIDENCE_PER_CLIENT);
   if (event.kind === 'signin' && event.outcome === 'success') {
@@ -309,7 +313,7 @@ function updateUsage(usage: ClientUsage, event: NormalizedEvent, sets: SetPool, 
         time: event.time,
         summary: summarize(event),
         interactive: event.interactive === true,
-        ip: event.ip,
+        ip: event.ip === undefined ? undefined : strings.intern(event.ip),
       };
     }
   }

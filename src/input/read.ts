@@ -9,6 +9,7 @@ import type { Container, LogFormat } from './format.js';
 import { mappingSink, type MappedSink } from './map-record.js';
 import { UsageError } from '../shared/errors.js';
 import { describeFsError } from '../shared/fs-error.js';
+import { detach } from '../shared/detach.js';
 import { decodeText, openBytes, type ByteCounter, type InputFile } from './open.js';
 import { startsWithGzipMagic } from './parallel/block-reader.js';
 import { CsvSplitter } from './records/csv.js';
@@ -54,7 +55,8 @@ export async function readInput(file: InputFile, options: ReadOptions): Promise<
   const coverage = emptyCoverage();
   const addError = (line: number, reason: string): void => {
     report.skipped++;
-    if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push({ line, reason });
+    // A reason may quote the record: a cut of the text it came from, which it must not keep alive.
+    if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push({ line, reason: detach(reason) });
     else report.errorsNotListed++;
   };
 

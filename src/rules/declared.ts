@@ -1,4 +1,5 @@
 import type { AgentRegistry, DeclaredAgent, Operation } from '../config/registry.js';
+import { detach } from '../shared/detach.js';
 import { compareEvidence, insertEarliest } from '../shared/evidence.js';
 import type { NormalizedEvent } from '../model/event.js';
 import type { ClientUsage, EvidenceEvent, Session } from '../model/session.js';
@@ -110,7 +111,8 @@ export function agentDetails(agent: DeclaredAgent): { name: string; owner: strin
 /** Adds a name to a small sorted list, keeping the smallest few: the same result whatever the order. */
 export function addSorted(list: string[], value: string, max: number): void {
   if (list.includes(value)) return;
-  list.push(value);
+  // Kept for the session's life: never a cut that holds the record's text alive.
+  list.push(detach(value));
   list.sort();
   if (list.length > max) list.length = max;
 }

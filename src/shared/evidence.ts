@@ -1,5 +1,6 @@
 import type { NormalizedEvent } from '../model/event.js';
 import type { EvidenceEvent } from '../model/session.js';
+import { detach } from './detach.js';
 
 const MAX_SUMMARY = 160;
 
@@ -13,10 +14,9 @@ export function summarize(event: NormalizedEvent): string {
   }
   if (event.ip) s += ` from ${event.ip}`;
   if (s.length > MAX_SUMMARY) s = `${s.slice(0, MAX_SUMMARY - 3)}...`;
-  // Reading a character makes V8 flatten the concatenation into one string: kept as a tree of parts, each
-  // summary held its parts (the whole request path among them) and cost three times the memory.
-  s.charCodeAt(0);
-  return s;
+  // A string of its own: kept as a tree of parts, each summary held its parts (the whole request path among them)
+  // and cost three times the memory; kept as a cut (an action alone), it would hold the record's text alive.
+  return detach(s);
 }
 
 export function toEvidence(event: NormalizedEvent): EvidenceEvent {
