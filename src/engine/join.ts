@@ -16,6 +16,7 @@ const IDLE_LIFETIME_MS = 2 * 60 * 60_000;
  * after every file is read.
  */
 export function joinSessions(store: SessionStore, mergeState: StateMerger): void {
+  store.forgetKeyed();
   joinByToken(store, mergeState);
   joinByUserIpTime(store, mergeState);
 }

@@ -151,10 +151,54 @@ export class SessionStore {
     return usage;
   }
 
+  /**
+   * What the last event's session was keyed by: consecutive events mostly belong to one session, and comparing the
+   * fields is cheaper than building the key (for a session grouped by user and IP) and looking it up.
+   */
+  private keyedBy: 'session' | 'token' | 'inferred' | undefined;
+  private keyA: string | undefined;
+  private keyB: string | undefined;
+  private keyC: string | undefined;
+  private keyed: Session | undefined;
+
+  /** Forgets the last event's session (sessions are about to be joined, and some removed). */
+  forgetKeyed(): void {
+    this.keyed = undefined;
+  }
+
   private sessionFor(event: NormalizedEvent): Session {
     if (event.sessionId && event.tokenId && !this.tokenSessions.has(event.tokenId)) {
       this.tokenSessions.set(detach(event.tokenId), detach(event.sessionId));
     }
+    const sid = event.sessionId;
+    const keyed = this.keyed;
+    if (keyed !== undefined) {
+      if (sid !== undefined) {
+        if (this.keyedBy === 'session' && sid === this.keyA) return keyed;
+      } else if (event.tokenId) {
+        if (this.keyedBy === 'token' && event.tokenId === this.keyA) return keyed;
+      } else if (this.keyedBy === 'inferred' && event.format === this.keyA && event.user === this.keyB && event.ip === this.keyC) {
+        return keyed;
+      }
+    }
+    const session = this.lookUp(event);
+    if (sid !== undefined) {
+      this.keyedBy = 'session';
+      this.keyA = sid;
+    } else if (event.tokenId) {
+      this.keyedBy = 'token';
+      this.keyA = event.tokenId;
+    } else {
+      this.keyedBy = 'inferred';
+      this.keyA = event.format;
+      this.keyB = event.user;
+      this.keyC = event.ip;
+    }
+    this.keyed = session;
+    return session;
+  }
+
+  private lookUp(event: NormalizedEvent): Session {
     const key = event.sessionId ?? (event.tokenId ? `${TOKEN_SESSION_PREFIX}${event.tokenId}` : inferredSessionId(event));
     let session = this.sessions.get(key);
     if (!session) {
