@@ -37,6 +37,9 @@ export class CsvSplitter {
   private readonly lines: LineSplitter;
   private readonly maxBytes: number;
   private header: string[] | undefined;
+  /** The header's cells that name a column, and the columns they read: the first of a repeated name. */
+  private keys: string[] = [];
+  private columns: number[] = [];
   private open: OpenRecord | undefined;
   /** Lines waiting to be read, from `next`: more than one only while a broken record's lines are read again. */
   private queue: Item[] = [];
@@ -55,7 +58,7 @@ export class CsvSplitter {
   ) {
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_RECORD_BYTES;
     this.lines = new LineSplitter(
-      { record: (text, line) => this.drain({ text: text as string, line }), error: (line, error) => this.drain({ error, line }) },
+      { record: (text, line) => this.onLine(text as string, line), error: (line, error) => this.drain({ error, line }) },
       { maxBytes: this.maxBytes, keepBlank: true },
     );
   }
@@ -86,6 +89,12 @@ export class CsvSplitter {
     return this.header;
   }
 
+  /** A line from the splitter: read at once when nothing is open or queued (almost always), else in its turn. */
+  private onLine(text: string, line: number): void {
+    if (this.open === undefined && !this.draining) this.begin(text, line, false);
+    else this.drain({ text, line });
+  }
+
   /** Reads `first`, then the lines queued to be read again; the queue is only ever filled while this runs. */
   private drain(first?: Item): void {
     if (this.draining) return;
@@ -109,7 +118,7 @@ export class CsvSplitter {
     }
     const open = this.open;
     if (!open) {
-      this.begin(item);
+      this.begin(item.text, item.line, item.alone === true);
       return;
     }
     open.lines.push(item);
@@ -133,15 +142,15 @@ export class CsvSplitter {
     this.abandon(UNBALANCED_QUOTE);
   }
 
-  private begin(item: Line): void {
-    const text = this.header === undefined && item.text.charCodeAt(0) === 0xfeff ? item.text.slice(1) : item.text;
-    if (text.trim().length === 0) return;
+  private begin(raw: string, line: number, alone: boolean): void {
+    const text = this.header === undefined && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    if (isBlank(text)) return;
     const state: CsvRecordState = { cells: [], quoted: null };
     const outcome = readCsvLine(text, state);
-    if (outcome === 'complete') this.complete(state.cells, item.line);
-    else if (outcome === 'open' && item.alone) this.sink.error(item.line, UNBALANCED_QUOTE);
-    else if (outcome === 'open') this.open = { state, lines: [{ text, line: item.line }], chars: text.length };
-    else this.sink.error(item.line, `unreadable CSV row: ${outcome.broken}`);
+    if (outcome === 'complete') this.complete(state.cells, line);
+    else if (outcome === 'open' && alone) this.sink.error(line, UNBALANCED_QUOTE);
+    else if (outcome === 'open') this.open = { state, lines: [{ text, line }], chars: text.length };
+    else this.sink.error(line, `unreadable CSV row: ${outcome.broken}`);
   }
 
   /** The open record is broken: its first line is reported, and the other lines it took in are read again on their own. */
@@ -159,7 +168,7 @@ export class CsvSplitter {
   /** More cells than the header, some not empty: a record that spans lines has run away. */
   private overgrown(cells: string[]): boolean {
     const header = this.header;
-    return header !== undefined && cells.length > header.length && cells.slice(header.length).some((c) => c.trim() !== '');
+    return header !== undefined && cells.length > header.length && hasTextFrom(cells, header.length);
   }
 
   /** A record that spans lines is taken only with as many cells as the header (empty extra cells aside). */
@@ -177,18 +186,26 @@ export class CsvSplitter {
   private complete(record: string[], line: number): void {
     if (!this.header) {
       this.header = record.map((cell) => cell.trim());
+      const seen = new Set<string>();
+      this.header.forEach((key, column) => {
+        // A name an empty object already has (constructor, toString, __proto__) never became a key of a row.
+        if (seen.has(key) || key in EMPTY_ROW) return;
+        seen.add(key);
+        this.keys.push(key);
+        this.columns.push(column);
+      });
       return;
     }
-    const header = this.header;
-    if (record.length < header.length || record.slice(header.length).some((cell) => cell.trim() !== '')) {
-      this.sink.error(line, `row has ${record.length} cells, the header has ${header.length}`);
+    const width = this.header.length;
+    if (record.length < width || hasTextFrom(record, width)) {
+      this.sink.error(line, `row has ${record.length} cells, the header has ${width}`);
       return;
     }
+    // Keys set in one order for every row of a file: the rows share one shape.
     const row: Record<string, string> = {};
-    for (let i = 0; i < header.length; i++) {
-      const key = header[i]!;
-      if (!(key in row)) row[key] = record[i]!;
-    }
+    const keys = this.keys;
+    const columns = this.columns;
+    for (let k = 0; k < keys.length; k++) row[keys[k]!] = record[columns[k]!]!;
     this.sink.record(row, line);
   }
 }
@@ -198,6 +215,21 @@ function firstLineEnd(text: string): number {
   const cr = text.indexOf('\r');
   const lf = text.indexOf('\n');
   return cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
+}
+
+const EMPTY_ROW: Record<string, string> = {};
+
+/** Whether any cell from `from` on holds more than white space. */
+function hasTextFrom(cells: readonly string[], from: number): boolean {
+  for (let i = from; i < cells.length; i++) if (!isBlank(cells[i]!)) return true;
+  return false;
+}
+
+/** `text.trim() === ''`, settled by the first character for almost every line. */
+function isBlank(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
+  return text.trim().length === 0;
 }
 
 /** The header and first records of a CSV text, as the reader would read them: what detection looks at. */

@@ -38,6 +38,13 @@ describe('CsvSplitter', () => {
     expect(r.records[0]![0]).toEqual({ a: '1', b: '2' });
   });
 
+  it('keys no row by a name every object already has (constructor, toString, __proto__), as before the columns were planned', async () => {
+    const r = await read('constructor,a,toString,__proto__,b\n1,2,3,4,5\n');
+    const row = r.records[0]![0] as object;
+    expect(Object.keys(row)).toEqual(['a', 'b']);
+    expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+  });
+
   it('reports a row with the wrong number of cells, with its line, and reads on', async () => {
     const r = await read('a,b,c\n1,2,3\n1,2\n4,5,6\n');
     expect(r.records.map((x) => x[1])).toEqual([2, 4]);
