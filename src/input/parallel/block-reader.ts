@@ -13,8 +13,8 @@ export type BlockRead = { block: Uint8Array; bytesRead: number } | { overlongLin
  * parsed on its own. A block holds about `blockBytes`; a longer line makes its block longer, up to `maxLineBytes`:
  * a line longer than that is not held but read through to its end and reported as one overlong line (its UTF-8
  * text, as decoded, is at least as long, so a read on one thread skips it too). A UTF-8 byte-order mark at the
- * start is dropped. Each block is a view of its own buffer, which nothing else uses, so that the buffer can be
- * transferred to a worker.
+ * start is dropped. Each block is a view of its own buffer in shared memory, which nothing else uses, so that a
+ * worker can read it where it is.
  */
 export class BlockReader {
   private fd: number | undefined;
@@ -23,7 +23,7 @@ export class BlockReader {
   /** Inside a line too long to hold: bytes are dropped up to its end. */
   private dropping = false;
   /** Buffers given back once their block was read, reused so that blocks do not keep allocating memory. */
-  private readonly free: ArrayBuffer[] = [];
+  private readonly free: SharedArrayBuffer[] = [];
 
   constructor(
     path: string,
@@ -90,15 +90,15 @@ export class BlockReader {
         }
       }
     } finally {
-      this.recycle(buffer.buffer as ArrayBuffer);
+      this.recycle(buffer.buffer);
     }
     this.dropping = false;
     return { overlongLine: true, bytesRead };
   }
 
   /** Takes back the buffer of a block that has been read. */
-  recycle(buffer: ArrayBuffer): void {
-    if (buffer.byteLength === this.pooledBytes && this.free.length < MAX_FREE_BUFFERS) this.free.push(buffer);
+  recycle(buffer: ArrayBufferLike): void {
+    if (buffer instanceof SharedArrayBuffer && buffer.byteLength === this.pooledBytes && this.free.length < MAX_FREE_BUFFERS) this.free.push(buffer);
   }
 
   private get pooledBytes(): number {
@@ -106,10 +106,8 @@ export class BlockReader {
   }
 
   private buffer(size: number): Buffer {
-    if (size > this.pooledBytes) return Buffer.allocUnsafeSlow(size);
-    const reused = this.free.pop();
-    // Not zero-filled, and never from Node's shared pool: the block's buffer must be its own to transfer.
-    return reused ? Buffer.from(reused) : Buffer.allocUnsafeSlow(this.pooledBytes);
+    // Never from Node's shared pool: the block's buffer must be its own, for a worker to read.
+    return Buffer.from(size > this.pooledBytes ? new SharedArrayBuffer(size) : (this.free.pop() ?? new SharedArrayBuffer(this.pooledBytes)));
   }
 
   close(): void {

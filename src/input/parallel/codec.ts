@@ -257,11 +257,18 @@ export class EventDecoder {
     this.table = new Array<string>(tableSize);
   }
 
-  /** `lineOffset` is added to each line number: the encoder numbered the lines of its block from 1. */
-  decode(batch: EncodedBatch, file: string, onEvent: (event: NormalizedEvent) => void, lineOffset = 0): void {
-    const { numbers, defSlots, defStrings } = batch;
+  /** Takes in a batch's new table entries without its events (a block this thread parsed itself after all). */
+  define(batch: EncodedBatch): void {
+    const { defSlots, defStrings } = batch;
     const table = this.table;
     for (let d = 0; d < defSlots.length; d++) table[defSlots[d]!] = defStrings[d]!;
+  }
+
+  /** `lineOffset` is added to each line number: the encoder numbered the lines of its block from 1. */
+  decode(batch: EncodedBatch, file: string, onEvent: (event: NormalizedEvent) => void, lineOffset = 0): void {
+    const { numbers } = batch;
+    this.define(batch);
+    const table = this.table;
     const text = new BatchText(batch.slots, table, batch.inline);
     for (let i = 0; i < batch.count; i++) {
       const n = i * NUMBERS_PER_EVENT;

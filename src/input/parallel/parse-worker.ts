@@ -4,6 +4,7 @@ import type { LogFormat } from '../format.js';
 import { mappingSink } from '../map-record.js';
 import type { RecordSink } from '../records/sink.js';
 import { selectFormats } from '../select.js';
+import { BlockStates } from './block-states.js';
 import { EventEncoder, type EncodedBatch } from './codec.js';
 import { BATCH_SIZE, type WorkerInput, type WorkerReply, type WorkerRequest } from './protocol.js';
 
@@ -11,6 +12,7 @@ import { BATCH_SIZE, type WorkerInput, type WorkerReply, type WorkerRequest } fr
 function serve(input: WorkerInput, port: NonNullable<typeof parentPort>): void {
   const { formats } = selectFormats(input.choice);
   const encoder = new EventEncoder(BATCH_SIZE);
+  const states = new BlockStates(input.states);
   let batches: EncodedBatch[] = [];
   let errors: [number, string][] = [];
   let file: { container: LineContainer; sink: RecordSink; maxRecordBytes: number } | undefined;
@@ -40,14 +42,18 @@ function serve(input: WorkerInput, port: NonNullable<typeof parentPort>): void {
         return;
       }
       if (!file) throw new Error('a block came before its file');
+      if (!states.start(request.slot)) {
+        const skipped: WorkerReply = { type: 'block', id: request.id, skipped: true, batches: [], errors: [], lines: 0, ms: 0 };
+        port.postMessage(skipped);
+        return;
+      }
+      const t0 = performance.now();
       const bytes = new Uint8Array(request.bytes, request.offset, request.length);
       const next = readBlock(bytes, file.container, file.sink, 1, file.maxRecordBytes);
       if (encoder.length > 0) batches.push(encoder.take());
-      const reply: WorkerReply = { type: 'block', id: request.id, batches, errors, lines: next - 1, bytes: request.bytes };
-      port.postMessage(reply, [
-        request.bytes,
-        ...batches.flatMap((b) => [b.numbers.buffer, b.slots.buffer, b.defSlots.buffer]),
-      ]);
+      const ms = performance.now() - t0;
+      const reply: WorkerReply = { type: 'block', id: request.id, skipped: false, batches, errors, lines: next - 1, ms };
+      port.postMessage(reply, batches.flatMap((b) => [b.numbers.buffer, b.slots.buffer, b.defSlots.buffer]));
       batches = [];
       errors = [];
     } catch (err) {
@@ -57,4 +63,8 @@ function serve(input: WorkerInput, port: NonNullable<typeof parentPort>): void {
   });
 }
 
-if (parentPort) serve(workerData as WorkerInput, parentPort);
+if (parentPort) {
+  serve(workerData as WorkerInput, parentPort);
+  const ready: WorkerReply = { type: 'ready' };
+  parentPort.postMessage(ready);
+}

@@ -5,7 +5,8 @@ import { mappingSink, type MappedSink } from '../map-record.js';
 import type { ByteCounter, InputFile } from '../open.js';
 import { oversizeReason } from '../records/limit.js';
 import { BlockReader } from './block-reader.js';
-import type { BlockResult, ParseHelper } from './helper.js';
+import type { ParseHelper, SentBlock } from './helper.js';
+import type { SharePolicy } from './share-policy.js';
 
 /** How a scan shares parsing with a worker thread. */
 export interface Sharing {
@@ -17,19 +18,50 @@ export interface Sharing {
   helper(): ParseHelper;
   /** False once the worker has failed: later files are read on this thread alone. */
   usable(): boolean;
+  /** Whether to send each block: a new policy per file, which measures that file's costs. */
+  policy(): SharePolicy;
 }
 
-/** Of every SHARE_CYCLE blocks, this thread parses the first and the worker the others: this thread also builds sessions. */
-const SHARE_CYCLE = 4;
-/** Blocks read ahead of the one being taken: bounds the memory between the two threads. */
-const BLOCKS_AHEAD = 6;
+/** Blocks read ahead of the one being taken: the worker's queue, and a bound on the memory between the threads. */
+const BLOCKS_AHEAD = 8;
+
+interface SentItem {
+  sent: SentBlock;
+  block: Uint8Array;
+  answered: boolean;
+  /** Who still needs the block's bytes: the worker until it answers, this thread until it is done with the block. */
+  holders: number;
+}
+
+type Item = { own: Uint8Array } | SentItem | { overlong: true };
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Settles when `promise` does, or after `ms`, whichever comes first. */
+function within(promise: Promise<unknown>, ms: number): Promise<void> {
+  const settled = promise.then(
+    () => undefined,
+    () => undefined,
+  );
+  if (ms === Infinity) return settled;
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void settled.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
 
 /**
  * Reads a file in blocks of whole lines, parsed by a worker thread and by this one, and hands the events on block by
  * block in file order, with their line numbers, exactly as a read on one thread hands them on.
  *
- * The split is fixed: letting this thread parse later blocks itself while the worker is behind (holding their events
- * until their turn) was measured slower, as the held events outlive the young generation and tax the collector.
+ * The policy says which blocks are sent. This thread takes them in order: a block it kept, it parses; a block whose
+ * events the worker sent back, it decodes; a block the worker has not started when its turn comes, it takes back and
+ * parses itself, so that it never waits for a worker that is behind (a busy machine), only for one at work on that
+ * very block. Parsing later blocks ahead while the worker is behind, holding their events until their turn, was
+ * measured slower: the held events outlive the young generation and tax the collector.
  */
 export async function readShared(
   file: InputFile,
@@ -43,10 +75,11 @@ export async function readShared(
 ): Promise<void> {
   const reader = new BlockReader(file.path, sharing.blockBytes, maxRecordBytes);
   const helper = sharing.helper();
+  const policy = sharing.policy();
+  if (policy.waitsForWorker) await helper.ready;
   helper.openFile(file.path, format.id, container, maxRecordBytes);
   const sink = mappingSink(format, file.path, fieldMap, out);
-  const queue: ({ own: Uint8Array } | { sent: Promise<BlockResult> } | { overlong: true })[] = [];
-  let count = 0;
+  const queue: Item[] = [];
   let ended = false;
   const readAhead = (): void => {
     while (!ended && queue.length < BLOCKS_AHEAD) {
@@ -56,28 +89,80 @@ export async function readShared(
         break;
       }
       onBytes?.(next.bytesRead);
-      if ('overlongLine' in next) queue.push({ overlong: true });
-      else queue.push(count++ % SHARE_CYCLE === 0 ? { own: next.block } : { sent: helper.parse(next.block) });
+      if ('overlongLine' in next) {
+        queue.push({ overlong: true });
+        continue;
+      }
+      const sent = policy.send(helper.pending) ? helper.parse(next.block) : undefined;
+      if (sent === undefined) {
+        queue.push({ own: next.block });
+        continue;
+      }
+      const item: SentItem = { sent, block: next.block, answered: false, holders: 2 };
+      void sent.reply.then(
+        () => {
+          item.answered = true;
+          release(item);
+        },
+        () => undefined,
+      );
+      queue.push(item);
     }
+  };
+  /** The buffer is used again once the worker has answered for it and this thread is done with it. */
+  const release = (item: SentItem): void => {
+    if (--item.holders === 0) reader.recycle(item.block.buffer);
+  };
+  /** Parses a block on this thread, timing it for the policy. */
+  const parseHere = (block: Uint8Array, firstLine: number): number => {
+    const t0 = performance.now();
+    const next = readBlock(block, container, sink, firstLine, maxRecordBytes);
+    policy.parsedHere(performance.now() - t0, block.byteLength);
+    return next;
   };
   let line = 1;
   try {
     readAhead();
     while (queue.length > 0) {
+      // Let the worker's answers that have come in be seen: they free its room for more blocks.
+      if (helper.pending > 0) await nextTurn();
       const item = queue.shift()!;
       readAhead();
       if ('overlong' in item) {
         // A line too long to hold, which the reader dropped as it read it.
         out.error(line++, oversizeReason(maxRecordBytes));
       } else if ('own' in item) {
-        line = readBlock(item.own, container, sink, line, maxRecordBytes);
-        reader.recycle(item.own.buffer as ArrayBuffer);
+        line = parseHere(item.own, line);
+        policy.blockDone(item.own.byteLength);
+        reader.recycle(item.own.buffer);
       } else {
-        const result = await item.sent;
+        if (!item.answered && !helper.failed) {
+          if (!helper.takeBack(item.sent)) await within(item.sent.reply, policy.patience(item.block.byteLength));
+          // Not started, or started and still not done: parsed here (the worker skips it, or its events are dropped).
+          if (!item.answered && !helper.failed) {
+            helper.discard(item.sent);
+            line = parseHere(item.block, line);
+            policy.blockDone(item.block.byteLength);
+            release(item);
+            continue;
+          }
+        }
+        const result = await item.sent.reply;
+        if (result.skipped) {
+          // Taken back before the worker reached it, though its answer came first: this thread parses it.
+          line = parseHere(item.block, line);
+          policy.blockDone(item.block.byteLength);
+          release(item);
+          continue;
+        }
+        const t0 = performance.now();
         helper.decode(result, file.path, line, out.event);
         for (const [at, reason] of result.errors) out.error(at + line - 1, reason);
         line += result.lines;
-        reader.recycle(result.bytes);
+        policy.decoded(performance.now() - t0, item.block.byteLength);
+        policy.parsedThere(result.ms, item.block.byteLength);
+        policy.blockDone(item.block.byteLength);
+        release(item);
       }
     }
   } finally {

@@ -1,0 +1,132 @@
+/**
+ * Which blocks go to the worker, decided by measurement as the file is read (`--worker auto`).
+ *
+ * What counts is how fast this thread gets through the file: on a quiet machine the worker takes parsing off it, but
+ * on a busy one the worker's thread competes for the cores with this one and with everyone else, and for a log whose
+ * lines cost little to parse, decoding the worker's events costs about what parsing them here does. So the file is
+ * read in epochs of a few blocks, each with the worker or without it, timed on the clock; most epochs use the way that
+ * was faster, and every few epochs the other way is timed again, as the machine's load changes.
+ *
+ * With the worker, the share of blocks sent is the one that keeps both threads busy for the same time, from what each
+ * block costs this thread (parsing it, or decoding the worker's events) and the worker (parsing it, on the clock).
+ * Whatever the policy, this thread never stalls for long: a block the worker has not started when its turn comes is
+ * taken back, and one it has started is waited for only as long as parsing it here would take half of.
+ */
+
+/** Blocks the worker holds unanswered, at most: more would only wait in its queue. */
+export const MAX_PENDING = 4;
+/** Blocks measured each way before the share is computed. */
+const MIN_SAMPLES = 3;
+/** The least share of blocks sent in an epoch with the worker. */
+const MIN_SHARE = 1 / 8;
+/** Blocks per epoch. */
+export const EPOCH_BLOCKS = 8;
+/** Every this many epochs, the way that was slower is timed again. */
+export const RETRY_EVERY = 6;
+/** Weight of the latest block in the running costs: conditions change (another process takes the other core). */
+const WEIGHT = 0.25;
+/** Of what parsing a block here would cost, the longest this thread waits for the worker to finish it. */
+const PATIENCE = 0.5;
+
+export interface SharePolicy {
+  /** Whether a file waits for the worker to have started before its first block (else it reads on without it). */
+  waitsForWorker: boolean;
+  /** Whether to send the next block, given how many the worker has not answered yet. */
+  send(pending: number): boolean;
+  /** How long to wait, in ms, for the worker to finish a block of this size it has started, before parsing it here. */
+  patience(bytes: number): number;
+  /** A block this thread parsed itself: its time and size. */
+  parsedHere(ms: number, bytes: number): void;
+  /** A block the worker parsed, decoded here: its time and size. */
+  decoded(ms: number, bytes: number): void;
+  /** A block the worker parsed: the time it took there. */
+  parsedThere(ms: number, bytes: number): void;
+  /** This thread is done with a block (parsed, or decoded), in its turn. */
+  blockDone(bytes: number): void;
+}
+
+/** Waits for the worker, then sends whenever it has room, and waits for every block it starts (`--worker always`). */
+export function alwaysSend(): SharePolicy {
+  return {
+    waitsForWorker: true,
+    send: (pending) => pending < MAX_PENDING,
+    patience: () => Infinity,
+    parsedHere: () => undefined,
+    decoded: () => undefined,
+    parsedThere: () => undefined,
+    blockDone: () => undefined,
+  };
+}
+
+/** A running cost per byte, weighted toward the latest blocks. */
+class Cost {
+  perByte = 0;
+  samples = 0;
+
+  add(ms: number, bytes: number): void {
+    if (bytes <= 0) return;
+    const value = ms / bytes;
+    this.perByte = this.samples++ === 0 ? value : this.perByte + WEIGHT * (value - this.perByte);
+  }
+}
+
+/** Epochs with the worker and without it, timed; blocks sent in the share that keeps both threads busy alike. */
+export function measuredSend(now: () => number = () => performance.now()): SharePolicy {
+  const here = new Cost();
+  const decode = new Cost();
+  const there = new Cost();
+  const withWorker = new Cost();
+  const alone = new Cost();
+  let shared = true;
+  let credit = 0;
+  let epochBlocks = 0;
+  let epochBytes = 0;
+  let epochStart = -1;
+  let sinceRetry = 0;
+  /** The share of blocks to send, from what was measured so far. */
+  const share = (): number => {
+    // Until both ways are measured, every other block each way.
+    if (here.samples < MIN_SAMPLES || decode.samples < MIN_SAMPLES || there.samples < MIN_SAMPLES) return 0.5;
+    // Sending a share f of the bytes: this thread spends f*d + (1-f)*p per byte, the worker f*w; equal when f is:
+    const p = here.perByte;
+    const d = decode.perByte;
+    const w = there.perByte;
+    return w <= d ? 1 : Math.max(MIN_SHARE, Math.min(1, p / (w - d + p)));
+  };
+  const nextEpoch = (): boolean => {
+    if (withWorker.samples === 0) return true;
+    if (alone.samples === 0) return false;
+    const faster = withWorker.perByte <= alone.perByte;
+    if (++sinceRetry >= RETRY_EVERY) {
+      sinceRetry = 0;
+      return !faster;
+    }
+    return faster;
+  };
+  return {
+    waitsForWorker: false,
+    send(pending) {
+      // The first epoch starts with the first block read.
+      if (epochStart < 0) epochStart = now();
+      if (!shared || pending >= MAX_PENDING) return false;
+      credit += share();
+      if (credit < 1) return false;
+      credit -= 1;
+      return true;
+    },
+    patience: (bytes) => (here.samples === 0 ? 0 : PATIENCE * here.perByte * bytes),
+    parsedHere: (ms, bytes) => here.add(ms, bytes),
+    decoded: (ms, bytes) => decode.add(ms, bytes),
+    parsedThere: (ms, bytes) => there.add(ms, bytes),
+    blockDone(bytes) {
+      const at = now();
+      epochBytes += bytes;
+      if (++epochBlocks < EPOCH_BLOCKS) return;
+      (shared ? withWorker : alone).add(at - epochStart, epochBytes);
+      shared = nextEpoch();
+      epochBlocks = 0;
+      epochBytes = 0;
+      epochStart = at;
+    },
+  };
+}
