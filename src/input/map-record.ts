@@ -34,7 +34,26 @@ export function mappingSink(format: LogFormat, file: string, overrides: FieldMap
   };
 
   const unwrap = format.unwrap?.bind(format);
+  // Lines mapped straight from their bytes, where the format can and no --map override needs the whole record.
+  const mapLine = fieldMap ? undefined : format.mapLine?.bind(format);
+  const line = mapLine
+    ? (bytes: Buffer, start: number, end: number, at: number): boolean => {
+        ctx.line = at;
+        let result;
+        try {
+          result = mapLine(bytes, start, end, ctx);
+        } catch {
+          // Whatever went wrong, the line is read as usual, which says what it is.
+          return false;
+        }
+        if (result === undefined) return false;
+        if (isSkip(result)) out.error(at, result.skip);
+        else out.event(result);
+        return true;
+      }
+    : undefined;
   return {
+    ...(line ? { line } : {}),
     record(value, line) {
       if (!unwrap) return mapOne(value, line);
       let inner;

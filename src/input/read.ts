@@ -18,6 +18,7 @@ import { DEFAULT_MAX_RECORD_BYTES } from './records/limit.js';
 import { LineSplitter } from './records/lines.js';
 import type { RecordSink } from './records/sink.js';
 import { readShared, type Sharing } from './parallel/shared-read.js';
+import { readBlocksHere } from './read-blocks.js';
 
 export type { Sharing } from './parallel/shared-read.js';
 
@@ -116,7 +117,20 @@ export async function readInput(file: InputFile, options: ReadOptions): Promise<
     return report;
   }
 
-  const splitter = createSplitter(fmt.container, mappingSink(fmt, file.path, fieldMap, mapped), maxRecordBytes);
+  const sink = mappingSink(fmt, file.path, fieldMap, mapped);
+  if (container === 'json' && sink.line && canReadAgain(file)) {
+    // Lines this format maps straight from their bytes: read again from the first byte, in blocks of whole lines.
+    await chunks.return(undefined);
+    try {
+      readBlocksHere(file.path, container, sink, options.onBytes, maxRecordBytes);
+    } catch (err) {
+      stopOrThrow(err, addError);
+    }
+    report.gaps = describeGaps(coverage, report.events);
+    return report;
+  }
+
+  const splitter = createSplitter(fmt.container, sink, maxRecordBytes);
   try {
     await splitter.push(head);
     if (!exhausted) {
@@ -155,13 +169,12 @@ function lineContainer(container: Container, head: string, exhausted: boolean, m
  * a regular file can be: a pipe, a FIFO or a device cannot be opened again from its first byte (`<(cat f)`).
  */
 function canShare(file: InputFile, sharing: Sharing): boolean {
-  return (
-    sharing.usable() &&
-    file.path !== '-' &&
-    (file.size ?? 0) >= sharing.minBytes &&
-    isRegularFile(file.path) &&
-    !startsWithGzipMagic(file.path)
-  );
+  return sharing.usable() && (file.size ?? 0) >= sharing.minBytes && canReadAgain(file);
+}
+
+/** Whether a file can be read again from its first byte, in blocks of lines: a regular file, not gzip-compressed. */
+function canReadAgain(file: InputFile): boolean {
+  return file.path !== '-' && isRegularFile(file.path) && !startsWithGzipMagic(file.path);
 }
 
 function isRegularFile(path: string): boolean {

@@ -47,3 +47,45 @@ describe('readBlock: one block of whole lines', () => {
     expect(sink.records.map(([v]) => (v as { u: string }).u.length)).toEqual([70_000, 70_000]);
   });
 });
+
+describe('readBlock: JSON lines offered as bytes first (a sink with line())', () => {
+  /** What a sink sees, read as text, or offered each line as bytes and leaving every one to be read as text. */
+  function bothWays(data: Uint8Array, maxBytes?: number) {
+    const text = collect();
+    const textNext = readBlock(data, 'json', text, 1, maxBytes);
+    const offered: [number, string][] = [];
+    const bytesWay = collect();
+    const bytesNext = readBlock(data, 'json', { ...bytesWay, line: (b, start, end, line) => (offered.push([line, b.toString('utf8', start, end)]), false) }, 1, maxBytes);
+    return { text, textNext, bytesWay, bytesNext, offered };
+  }
+
+  it('gives the records, errors and next line number of the text reading, for any bytes and size limit', async () => {
+    const fc = (await import('fast-check')).default;
+    const piece = fc.oneof(
+      fc.constantFrom('{"a":1}', '{"records":[{"x":1},{"x":2}]}', '[1,2]', '{bad', '   ', ' {"a": "b"} ', '\u00a0{"a":1}', '{"a":1}\u00a0', '\ufeff{"a":1}', ''),
+      fc.json(),
+      fc.string({ maxLength: 30 }),
+    );
+    const ends = fc.constantFrom('\n', '\r\n', '\r', '');
+    const file = fc.array(fc.tuple(piece, ends), { maxLength: 8 }).map((lines) => lines.map(([p, e]) => p + e).join(''));
+    const raw = fc.uint8Array({ maxLength: 60 }).map((u) => Buffer.from(u));
+    fc.assert(
+      fc.property(fc.oneof(file.map((s) => Buffer.from(s, 'utf8')), raw), fc.constantFrom(undefined, 4, 12, 40, 1024), (data, maxBytes) => {
+        const r = bothWays(data, maxBytes);
+        expect(r.bytesWay.records).toEqual(r.text.records);
+        expect(r.bytesWay.errors).toEqual(r.text.errors);
+        expect(r.bytesNext).toBe(r.textNext);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('offers a line as bytes only when it starts with a printable character and is well within the limit', () => {
+    const r = bothWays(bytes('{"a":1}\r\n {"a":2}\n\n{"a":3}'));
+    expect(r.offered).toEqual([
+      [1, '{"a":1}'],
+      [4, '{"a":3}'],
+    ]);
+    expect(r.bytesWay.records.map(([, line]) => line)).toEqual([1, 2, 4]);
+  });
+});

@@ -23,6 +23,10 @@ const MIN_SHARE = 1 / 8;
 export const EPOCH_BLOCKS = 8;
 /** Every this many epochs, the way that was slower is timed again. */
 export const RETRY_EVERY = 6;
+/** Epochs with the worker before any is timed: a worker that has parsed little runs its code cold, twice as slow. */
+export const WARMUP_EPOCHS = 4;
+/** The worker is kept unless reading alone is faster by more than this share (epochs differ by chance too). */
+const MARGIN = 0.05;
 /** Weight of the latest block in the running costs: conditions change (another process takes the other core). */
 const WEIGHT = 0.25;
 /** Of what parsing a block here would cost, the longest this thread waits for the worker to finish it. */
@@ -58,6 +62,29 @@ export function alwaysSend(): SharePolicy {
   };
 }
 
+/** Epochs timed each way that are kept: the median of the latest few, which a stall of one epoch (a pause of the collector, another process) does not move. */
+const EPOCHS_KEPT = 5;
+
+/** The latest epochs' costs per byte, one way. */
+class RecentCosts {
+  private readonly values: number[] = [];
+
+  get samples(): number {
+    return this.values.length;
+  }
+
+  add(ms: number, bytes: number): void {
+    if (bytes <= 0) return;
+    this.values.push(ms / bytes);
+    if (this.values.length > EPOCHS_KEPT) this.values.shift();
+  }
+
+  median(): number {
+    const sorted = [...this.values].sort((a, b) => a - b);
+    return sorted[(sorted.length - 1) >> 1] ?? 0;
+  }
+}
+
 /** A running cost per byte, weighted toward the latest blocks. */
 class Cost {
   perByte = 0;
@@ -75,14 +102,18 @@ export function measuredSend(now: () => number = () => performance.now()): Share
   const here = new Cost();
   const decode = new Cost();
   const there = new Cost();
-  const withWorker = new Cost();
-  const alone = new Cost();
-  let shared = true;
+  const withWorker = new RecentCosts();
+  const alone = new RecentCosts();
   let credit = 0;
-  let epochBlocks = 0;
-  let epochBytes = 0;
-  let epochStart = -1;
   let sinceRetry = 0;
+  /** Blocks decided (when read ahead) and done (in their turn, later): an epoch is timed over the blocks decided in it. */
+  let decided = 0;
+  let done = 0;
+  let shared = true;
+  /** The way of each epoch decided and not yet timed, oldest first (undefined: warming up, not timed). */
+  const pending: (boolean | undefined)[] = [];
+  let epochStart = -1;
+  let epochBytes = 0;
   /** The share of blocks to send, from what was measured so far. */
   const share = (): number => {
     // Until both ways are measured, every other block each way.
@@ -93,10 +124,11 @@ export function measuredSend(now: () => number = () => performance.now()): Share
     const w = there.perByte;
     return w <= d ? 1 : Math.max(MIN_SHARE, Math.min(1, p / (w - d + p)));
   };
+  let epochs = 0;
   const nextEpoch = (): boolean => {
-    if (withWorker.samples === 0) return true;
+    if (epochs++ < WARMUP_EPOCHS || withWorker.samples === 0) return true;
     if (alone.samples === 0) return false;
-    const faster = withWorker.perByte <= alone.perByte;
+    const faster = withWorker.median() <= alone.median() * (1 + MARGIN);
     if (++sinceRetry >= RETRY_EVERY) {
       sinceRetry = 0;
       return !faster;
@@ -105,10 +137,15 @@ export function measuredSend(now: () => number = () => performance.now()): Share
   };
   return {
     waitsForWorker: false,
-    send(pending) {
+    send(inFlight) {
       // The first epoch starts with the first block read.
       if (epochStart < 0) epochStart = now();
-      if (!shared || pending >= MAX_PENDING) return false;
+      if (decided++ % EPOCH_BLOCKS === 0) {
+        const warming = epochs < WARMUP_EPOCHS;
+        shared = nextEpoch();
+        pending.push(warming ? undefined : shared);
+      }
+      if (!shared || inFlight >= MAX_PENDING) return false;
       credit += share();
       if (credit < 1) return false;
       credit -= 1;
@@ -119,12 +156,11 @@ export function measuredSend(now: () => number = () => performance.now()): Share
     decoded: (ms, bytes) => decode.add(ms, bytes),
     parsedThere: (ms, bytes) => there.add(ms, bytes),
     blockDone(bytes) {
-      const at = now();
       epochBytes += bytes;
-      if (++epochBlocks < EPOCH_BLOCKS) return;
-      (shared ? withWorker : alone).add(at - epochStart, epochBytes);
-      shared = nextEpoch();
-      epochBlocks = 0;
+      if (++done % EPOCH_BLOCKS !== 0) return;
+      const at = now();
+      const way = pending.shift();
+      if (way !== undefined) (way ? withWorker : alone).add(at - epochStart, epochBytes);
       epochBytes = 0;
       epochStart = at;
     },

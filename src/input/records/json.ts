@@ -24,6 +24,31 @@ function describeParseError(err: unknown): string {
 }
 
 /**
+ * One line of one-value-per-line JSON: its value is a record, or the records of the array it is or wraps
+ * (`{"records": [...]}`); a line JSON.parse rejects is skipped with its reason.
+ */
+export function readJsonLine(raw: string, line: number, sink: RecordSink): void {
+  const text = raw.trim();
+  if (text.length === 0) return;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    sink.error(line, describeParseError(err));
+    return;
+  }
+  const inner = Array.isArray(value) ? value : wrappedArray(value);
+  if (inner) {
+    for (const item of inner) sink.record(item, line);
+  } else {
+    sink.record(value, line);
+  }
+}
+
+/** The keys of an object that JsonRecordSplitter reads as a wrapper of records, when their value is an array. */
+export const WRAPPER_KEY_NAMES: readonly string[] = [...WRAPPER_KEYS];
+
+/**
  * How a JSON text is laid out, from its head: `lines` when it is one value per line (its first line parses whole),
  * `scan` when a value spans lines (an array, a pretty-printed object) or when the first line is too long to be read
  * whole (a compact wrapper such as CloudTrail's `{"Records": [...]}` is then read record by record). Undefined
@@ -173,21 +198,7 @@ export class JsonRecordSplitter {
   }
 
   private handleLine(raw: string, line: number): void {
-    const text = raw.trim();
-    if (text.length === 0) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (err) {
-      this.sink.error(line, describeParseError(err));
-      return;
-    }
-    const inner = Array.isArray(value) ? value : wrappedArray(value);
-    if (inner) {
-      for (const item of inner) this.sink.record(item, line);
-    } else {
-      this.sink.record(value, line);
-    }
+    readJsonLine(raw, line, this.sink);
   }
 
   private scan(text: string): void {

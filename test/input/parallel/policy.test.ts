@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spareCore } from '../../../src/input/parallel/policy.js';
-import { alwaysSend, EPOCH_BLOCKS, MAX_PENDING, measuredSend, RETRY_EVERY } from '../../../src/input/parallel/share-policy.js';
+import { alwaysSend, EPOCH_BLOCKS, MAX_PENDING, measuredSend, RETRY_EVERY, WARMUP_EPOCHS } from '../../../src/input/parallel/share-policy.js';
 
 describe('--worker auto', () => {
   it('shares only while the machine has a core to spare', () => {
@@ -47,18 +47,18 @@ describe('--worker auto, epoch by epoch', () => {
     return shared;
   }
 
-  it('reads alone when the worker is slower, and tries it again now and then', () => {
-    const shared = epochs(3 + 2 * RETRY_EVERY, (withWorker) => (withWorker ? 20 : 10));
-    expect(shared.slice(0, 2)).toEqual([true, false]);
-    const later = shared.slice(2);
+  it('warms the worker up, then reads alone when the worker is slower, and tries it again now and then', () => {
+    const shared = epochs(WARMUP_EPOCHS + 4 + 2 * RETRY_EVERY, (withWorker) => (withWorker ? 20 : 10));
+    expect(shared.slice(0, WARMUP_EPOCHS)).toEqual(Array(WARMUP_EPOCHS).fill(true));
+    const later = shared.slice(WARMUP_EPOCHS + 3);
     expect(later.filter(Boolean).length).toBeGreaterThan(0);
     expect(later.filter(Boolean).length).toBeLessThan(later.length / 3);
   });
 
   it('keeps the worker when it is faster', () => {
-    const shared = epochs(3 + 2 * RETRY_EVERY, (withWorker) => (withWorker ? 5 : 10));
-    expect(shared[1]).toBe(false);
-    const later = shared.slice(2);
+    const shared = epochs(WARMUP_EPOCHS + 4 + 2 * RETRY_EVERY, (withWorker) => (withWorker ? 5 : 10));
+    expect(shared.slice(WARMUP_EPOCHS).includes(false)).toBe(true);
+    const later = shared.slice(WARMUP_EPOCHS + 3);
     expect(later.filter(Boolean).length).toBeGreaterThan((later.length * 2) / 3);
   });
 });
