@@ -10,7 +10,8 @@
  *   node bench/run.mjs --verify           also check the findings of the Okta + access pair against what was planted
  *   node bench/run.mjs --json             machine-readable results on stdout
  *
- * Files (one per format, generated deterministically into the git-ignored bench/.data/, reused while they match):
+ * Files (one per format, generated deterministically by format-files.mjs into the git-ignored bench/.data/, reused
+ * while they match):
  * Okta System Log NDJSON, an API access log as NDJSON (OpenTelemetry keys), the same requests as an nginx combined
  * log and as CSV. About 25,000 sessions per million events, with planted agents.
  *
@@ -25,17 +26,18 @@
  *   demo              `node bin/borrowscan.js scan fixtures/demo`, start-up included (median of 11)
  *   memory            the Okta + access pair streamed from the generator through named pipes into one scan (no
  *                     files on disk: one thread), at each size of --memory-events: peak RSS and time per event
+ * Before each run its files are read through once (a machine short of memory evicts them from the page cache).
  * Within a row the workloads take turns, round after round, so that a drifting machine load weighs on each alike;
  * a ratio is the median of the rounds' own ratios (its two workloads ran back to back). Each row shows the load
  * average (1 minute) over its rounds: on a shared machine, compare figures taken at a low load.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ensureFormatFile } from './generate.mjs';
+import { ensureFormatFile } from './format-files.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -160,12 +162,29 @@ function runChild(args, { allowExit = [0] } = {}) {
   });
 }
 
-/** Runs each workload once per round, `runs` rounds; returns each one's samples in round order. */
-async function inTurns(title, workloads) {
+/**
+ * Reads files through once, so that the workload after it finds them in the page cache: a machine short of memory
+ * evicts them between runs, and a read from disk would weigh on one workload and not the one it is compared with.
+ */
+function warm(paths) {
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  for (const path of paths) {
+    const fd = openSync(path, 'r');
+    try {
+      while (readSync(fd, buffer, 0, buffer.length, null) > 0);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+/** Runs each workload once per round, `runs` rounds, its files read through first; returns the samples in round order. */
+async function inTurns(title, workloads, paths) {
   const samples = workloads.map(() => []);
   for (let i = 0; i < runs; i++) {
     for (const [w, { name, args }] of workloads.entries()) {
       say(`${title}: ${name}${runs > 1 ? ` (${i + 1}/${runs})` : ''}, load ${loadavg()[0].toFixed(2)} ...`);
+      warm(paths);
       samples[w].push(await runChild(args));
     }
   }
@@ -203,7 +222,7 @@ async function formatRow(format) {
     { name: `bare loop (${spec.bareTitle})`, args: spec.bare(file.path) },
     { name: 'scan --worker never', args: scanArgs('never') },
     { name: 'scan --worker auto', args: scanArgs('auto') },
-  ]);
+  ], [file.path]);
   const target = TARGETS[format];
   const oneThread = paired(bare, one);
   const worker = paired(bare, auto);
@@ -237,7 +256,7 @@ async function pairRow() {
   const [duck, scan] = await inTurns('pair', [
     { name: 'DuckDB query', args: ['duckdb', okta.path, access.path] },
     { name: 'scan --worker auto', args: ['scan', '/dev/null', okta.path, access.path, '--worker', 'auto'] },
-  ]);
+  ], [okta.path, access.path]);
   const n = okta.events + access.events;
   const bytes = okta.bytes + access.bytes;
   const ratio = paired(scan, duck);
@@ -302,7 +321,7 @@ async function memoryRows() {
       say(`memory: ${n.toLocaleString('en-US')} events per format streamed into one scan, load ${loadavg()[0].toFixed(2)} ...`);
       // Each writer blocks opening its pipe until the scan opens it: the scan reads one file after the other.
       const writers = pipes.map(({ format, path }) =>
-        spawn('sh', ['-c', `exec "$0" "$1" "$2" "$3" > "$4"`, process.execPath, join(HERE, 'generate.mjs'), format, String(n), path], {
+        spawn('sh', ['-c', `exec "$0" "$1" "$2" "$3" > "$4"`, process.execPath, join(HERE, 'format-files.mjs'), format, String(n), path], {
           stdio: ['ignore', 'ignore', 'pipe'],
         }),
       );
