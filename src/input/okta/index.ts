@@ -3,6 +3,7 @@ import { detectOkta } from './detect.js';
 import { EVENT_HOOK_TYPE, HOOK_EVENTS, hookEvents } from './event-hook.js';
 import { OKTA_FIELDS as F } from './fields.js';
 import { mapOkta, OKTA_ID } from './map.js';
+import { mapOktaLine } from './map-line.js';
 
 export const okta: LogFormat = {
   id: OKTA_ID,
@@ -12,6 +13,7 @@ export const okta: LogFormat = {
   detect: detectOkta,
   unwrap: hookEvents,
   map: mapOkta,
+  mapLine: mapOktaLine,
   docs: {
     summary:
       'Okta System Log LogEvents: the /api/v1/logs JSON array (pretty or compact), NDJSON as streamed or stored by ' +

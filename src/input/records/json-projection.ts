@@ -241,19 +241,17 @@ class ProjectionReader {
     let wide = false;
     let i = at + 1;
     for (;;) {
+      // Printable ASCII in a loop of its own: one lookup a byte, and most strings are nothing else.
+      while (i < end && ASCII_PLAIN[b[i]!] === 1) i++;
       if (i >= end) return NOT_HERE;
-      const k = STRING_BYTE[b[i]!]!;
-      if (k === PLAIN) {
-        i++;
-        continue;
-      }
-      if (k === CLOSE) break;
-      if (k === WIDE) {
+      const c = b[i]!;
+      if (c === QUOTE) break;
+      if (c >= 0x80) {
         wide = true;
         i++;
         continue;
       }
-      if (k !== ESCAPE) return NOT_HERE;
+      if (c !== BACKSLASH) return NOT_HERE;
       escaped = true;
       const e = escapeLength(b, i + 1, end);
       if (e === NOT_HERE) return NOT_HERE;
@@ -307,6 +305,10 @@ const ESCAPE = 2;
 const INVALID = 3;
 const WIDE = 4;
 const STRING_BYTE = new Uint8Array(256).map((_, c) => (c === QUOTE ? CLOSE : c === BACKSLASH ? ESCAPE : c < 0x20 ? INVALID : c >= 0x80 ? WIDE : PLAIN));
+/** 1 for the bytes a string passes over that are printable ASCII (all but the quote and the backslash). */
+const ASCII_PLAIN = STRING_BYTE.map((k) => (k === PLAIN ? 1 : 0));
+/** 1 for every byte a string passes over as it is: printable ASCII and bytes outside ASCII. */
+const STRING_PLAIN = STRING_BYTE.map((k) => (k === PLAIN || k === WIDE ? 1 : 0));
 
 const isHex = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 
@@ -322,14 +324,11 @@ function escapeLength(b: Buffer, i: number, end: number): number {
 function skipString(b: Buffer, at: number, end: number): number {
   let i = at + 1;
   for (;;) {
+    while (i < end && STRING_PLAIN[b[i]!] === 1) i++;
     if (i >= end) return NOT_HERE;
-    const k = STRING_BYTE[b[i]!]!;
-    if (k === PLAIN || k === WIDE) {
-      i++;
-      continue;
-    }
-    if (k === CLOSE) return i + 1;
-    if (k !== ESCAPE) return NOT_HERE;
+    const c = b[i]!;
+    if (c === QUOTE) return i + 1;
+    if (c !== BACKSLASH) return NOT_HERE;
     const e = escapeLength(b, i + 1, end);
     if (e === NOT_HERE) return NOT_HERE;
     i += 1 + e;
