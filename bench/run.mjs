@@ -259,7 +259,7 @@ async function pairRow() {
   ], [okta.path, access.path]);
   const n = okta.events + access.events;
   const bytes = okta.bytes + access.bytes;
-  const ratio = paired(scan, duck);
+  const ratio = paired(duck, scan);
   return {
     files: [relative(ROOT, okta.path), relative(ROOT, access.path)],
     events: n,
