@@ -3,33 +3,57 @@ import { compileProjection, each, projectJsonLine, type ProjectionSpec } from '.
 import { isEventHookDelivery } from './event-hook.js';
 import { OKTA_FIELDS as F } from './fields.js';
 import { mapOkta } from './map.js';
+import { RISK_DEBUG_KEYS } from './risk.js';
 
-/** What `mapOkta` reads of each element of the arrays it walks: a target's type and name, a hop's IP. */
+/**
+ * What the mapper reads of each element of the arrays it walks: a target's type and name (map.ts) and its user's
+ * login or id (agent.ts), a hop's IP.
+ */
 const ELEMENTS: Readonly<Record<string, ProjectionSpec>> = {
-  [F.target]: { type: true, displayName: true },
+  [F.target]: { type: true, displayName: true, alternateId: true, id: true },
   [F.ipChain]: { ip: true },
 };
-/** Elements whose keys `mapOkta` reads as it reads top-level keys (`getLoosePath` of the element). */
+/** Elements whose keys the mapper reads as it reads top-level keys (`getLoosePath` of the element). */
 const LOOSE_ELEMENTS = new Set<string>([F.ipChain]);
 /** Fields only detection reads (on records JSON.parse gives it), not cut from a line. */
 const DETECTION_ONLY = new Set<string>([F.uuid]);
+/**
+ * Objects the mapper reads only in part: cut to the keys named here and by the deeper paths of OKTA_FIELDS. Any
+ * other path that is the start of another is a mistake (the object would be cut where the mapper may read it
+ * whole), and stops the module from loading.
+ */
+const CUT: Readonly<Record<string, readonly string[]>> = {
+  [F.actor]: [],
+  [F.debugData]: RISK_DEBUG_KEYS,
+};
+
+type Mutable = { [key: string]: Mutable | true | ReturnType<typeof each> };
 
 /**
  * The projection of an Okta LogEvent: every path of OKTA_FIELDS but those only detection reads, so that a field
- * the mapper comes to read is cut from the line too. A path that is the start of another (`actor`, read whole by detection only) is cut to the
- * deeper ones: the mapper must not read such a field whole.
+ * the mapper comes to read is cut from the line too, with the array elements and parts of objects above.
  */
 export function oktaProjectionSpec(): ProjectionSpec {
-  type Mutable = { [key: string]: Mutable | true | ReturnType<typeof each> };
   const spec: Mutable = {};
-  const paths = [...new Set<string>(Object.values(F))].filter((path) => !DETECTION_ONLY.has(path)).sort();
+  const paths = [...new Set<string>(Object.values(F))].filter((path) => !DETECTION_ONLY.has(path));
+  for (const [path, keys] of Object.entries(CUT)) for (const key of keys) paths.push(`${path}.${key}`);
   for (const path of paths) {
+    if (!(path in CUT) && paths.some((other) => other.startsWith(`${path}.`))) {
+      throw new Error(`Okta projection: ${path} is read whole and has deeper fields; name it in CUT if it is read in part`);
+    }
+  }
+  for (const path of paths.sort()) {
     const parts = path.split('.');
     let level = spec;
     for (let i = 0; i < parts.length - 1; i++) {
       const next = level[parts[i]!];
-      if (next === undefined || next === true) level = level[parts[i]!] = {};
-      else level = next as Mutable;
+      if (next === undefined || next === true) {
+        const deeper: Mutable = {};
+        level[parts[i]!] = deeper;
+        level = deeper;
+      } else {
+        level = next as Mutable;
+      }
     }
     const last = parts[parts.length - 1]!;
     const element = ELEMENTS[path];

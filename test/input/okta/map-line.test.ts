@@ -201,15 +201,28 @@ const time = fc.oneof(
   fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }).map((ms) => new Date(ms).toISOString()),
   fc.constantFrom('2022-03-22 14:21:53.225', 'yesterday', ''),
 );
-const eventType = fc.constantFrom('user.session.start', 'user.session.end', 'user.authentication.sso', 'app.oauth2.as.token.grant.access_token', 'com.okta.event_hook', 'policy.evaluate_sign_on', 'x');
-const target = fc.array(orValue(entries({ type: fc.constantFrom('AppInstance', 'User', 'appinstance'), displayName: str, id: str }, ['Type', 'DisplayName'])), { maxLength: 3 });
+const eventType = fc.constantFrom(
+  'user.session.start',
+  'user.session.end',
+  'user.authentication.sso',
+  'app.oauth2.as.token.grant.access_token',
+  'app.oauth2.token.grant.id_jag',
+  'user.session.context.change',
+  'user.risk.detect',
+  'security.session.detect_client_roaming',
+  'workload_principal.create',
+  'com.okta.event_hook',
+  'policy.evaluate_sign_on',
+  'x',
+);
+const target = fc.array(orValue(entries({ type: fc.constantFrom('AppInstance', 'User', 'appinstance'), displayName: str, alternateId: str, id: str }, ['Type', 'DisplayName', 'login'])), { maxLength: 3 });
 const ipChain = fc.array(orValue(entries({ ip: str, version: fc.constant('V4') }, ['IP', 'Ip', 'source'])), { maxLength: 3 });
 const oktaRecord = entries(
   {
     published: orValue(time),
     eventType: orValue(eventType),
     uuid: str,
-    actor: orValue(entries({ id: str, type: fc.constantFrom('User', 'user', 'PublicClientApp', 'AppInstance', 'SystemPrincipal'), alternateId: str, displayName: str }, ['ID', 'Type'])),
+    actor: orValue(entries({ id: str, type: fc.constantFrom('User', 'user', 'PublicClientApp', 'AppInstance', 'SystemPrincipal', 'AI Agent', 'workload_principal'), alternateId: str, displayName: str }, ['ID', 'Type'])),
     client: orValue(
       entries({
         id: orValue(str),
@@ -220,7 +233,25 @@ const oktaRecord = entries(
     ),
     outcome: orValue(entries({ result: orValue(fc.constantFrom('SUCCESS', 'FAILURE', 'ALLOW', 'DENY', 'success', 'unknown')), reason: str })),
     authenticationContext: orValue(entries({ externalSessionId: orValue(str), rootSessionId: orValue(str) }, ['ExternalSessionId'])),
-    debugContext: orValue(entries({ debugData: orValue(entries({ grantType: orValue(str), requestUri: str })) })),
+    debugContext: orValue(
+      entries({
+        debugData: orValue(
+          entries(
+            {
+              grantType: orValue(fc.constantFrom('urn:ietf:params:oauth:grant-type:token-exchange', 'authorization_code')),
+              Causes: orValue(fc.array(str, { maxLength: 3 })),
+              PreviousIpAddress: str,
+              NewIpAddress: str,
+              risk: str,
+              Risk: str,
+              ExternalSessionId: str,
+              requestUri: str,
+            },
+            ['causes', 'RISK'],
+          ),
+        ),
+      }),
+    ),
     transaction: orValue(entries({ detail: orValue(entries({ requestApiTokenId: orValue(str) })), type: str })),
     request: orValue(entries({ ipChain: orValue(ipChain) })),
     target: orValue(target),
