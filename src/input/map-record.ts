@@ -1,6 +1,6 @@
 import type { NormalizedEvent } from '../model/event.js';
 import { activeFieldMap, applyMapped, injectMapped, type FieldMap } from './field-map.js';
-import { isSkip, type LogFormat, type RecordContext, type Skip } from './format.js';
+import { isSkip, type LogFormat, type MapResult, type RecordContext, type Skip } from './format.js';
 import type { RecordSink } from './records/sink.js';
 
 /** Where mapped records go: an event, or a line that is skipped with a reason. */
@@ -39,7 +39,7 @@ export function mappingSink(format: LogFormat, file: string, overrides: FieldMap
   const line = mapLine
     ? (bytes: Buffer, start: number, end: number, at: number): boolean => {
         ctx.line = at;
-        let result;
+        let result: MapResult | undefined;
         try {
           result = mapLine(bytes, start, end, ctx);
         } catch {

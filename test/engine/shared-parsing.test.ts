@@ -170,7 +170,7 @@ describe.skipIf(!built)('parsing shared with a worker thread gives the same repo
     const file = { path: awkward.path, explicit: true, size: statSync(awkward.path).size };
     const shared: unknown[] = [];
     const alone: unknown[] = [];
-    let sharedReport;
+    let sharedReport: Awaited<ReturnType<typeof readInput>> | undefined;
     try {
       sharedReport = await readInput(file, { formats: FORMATS, sharing, onEvent: (e) => shared.push(e) });
     } finally {

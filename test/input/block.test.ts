@@ -55,7 +55,10 @@ describe('readBlock: JSON lines offered as bytes first (a sink with line())', ()
     const textNext = readBlock(data, 'json', text, 1, maxBytes);
     const offered: [number, string][] = [];
     const bytesWay = collect();
-    const bytesNext = readBlock(data, 'json', { ...bytesWay, line: (b, start, end, line) => (offered.push([line, b.toString('utf8', start, end)]), false) }, 1, maxBytes);
+    const bytesNext = readBlock(data, 'json', { ...bytesWay, line: (b, start, end, line) => {
+          offered.push([line, b.toString('utf8', start, end)]);
+          return false;
+        } }, 1, maxBytes);
     return { text, textNext, bytesWay, bytesNext, offered };
   }
 

@@ -19,7 +19,7 @@ const q = (name: string): string => QUOTED.replace('(', `(?<${name}>`);
 export const COMBINED_LINE = new RegExp(
   String.raw`^(?:(?<vhost>\S+) )?(?<host>\S+) (?<ident>\S+) (?<user>\S+) ` +
     String.raw`\[(?<time>\d{1,2}/[A-Za-z]{3}/\d{4}:[^\]]*)\] ${q('request')} (?<status>\d{3}|-) (?<bytes>\d+|-)` +
-    String.raw`(?: ${q('referer')} ${q('agent')})?(?: .*)?$`,
+    `(?: ${q('referer')} ${q('agent')})?(?: .*)?$`,
 );
 
 export interface CombinedGroups {

@@ -21,7 +21,6 @@ const SPACE = 32;
 const QUOTE = 34;
 const BACKSLASH = 92;
 const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
 const SLASH = 47;
 const COLON = 58;
 const DASH = 45;

@@ -91,9 +91,9 @@ const record = fc.dictionary(keyName, tree, { maxKeys: 8 });
 
 /** JSON text with spacing, escapes and repeated keys that JSON.stringify does not write. */
 const written = record.chain((r) =>
-  fc.tuple(fc.constantFrom('', ' ', '\t', '  '), fc.boolean(), fc.boolean()).map(([space, escape, repeat]) => {
+  fc.tuple(fc.constantFrom('', ' ', '\t', '  '), fc.boolean(), fc.boolean()).map(([space, escapes, repeat]) => {
     let text = JSON.stringify(r, null, space.length > 0 ? space : undefined).replace(/\n/g, ' ');
-    if (escape) text = text.replace(/a/g, '\\u0061');
+    if (escapes) text = text.replace(/a/g, '\\u0061');
     if (repeat && text.length > 2) text = `{"eventType":"first",${text.slice(1)}`.replace(/,}$/, '}');
     return text;
   }),
