@@ -20,7 +20,7 @@ export function mappingSink(format: LogFormat, file: string, overrides: FieldMap
   const fieldMap = activeFieldMap(overrides);
 
   const mapOne = (value: unknown, line: number): void => {
-    let result;
+    let result: MapResult;
     ctx.line = line;
     try {
       result = format.map(fieldMap ? injectMapped(value, fieldMap) : value, ctx);
@@ -56,7 +56,7 @@ export function mappingSink(format: LogFormat, file: string, overrides: FieldMap
     ...(line ? { line } : {}),
     record(value, line) {
       if (!unwrap) return mapOne(value, line);
-      let inner;
+      let inner: ReturnType<typeof unwrap>;
       try {
         inner = unwrap(value);
       } catch (err) {

@@ -138,7 +138,8 @@ export function later(a: EvidenceEvent | undefined, b: EvidenceEvent | undefined
 
 /** Per-client state of a rule in a session, created on first use. */
 export function clientState<T>(session: Session, ruleId: string, clientKey: string, create: () => T): T {
-  const states = (session.ruleState ??= new Map());
+  session.ruleState ??= new Map();
+  const states = session.ruleState;
   let byClient = states.get(ruleId) as Map<string, T> | undefined;
   if (!byClient) {
     byClient = new Map();

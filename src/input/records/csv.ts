@@ -68,11 +68,15 @@ export class CsvSplitter {
       text = this.heldCr + text;
       this.heldCr = '';
       const i = firstLineEnd(text);
-      if (i < 0) return this.lines.push(text);
+      if (i < 0) {
+        this.lines.push(text);
+        return;
+      }
       if (text.charCodeAt(i) === 13 && i === text.length - 1) {
         // A CR at the end of the text so far: CRLF or a CR alone, the next text tells.
         this.heldCr = '\r';
-        return this.lines.push(text.slice(0, i));
+        this.lines.push(text.slice(0, i));
+        return;
       }
       this.lineEnds = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) !== 10 ? 'cr' : 'lf';
     }
