@@ -10,44 +10,12 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { AGENTS, BROWSERS, mulberry32, SEED, START, UAS, WEEK_MS } from './world.mjs';
 
 /** Bump when the generated content changes, so that old data sets are not reused. */
 const GENERATOR_VERSION = 4;
-const SEED = 0x0b0770;
-const WEEK_MS = 7 * 24 * 3_600_000;
-const START = Date.UTC(2026, 10, 2, 7, 0, 0);
 const FLUSH_CHARS = 8 * 1024 * 1024;
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const UAS = {
-  chromeWin: (v) => `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Safari/537.36`,
-  chromeMac: (v) => `Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Safari/537.36`,
-  edgeWin: (v) => `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Safari/537.36 Edg/${v}.0.3595.65`,
-  firefoxWin: (v) => `Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:${v + 3}.0) Gecko/20100101 Firefox/${v + 3}.0`,
-  firefoxMac: (v) => `Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:${v + 3}.0) Gecko/20100101 Firefox/${v + 3}.0`,
-  safariMac: () => 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/26.1 Safari/605.1.15',
-  mobile: () => 'ExampleMobile/4.2.0 (iPhone; iOS 18.1; Scale/3.00) CFNetwork/1568.200.51 Darwin/24.1.0',
-};
-const BROWSERS = [
-  ['chromeWin', 'Windows 10', 'CHROME', 30],
-  ['chromeMac', 'Mac OS X', 'CHROME', 25],
-  ['edgeWin', 'Windows 10', 'EDGE_CHROMIUM', 15],
-  ['firefoxWin', 'Windows 10', 'FIREFOX', 6],
-  ['firefoxMac', 'Mac OS X', 'FIREFOX', 6],
-  ['safariMac', 'Mac OS X', 'SAFARI', 10],
-  ['mobile', 'iOS', 'UNKNOWN', 8],
-];
-const AGENTS = ['claude-cli/2.1.205 (external, cli)', 'python-httpx/0.27.0', 'node', 'axios/1.7.7', 'Python/3.12 aiohttp/3.9.5', 'curl/8.7.1'];
 const PATHS = [
   (r) => `/api/customers/${10_000 + r(900)}`,
   (r) => `/api/customers?page=${1 + r(20)}&per_page=50&sort=name`,

@@ -11,8 +11,8 @@
  */
 
 export const SEED = 0x0b0770;
-const WEEK_MS = 7 * 24 * 3_600_000;
-const START = Date.UTC(2026, 10, 2, 7, 0, 0);
+export const WEEK_MS = 7 * 24 * 3_600_000;
+export const START = Date.UTC(2026, 10, 2, 7, 0, 0);
 
 export function mulberry32(seed) {
   let a = seed >>> 0;
@@ -25,7 +25,7 @@ export function mulberry32(seed) {
   };
 }
 
-const UAS = {
+export const UAS = {
   chromeWin: (v) => `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Safari/537.36`,
   chromeMac: (v) => `Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Safari/537.36`,
   edgeWin: (v) => `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Safari/537.36 Edg/${v}.0.3595.65`,
@@ -34,7 +34,7 @@ const UAS = {
   safariMac: () => 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/26.1 Safari/605.1.15',
   mobile: () => 'ExampleMobile/4.2.0 (iPhone; iOS 18.1; Scale/3.00) CFNetwork/1568.200.51 Darwin/24.1.0',
 };
-const BROWSERS = [
+export const BROWSERS = [
   ['chromeWin', 'Windows 10', 'CHROME', 30],
   ['chromeMac', 'Mac OS X', 'CHROME', 25],
   ['edgeWin', 'Windows 10', 'EDGE_CHROMIUM', 15],
@@ -43,7 +43,7 @@ const BROWSERS = [
   ['safariMac', 'Mac OS X', 'SAFARI', 10],
   ['mobile', 'iOS', 'UNKNOWN', 8],
 ];
-const AGENTS = ['claude-cli/2.1.205 (external, cli)', 'python-httpx/0.27.0', 'node', 'axios/1.7.7', 'Python/3.12 aiohttp/3.9.5', 'curl/8.7.1'];
+export const AGENTS = ['claude-cli/2.1.205 (external, cli)', 'python-httpx/0.27.0', 'node', 'axios/1.7.7', 'Python/3.12 aiohttp/3.9.5', 'curl/8.7.1'];
 const APPS = [
   ['0oa1portal', 'Example API Portal'],
   ['0oa1salesforce', 'Salesforce.com'],
