@@ -1,4 +1,4 @@
-import { text } from '../fields.js';
+import { isObject, type JsonObject, text } from '../fields.js';
 
 /**
  * Caps for the values a record hands us to keep: a header, a token claim or an agent's name is attacker-controlled
@@ -34,4 +34,19 @@ export function boundedText(value: unknown, max: number): string | undefined {
   const t = (raw.length > max * 2 ? raw.slice(0, max * 2) : raw).trim();
   const usable = text(t);
   return usable === undefined ? undefined : bounded(usable, max);
+}
+
+/**
+ * An object, or the JSON text of one that a log flattened it to (Log Analytics columns, gateways' `act` claims), read
+ * only when it is short enough to scan; anything else is none.
+ */
+export function objectOrJsonText(value: unknown): JsonObject | undefined {
+  if (isObject(value)) return value;
+  if (typeof value !== 'string' || value.length > MAX_SCANNED || !value.trimStart().startsWith('{')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return isObject(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
 }

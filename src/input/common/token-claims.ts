@@ -1,7 +1,7 @@
 import type { AgentEvidence } from '../../model/event.js';
 import { isObject, text, type JsonObject } from '../fields.js';
 import { agentEvidence, proofOf, proofs } from './agent-evidence.js';
-import { bounded, boundedText, MAX_NAME, MAX_SCANNED } from './bounded.js';
+import { bounded, boundedText, MAX_NAME, objectOrJsonText } from './bounded.js';
 import { dotted } from './dotted.js';
 
 /**
@@ -61,18 +61,6 @@ function firstClaim(record: JsonObject, prefix: string, names: readonly string[]
   return undefined;
 }
 
-/** `act` as an object, or as the JSON text some gateways flatten it to; anything else is no actor. */
-function actorOf(value: unknown): JsonObject | undefined {
-  if (isObject(value)) return value;
-  if (typeof value !== 'string' || value.length > MAX_SCANNED || !value.trimStart().startsWith('{')) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(value);
-    return isObject(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The claims of the first prefix that holds any; undefined when the record logs none. */
 export function tokenClaims(record: JsonObject, prefixes: readonly string[] = CLAIM_PREFIXES): TokenClaims | undefined {
   for (const prefix of prefixes) {
@@ -83,7 +71,7 @@ export function tokenClaims(record: JsonObject, prefixes: readonly string[] = CL
       clientId: firstClaim(record, prefix, CLIENT_CLAIMS),
       jti: claimText(record, prefix, 'jti'),
       sid: claimText(record, prefix, 'sid'),
-      act: actorOf(claim(record, prefix, 'act')),
+      act: objectOrJsonText(claim(record, prefix, 'act')),
       actFacets: claimText(record, prefix, 'xms_act_fct'),
       subFacets: claimText(record, prefix, 'xms_sub_fct'),
       parentApp: claimText(record, prefix, 'xms_par_app_azp'),

@@ -1,20 +1,9 @@
 import type { AgentEvidence, RiskSignal } from '../../model/event.js';
-import { getLoose, getPath, isObject, text, type JsonObject } from '../fields.js';
+import { getLoose, getPath, text, type JsonObject } from '../fields.js';
 import { agentEvidence, proofOf, proofs } from '../common/agent-evidence.js';
-import { bounded, boundedText, MAX_NAME, MAX_SCANNED } from '../common/bounded.js';
+import { bounded, boundedText, MAX_NAME, MAX_SCANNED, objectOrJsonText } from '../common/bounded.js';
 import { AGENTIC_TYPES, NOT_AGENTIC, SIGNIN, UNKNOWN_FUTURE_VALUE } from './fields.js';
 
-/** An object, or the JSON text Log Analytics exports hold it as. */
-function objectOf(value: unknown): JsonObject | undefined {
-  if (isObject(value)) return value;
-  if (typeof value !== 'string' || value.length > MAX_SCANNED || !value.trimStart().startsWith('{')) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(value);
-    return isObject(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** A list of strings, or the JSON text of one. */
 function stringsOf(value: unknown): string[] {
@@ -45,7 +34,7 @@ function agentKey(body: JsonObject, prefix: string): string | undefined {
  */
 export function agentOf(body: JsonObject, prefix: string, user: string | undefined): AgentEvidence | undefined {
   const key = agentKey(body, prefix);
-  const agent = objectOf(getLoose(body, SIGNIN.agent));
+  const agent = objectOrJsonText(getLoose(body, SIGNIN.agent));
   if (key === undefined || agent === undefined) return undefined;
   const type = text(agent.agentType);
   if (type === undefined) return undefined;
@@ -79,7 +68,7 @@ export function riskOf(body: JsonObject): RiskSignal[] | undefined {
     if (level !== undefined && level.toLowerCase() !== 'none') signal.detail = bounded(`riskLevelDuringSignIn ${level}`, MAX_NAME);
     signals.push(signal);
   }
-  const protection = objectOf(getLoose(body, SIGNIN.tokenProtection));
+  const protection = objectOrJsonText(getLoose(body, SIGNIN.tokenProtection));
   if (protection && text(protection.signInSessionStatus)?.toLowerCase() === 'unbound') {
     const code = boundedText(protection.signInSessionStatusCode, 16);
     const signal: RiskSignal = { signal: 'tokenProtection: unbound' };
