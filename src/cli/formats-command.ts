@@ -1,4 +1,4 @@
-import { describeFormats } from '../engine/index.js';
+import { describeFormats } from '../engine/format-catalog.js';
 import { safeJson } from '../report/escape.js';
 import type { CliIO } from './io.js';
 

@@ -1,10 +1,10 @@
 import { Option, type Command } from 'commander';
-import { classifyFile, DIALECTS, EXPORT_TARGETS, exportEvents, sqlText, type DialectName, type ExportTarget } from '../engine/index.js';
+import { DIALECTS, EXPORT_TARGETS, type DialectName, type ExportTarget } from '../engine/option-values.js';
 import { UsageError } from '../shared/errors.js';
 import { escapeTerminal } from '../report/escape.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIO } from './io.js';
-import { scanOptions, type ScanFlags } from './scan-command.js';
+import type { ScanFlags } from './scan-command.js';
 
 /**
  * The data-lake commands (README, "At data-lake scale"): `export` (inputs as OCSF rows), `sql` (the detections as SQL
@@ -25,6 +25,7 @@ export function addLakeCommands(
     .requiredOption('-o, --output <file>', 'the file to write (- for standard output, NDJSON only)')
     .addHelpText('after', '\nExamples:\n  borrowscan export exports/ --to ocsf-parquet -o events.parquet\n  borrowscan export okta.json --to ocsf-ndjson -o -')
     .action(async (paths: string[], opts: Record<string, unknown>) => {
+      const [{ scanOptions }, { exportEvents }] = await Promise.all([import('./scan-command.js'), lake()]);
       const options = await scanOptions(paths, flagsOf(opts), io);
       const result = await exportEvents({ ...options, to: opts.to as ExportTarget, output: opts.output as string, stdout: io.stdout });
       if (opts.quiet !== true) {
@@ -60,6 +61,7 @@ export function addLakeCommands(
       if (opts.stage === 'shard-key' && exportTables.length !== 1) throw new UsageError('--stage shard-key needs exactly one --export-table');
       const flags = flagsOf({ ...opts, agents: opts.agents, since: opts.since, until: opts.until });
       // The registry and times load as scan loads them; no log is read.
+      const [{ scanOptions }, { sqlText }] = await Promise.all([import('./scan-command.js'), lake()]);
       const loaded = await scanOptions(['-'], flags, io);
       const [from, to] = eventdays(opts.eventday as string | undefined);
       io.stdout.write(
@@ -82,10 +84,15 @@ export function addLakeCommands(
     .argument('<input>', 'the distinct client signatures, as the engine wrote them')
     .requiredOption('-o, --output <file>', 'the client table to write (CSV with a header row)')
     .action(async (input: string, opts: { output: string }) => {
-      const { rows } = await classifyFile(input, opts.output);
+      const { rows } = await (await lake()).classifyFile(input, opts.output);
       io.stderr.write(`borrowscan: classified ${rows} client signature(s) into ${escapeTerminal(opts.output)}\n`);
       setExit(EXIT.ok);
     });
+}
+
+/** The engine's data-lake door, loaded when one of these commands runs. */
+function lake(): Promise<typeof import('../engine/lake/index.js')> {
+  return import('../engine/lake/index.js');
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -1,25 +1,21 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { formatIds, MAPPABLE_FIELDS, TOOL, WORKER_MODES, type WorkerMode } from '../engine/index.js';
+import { formatIds, MAPPABLE_FIELDS, TOOL, WORKER_MODES, type WorkerMode } from '../engine/option-values.js';
 import { UsageError } from '../shared/errors.js';
 import { SEVERITIES } from '../model/severity.js';
 import { escapeTerminal } from '../report/escape.js';
-import { FILE_REPORTS, REPORTERS } from '../report/index.js';
+import { FILE_REPORTS, REPORT_FORMATS } from '../report/formats.js';
 import { DEFAULT_LIST_LIMIT } from '../report/listing-cap.js';
-import { DEFAULT_HTML_TIMELINES } from '../report/html.js';
-import { runAgentsCommand } from './agents-command.js';
-import { runBaselineCommand } from './baseline-command.js';
+import { DEFAULT_HTML_TIMELINES } from '../report/html-defaults.js';
 import { EXIT } from './exit-codes.js';
 import { GuardedOutput } from './guarded-output.js';
 import { processIO, type CliIO } from './io.js';
-import { runFormatsCommand } from './formats-command.js';
-import { runInitCommand } from './init-command.js';
 import { addLakeCommands } from './lake-commands.js';
-import { runExplainCommand } from './explain-command.js';
-import { runReportCommand } from './report-command.js';
-import { runRulesCommand } from './rules-command.js';
-import { runScanCommand, type ScanFlags } from './scan-command.js';
+import type { ScanFlags } from './scan-command.js';
 import { describeWriteError, isClosedPipe } from './write-error.js';
 import { parseRecordSize } from './size-arg.js';
+
+// Each command's implementation (and what it needs of the engine, the reports and the config loaders) is imported
+// when that command runs, so that start-up loads only the options and help of every command.
 
 const EXIT_HELP = `
 Exit codes:
@@ -129,7 +125,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const scanCmd = addInputOptions(
     program.command('scan').description('Read log files, tie events into sessions, and report automation riding on human sessions.'),
   )
-    .addOption(new Option('--format <format>', 'report format on standard output').choices(Object.keys(REPORTERS)).default('table'))
+    .addOption(new Option('--format <format>', 'report format on standard output').choices(REPORT_FORMATS).default('table'))
     .option('-o, --output <file>', 'write the report to FILE instead of standard output');
   for (const name of FILE_REPORTS) scanCmd.option(`--${name} <file>`, `also write ${article(name)} ${name} report to FILE`);
   scanCmd
@@ -170,6 +166,7 @@ Examples:
   cat signins.json | borrowscan scan - --since 24h --fail-on high`,
     )
     .action(async (paths: string[], opts: Record<string, unknown>) => {
+      const { runScanCommand } = await import('./scan-command.js');
       setExit(await runScanCommand(paths, scanFlags(opts), io));
     });
 
@@ -181,6 +178,7 @@ Examples:
     .option('--agents <file>', 'agent registry, as for scan --agents')
     .addHelpText('after', '\nExample:\n  borrowscan baseline exports/ -o .borrowscan-baseline.json')
     .action(async (paths: string[], opts: Record<string, unknown>) => {
+      const { runBaselineCommand } = await import('./baseline-command.js');
       setExit(
         await runBaselineCommand(paths, scanFlags(opts), { output: opts.output as string, prune: opts.prune === true }, io),
       );
@@ -199,6 +197,7 @@ Examples:
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addHelpText('after', '\nExamples:\n  borrowscan agents exports/\n  borrowscan agents --agents agents.yaml exports/ --format json')
     .action(async (paths: string[], opts: Record<string, unknown>) => {
+      const { runAgentsCommand } = await import('./agents-command.js');
       setExit(await runAgentsCommand(paths, scanFlags({ ...opts, format: 'table' }), opts.format as string, io));
     });
 
@@ -222,6 +221,7 @@ Examples:
       '\nExamples:\n  borrowscan explain bs-6f3f294f47f27ff1 fixtures/demo\n  borrowscan explain 102M563ER58EZ8E-FwuGpl3Lt --report borrowscan.json',
     )
     .action(async (id: string, paths: string[], opts: Record<string, unknown>) => {
+      const { runExplainCommand } = await import('./explain-command.js');
       setExit(await runExplainCommand(id, paths, opts.report as string | undefined, scanFlags(opts), io));
     });
 
@@ -229,7 +229,7 @@ Examples:
     .command('report')
     .description('Render a saved JSON report (scan --json FILE) again, in any report format: HTML with its timelines, the table, SARIF, OCSF findings.')
     .argument('<report>', 'a JSON report written by borrowscan scan --json FILE (or --format json)')
-    .addOption(new Option('--format <format>', 'report format on standard output').choices(Object.keys(REPORTERS)).default('table'))
+    .addOption(new Option('--format <format>', 'report format on standard output').choices(REPORT_FORMATS).default('table'))
     .option('-o, --output <file>', 'write the report to FILE instead of standard output');
   for (const name of FILE_REPORTS) reportCmd.option(`--${name} <file>`, `write ${article(name)} ${name} report to FILE`);
   reportCmd
@@ -246,6 +246,7 @@ Examples:
     .addHelpText('after', '\nExamples:\n  borrowscan report borrowscan.json --html report.html\n  borrowscan report borrowscan.json --min-severity high')
     .action(async (file: string, opts: Record<string, unknown>) => {
       const flags = scanFlags(opts);
+      const { runReportCommand } = await import('./report-command.js');
       setExit(
         await runReportCommand(
           file,
@@ -274,6 +275,7 @@ Examples:
     .option('-o, --output <file>', 'where to write it (- for standard output)', 'agents.yaml')
     .option('--force', 'overwrite an existing file')
     .action(async (opts: { output: string; force?: boolean }) => {
+      const { runInitCommand } = await import('./init-command.js');
       setExit(await runInitCommand({ output: opts.output, force: opts.force === true }, io));
     });
 
@@ -281,13 +283,19 @@ Examples:
     .command('formats')
     .description('List every input format: how it is detected and the fields it uses for user, session, client and time.')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action((opts: { format: string }) => setExit(runFormatsCommand(opts.format, io)));
+    .action(async (opts: { format: string }) => {
+      const { runFormatsCommand } = await import('./formats-command.js');
+      setExit(runFormatsCommand(opts.format, io));
+    });
 
   program
     .command('rules')
     .description('List every detection rule: id, severity, description and references.')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action((opts: { format: string }) => setExit(runRulesCommand(opts.format, io)));
+    .action(async (opts: { format: string }) => {
+      const { runRulesCommand } = await import('./rules-command.js');
+      setExit(runRulesCommand(opts.format, io));
+    });
 
   program.addHelpText('after', EXIT_HELP);
   return program;

@@ -1,8 +1,8 @@
 import { loadSavedReport } from '../config/saved-report.js';
-import { describeRules } from '../engine/index.js';
+import { describeRules } from '../engine/rule-catalog.js';
 import type { ScanResult } from '../model/report.js';
 import type { Severity } from '../model/severity.js';
-import { type FILE_REPORTS, REPORTERS } from '../report/index.js';
+import { type FILE_REPORTS, loadReporter } from '../report/formats.js';
 import type { ReportOptions } from '../report/reporter.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIO } from './io.js';
@@ -42,8 +42,10 @@ export async function runReportCommand(file: string, flags: ReportFlags, io: Cli
     sarif: { root: cwd, cwd, category: flags.sarifCategory },
   };
   const jobs: ReportJob[] = [
-    ...(flags.output !== undefined || Object.keys(flags.reports).length === 0 ? [{ reporter: REPORTERS[flags.format]!, file: flags.output, options }] : []),
-    ...Object.entries(flags.reports).map(([format, out]) => ({ reporter: REPORTERS[format]!, file: out, options: { ...options, color: false } })),
+    ...(flags.output !== undefined || Object.keys(flags.reports).length === 0 ? [{ reporter: await loadReporter(flags.format), file: flags.output, options }] : []),
+    ...(await Promise.all(
+      Object.entries(flags.reports).map(async ([format, out]) => ({ reporter: await loadReporter(format), file: out, options: { ...options, color: false } })),
+    )),
   ];
   return (await writeReports(result, jobs, io, flags.quiet)) ? EXIT.ok : EXIT.writeFailed;
 }

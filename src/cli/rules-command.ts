@@ -1,4 +1,4 @@
-import { describeRules } from '../engine/index.js';
+import { describeRules } from '../engine/rule-catalog.js';
 import { safeJson } from '../report/escape.js';
 import type { CliIO } from './io.js';
 

@@ -1,12 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadBaseline } from '../config/baseline.js';
 import { DEFAULT_IGNORE_FILE } from '../config/files.js';
-import { parseFieldMap, ruleIds, scan, scanWithDuckDB, type ScanOptions, type WorkerMode } from '../engine/index.js';
+import { parseFieldMap, ruleIds, scan, type ScanOptions, type WorkerMode } from '../engine/index.js';
 import type { ScanResult } from '../model/report.js';
 import { atLeast, type Severity } from '../model/severity.js';
 import { escapeTerminal } from '../report/escape.js';
-import { type FILE_REPORTS, REPORTERS } from '../report/index.js';
+import { type FILE_REPORTS, loadReporter } from '../report/formats.js';
 import type { ReportOptions } from '../report/reporter.js';
 import { UsageError } from '../shared/errors.js';
 import { describeFsError } from '../shared/fs-error.js';
@@ -75,7 +74,7 @@ export async function scanOptions(paths: string[], flags: ScanFlags, io: CliIO):
     if (io.stdin.isTTY) throw new UsageError('no input: give files or directories to scan, or - to read standard input');
     paths = ['-'];
   }
-  const baseline = flags.baseline !== undefined ? await loadBaseline(flags.baseline) : undefined;
+  const baseline = flags.baseline !== undefined ? await (await import('../config/baseline.js')).loadBaseline(flags.baseline) : undefined;
   const ignoreFile = flags.ignoreFile ?? (existsSync(DEFAULT_IGNORE_FILE) ? DEFAULT_IGNORE_FILE : undefined);
   // The config loaders (and their schema library) load only when a config is given: most scans have none.
   const suppressions =
@@ -109,7 +108,8 @@ export async function runScan(options: ScanOptions, flags: ScanFlags, io: CliIO)
   const showProgress = flags.progress ?? (!flags.quiet && io.stderr.isTTY === true && !io.env.CI);
   const bar = showProgress && !flags.quiet ? new ProgressBar(io.stderr as NodeJS.WriteStream) : undefined;
   try {
-    const run = flags.engine === 'duckdb' ? scanWithDuckDB : scan;
+    // The DuckDB engine (and the SQL behind it) loads only when asked for.
+    const run = flags.engine === 'duckdb' ? (await import('../engine/lake/index.js')).scanWithDuckDB : scan;
     return await run({ ...options, onProgress: bar ? (p) => bar.update(p.bytesRead, p.totalBytes) : undefined });
   } finally {
     bar?.clear();
@@ -140,8 +140,10 @@ export async function runScanCommand(paths: string[], flags: ScanFlags, io: CliI
     sarif: { root: sarifRoot, cwd, category: flags.sarifCategory },
   };
   const jobs: ReportJob[] = [
-    { reporter: REPORTERS[flags.format]!, file: flags.output, options },
-    ...Object.entries(flags.reports).map(([format, file]) => ({ reporter: REPORTERS[format]!, file, options: { ...options, color: false } })),
+    { reporter: await loadReporter(flags.format), file: flags.output, options },
+    ...(await Promise.all(
+      Object.entries(flags.reports).map(async ([format, file]) => ({ reporter: await loadReporter(format), file, options: { ...options, color: false } })),
+    )),
   ];
   const allWritten = await writeReports(result, jobs, io, flags.quiet);
 

@@ -1,6 +1,6 @@
 import { SIGNALS } from './declared.js';
 import { CLIENT_TOKENS, type TokenEntry } from './table.js';
-import { buildTokenIndex } from './token-index.js';
+import { buildTokenIndex, type TokenIndex } from './token-index.js';
 
 export interface TokenHit {
   entry: TokenEntry;
@@ -12,8 +12,17 @@ const lowered = (entry: TokenEntry) => entry.token.toLowerCase();
 const ids = (match: TokenEntry['match']) => CLIENT_TOKENS.flatMap((entry, id) => (entry.match === match ? [id] : []));
 
 const SUBSTRING_IDS = ids('substring');
-// The words of self-declared automation ride along after the table's tokens: one pass over the text answers both.
-const SUBSTRINGS = buildTokenIndex([...SUBSTRING_IDS.map((id) => lowered(CLIENT_TOKENS[id]!)), ...SIGNALS]);
+let substrings: TokenIndex | undefined;
+
+/**
+ * The substring tokens' index, built on the first match rather than at import (a command that classifies no client
+ * does not pay for it); it is built from the table alone, so it is the same whenever it is built. The words of
+ * self-declared automation ride along after the table's tokens: one pass over the text answers both.
+ */
+function substringIndex(): TokenIndex {
+  substrings ??= buildTokenIndex([...SUBSTRING_IDS.map((id) => lowered(CLIENT_TOKENS[id]!)), ...SIGNALS]);
+  return substrings;
+}
 const PREFIXES = ids('prefix').map((id) => ({ id, token: lowered(CLIENT_TOKENS[id]!) }));
 const EXACT = new Map<string, number>();
 for (const id of ids('exact')) if (!EXACT.has(lowered(CLIENT_TOKENS[id]!))) EXACT.set(lowered(CLIENT_TOKENS[id]!), id);
@@ -37,7 +46,7 @@ export function scanTokens(text: string, lower = text.toLowerCase()): TokenScan 
     if (prefix.id >= id) break;
     if (lower.startsWith(prefix.token)) id = prefix.id;
   }
-  const found = SUBSTRINGS.first(lower);
+  const found = substringIndex().first(lower);
   const signalled = found !== undefined && found.id >= SUBSTRING_IDS.length;
   if (found && !signalled && SUBSTRING_IDS[found.id]! < id) {
     id = SUBSTRING_IDS[found.id]!;

@@ -8,9 +8,9 @@ import { UsageError } from '../shared/errors.js';
 import { describeFsError } from '../shared/fs-error.js';
 import { duckdbColumnTypes } from './columns.js';
 import { toOcsfRow } from './ocsf-row.js';
+import type { ExportTarget } from './targets.js';
 
-export const EXPORT_TARGETS = ['ocsf-parquet', 'ocsf-ndjson'] as const;
-export type ExportTarget = (typeof EXPORT_TARGETS)[number];
+export { EXPORT_TARGETS, type ExportTarget } from './targets.js';
 
 /** Where exported rows go, one event at a time; `close` finishes the file. */
 export interface RowSink {

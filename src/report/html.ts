@@ -2,6 +2,7 @@ import type { Finding } from '../model/finding.js';
 import type { ScanResult } from '../model/report.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { clip } from './escape.js';
+import { DEFAULT_HTML_TIMELINES } from './html-defaults.js';
 import { html } from './html-escape.js';
 import { HTML_CSP, HTML_STYLE } from './html-style.js';
 import { CORRELATION_LABEL } from './labels.js';
@@ -11,7 +12,7 @@ import type { ReportSink } from './sink.js';
 import { timelineSvg } from './timeline-svg.js';
 
 /** Findings drawn with a timeline before the rest are only listed (`--html-timelines`; 0 draws all). */
-export const DEFAULT_HTML_TIMELINES = 200;
+export { DEFAULT_HTML_TIMELINES };
 const SKIPPED_LINES_SHOWN = 200;
 
 type Status = Finding['status'];

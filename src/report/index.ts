@@ -4,12 +4,18 @@ import { jsonReporter } from './json.js';
 import { jsonlReporter } from './jsonl.js';
 import { markdownReporter } from './markdown.js';
 import { ocsfFindingsReporter } from './ocsf-findings.js';
+import type { ReportFormat } from './formats.js';
 import type { Reporter } from './reporter.js';
 import { sarifReporter } from './sarif.js';
 import { tableReporter } from './table.js';
 
-/** Every report format, by the name used in --format and in the --<name> FILE flags. */
-export const REPORTERS: Record<string, Reporter> = {
+export { FILE_REPORTS, REPORT_FORMATS, loadReporter, type ReportFormat } from './formats.js';
+
+/**
+ * Every reporter, loaded at once (for tests and tools that want them all); the CLI loads one at a time through
+ * loadReporter (formats.ts), so that a scan does not load the HTML or SARIF code to print a table.
+ */
+export const REPORTERS: Record<ReportFormat, Reporter> = {
   table: tableReporter,
   json: jsonReporter,
   jsonl: jsonlReporter,
@@ -19,6 +25,3 @@ export const REPORTERS: Record<string, Reporter> = {
   html: htmlReporter,
   'ocsf-findings': ocsfFindingsReporter,
 };
-
-/** Formats that can be written to a file next to the main report (--json FILE, ...). */
-export const FILE_REPORTS = ['json', 'jsonl', 'sarif', 'csv', 'markdown', 'html', 'ocsf-findings'] as const;
