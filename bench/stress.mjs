@@ -13,6 +13,10 @@
  *   text line 80 MB, worker        a text access log with an 80 MB line, --worker always: the block reader drops it
  *   NDJSON line 200 MB             one 200 MB line between two events, default limit
  *   gzip bomb 2 GB                 a 2 MB gzip file that expands to one event and then 2 GB without a newline
+ *   sessions 1M, one client each   1,000,000 sessions of one Chrome request each (OpenTelemetry access NDJSON, every
+ *                                  session with its own id, user and IP: bench/session-data.mjs)
+ *   sessions 250k, 4 clients each  1,000,000 clients: 250,000 such sessions of four requests, each from a user agent
+ *                                  no other session uses
  * Before this limit, reading a line took time quadratic in its length (20, 40, 80 MB: 7, 18, 51 s) and the last
  * two ran until killed.
  *
@@ -26,6 +30,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
+import { writeSessions } from './session-data.mjs';
 
 const MB = 1024 * 1024;
 
@@ -167,6 +172,13 @@ function cases(dir) {
     },
     { name: 'NDJSON line 200 MB', make: ndjsonLong(200), flags: [] },
     { name: 'gzip bomb 2 GB', make: () => gzipBomb(join(dir, 'bomb.ndjson.gz'), 2), flags: [] },
+    ...[
+      ['sessions 1M, one client each', 1_000_000, 1],
+      ['sessions 250k, 4 clients each', 250_000, 4],
+    ].map(([name, sessions, clients]) => {
+      const path = join(dir, 'sessions.jsonl');
+      return { name, make: () => writeSessions(createWriteStream(path), sessions, clients).then(() => path), flags: [] };
+    }),
   ];
 }
 
