@@ -18,8 +18,10 @@ import { addActivity, isLatest, networkIdOf, newActivityPool, newActivityRow, no
 interface TrackedSession extends Session {
   lastUserAgent?: string;
   lastClient?: ClientUsage;
-  /** Where the event that named `user` was: the earliest that names one (time, then file and line). */
-  userAt?: { time: number; file: string; line: number };
+  /** Where the event that named `user` was: the earliest that names one (time, then file and line); fields, not an object. */
+  userTime?: number;
+  userFile?: string;
+  userLine?: number;
 }
 
 /** Forgets a session's last-client cache (its clients were just merged with another session's). */
@@ -218,7 +220,9 @@ export class SessionStore {
         // The common fields declared up front keep one shape with its fields in the object itself; the rare ones
         // (parentId, grantType, endedAt, risk) are added where needed, so most sessions do not pay for them.
         user: undefined,
-        userAt: undefined,
+        userTime: undefined,
+        userFile: undefined,
+        userLine: undefined,
         start: undefined,
         lastUserAgent: undefined,
         lastClient: undefined,
@@ -241,18 +245,17 @@ export class SessionStore {
       }
       // The name a session shows is that of its earliest event that names one (time, then file and line), not of
       // the first to arrive: the same report whichever order the files are named in (and the SQL engine's choice).
-      const at = session.userAt;
-      if (at === undefined) {
-        session.user = this.strings.intern(event.user);
-        session.userAt = { time: event.time, file: event.source.file, line: event.source.line };
-      } else if (
-        event.time < at.time ||
-        (event.time === at.time && (event.source.file < at.file || (event.source.file === at.file && event.source.line < at.line)))
+      const at = session.userTime;
+      if (
+        at === undefined ||
+        event.time < at ||
+        (event.time === at &&
+          (event.source.file < session.userFile! || (event.source.file === session.userFile && event.source.line < session.userLine!)))
       ) {
         session.user = this.strings.intern(event.user);
-        at.time = event.time;
-        at.file = event.source.file;
-        at.line = event.source.line;
+        session.userTime = event.time;
+        session.userFile = event.source.file;
+        session.userLine = event.source.line;
       }
     }
     if (event.rootSessionId && event.rootSessionId !== session.id && session.parentId === undefined) {

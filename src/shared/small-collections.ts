@@ -8,31 +8,36 @@
 /** Above this many entries, a built-in collection takes over. */
 const INLINE_MAX = 8;
 
-/** One value, a few in an exact-size array, or a built-in Set: two fields, whatever the size. */
+/** One value, a few in an exact-size array, or a built-in Set, in one field: the size follows from which it is. */
 export class SmallSet<T extends string | number> implements Set<T> {
   private store: T | T[] | Set<T> | undefined = undefined;
-  size = 0;
 
   constructor(values?: Iterable<T>) {
     if (values) for (const v of values) this.add(v);
   }
 
+  get size(): number {
+    const store = this.store;
+    if (store === undefined) return 0;
+    if (typeof store !== 'object') return 1;
+    return store instanceof Set ? store.size : store.length;
+  }
+
   has(value: T): boolean {
     const store = this.store;
-    if (this.size <= 1) return this.size === 1 && store === value;
-    return store instanceof Set ? store.has(value) : (store as T[]).includes(value);
+    if (typeof store !== 'object') return store === value;
+    return store instanceof Set ? store.has(value) : store.includes(value);
   }
 
   add(value: T): this {
     if (this.has(value)) return this;
     const store = this.store;
-    if (this.size === 0) this.store = value;
-    else if (this.size === 1) this.store = [store as T, value];
+    if (store === undefined) this.store = value;
+    else if (typeof store !== 'object') this.store = [store, value];
     else if (store instanceof Set) store.add(value);
     // Copied at its exact size (concat does; spread and push reserve room for more).
-    else if (this.size < INLINE_MAX) this.store = (store as T[]).concat([value]);
-    else this.store = new Set([...(store as T[]), value]);
-    this.size++;
+    else if (store.length < INLINE_MAX) this.store = store.concat([value]);
+    else this.store = new Set([...store, value]);
     return this;
   }
 
@@ -46,13 +51,13 @@ export class SmallSet<T extends string | number> implements Set<T> {
 
   clear(): void {
     this.store = undefined;
-    this.size = 0;
   }
 
   *values(): SetIterator<T> {
     const store = this.store;
-    if (this.size === 1) yield store as T;
-    else if (this.size > 1) yield* store as T[] | Set<T>;
+    if (store === undefined) return;
+    if (typeof store !== 'object') yield store;
+    else yield* store;
   }
 
   keys(): SetIterator<T> {
@@ -76,54 +81,76 @@ export class SmallSet<T extends string | number> implements Set<T> {
   }
 }
 
-/** The first entry in two fields of its own, a few more in exact-size arrays, then a built-in Map. */
+/**
+ * One entry in two fields, up to INLINE_MAX in two exact-size arrays, then a built-in Map: three fields whatever the
+ * size, and which form holds the entries follows from the size alone (keys and values may be of any type).
+ */
 export class SmallMap<K, V> implements Map<K, V> {
-  private firstKey: K | undefined = undefined;
-  private firstValue: V | undefined = undefined;
-  private keyList: K[] | undefined = undefined;
-  private valueList: V[] | undefined = undefined;
-  private many: Map<K, V> | undefined = undefined;
+  private keyStore: K | K[] | undefined = undefined;
+  private valueStore: V | V[] | Map<K, V> | undefined = undefined;
   size = 0;
 
+  private get many(): Map<K, V> | undefined {
+    return this.size > INLINE_MAX ? (this.valueStore as Map<K, V>) : undefined;
+  }
+
+  /** The index of `key` among the inline entries, -1 when absent (the map must be inline). */
+  private indexOf(key: K): number {
+    if (this.size === 0) return -1;
+    if (this.size === 1) return this.keyStore === key ? 0 : -1;
+    return (this.keyStore as K[]).indexOf(key);
+  }
+
+  private valueAt(i: number): V {
+    return this.size === 1 ? (this.valueStore as V) : (this.valueStore as V[])[i]!;
+  }
+
+  private keyAt(i: number): K {
+    return this.size === 1 ? (this.keyStore as K) : (this.keyStore as K[])[i]!;
+  }
+
   get(key: K): V | undefined {
-    if (this.many) return this.many.get(key);
-    if (this.size === 0) return undefined;
-    if (this.firstKey === key) return this.firstValue;
-    const keys = this.keyList;
-    if (keys) for (let i = 0; i < keys.length; i++) if (keys[i] === key) return this.valueList![i];
-    return undefined;
+    const many = this.many;
+    if (many) return many.get(key);
+    const i = this.indexOf(key);
+    return i < 0 ? undefined : this.valueAt(i);
   }
 
   has(key: K): boolean {
-    if (this.many) return this.many.has(key);
-    return this.size > 0 && (this.firstKey === key || (this.keyList?.includes(key) ?? false));
+    const many = this.many;
+    return many ? many.has(key) : this.indexOf(key) >= 0;
   }
 
   set(key: K, value: V): this {
-    if (this.many) {
-      this.many.set(key, value);
-      this.size = this.many.size;
+    const many = this.many;
+    if (many) {
+      many.set(key, value);
+      this.size = many.size;
+      return this;
+    }
+    const i = this.indexOf(key);
+    if (i >= 0) {
+      if (this.size === 1) this.valueStore = value;
+      else (this.valueStore as V[])[i] = value;
     } else if (this.size === 0) {
-      this.firstKey = key;
-      this.firstValue = value;
+      this.keyStore = key;
+      this.valueStore = value;
       this.size = 1;
-    } else if (this.firstKey === key) {
-      this.firstValue = value;
+    } else if (this.size === 1) {
+      this.keyStore = [this.keyStore as K, key];
+      this.valueStore = [this.valueStore as V, value];
+      this.size = 2;
+    } else if (this.size < INLINE_MAX) {
+      // Copied at their exact size (concat does; spread and push reserve room for more).
+      this.keyStore = (this.keyStore as K[]).concat([key]);
+      this.valueStore = (this.valueStore as V[]).concat([value]);
+      this.size++;
     } else {
-      const keys = this.keyList ?? [];
-      const at = keys.indexOf(key);
-      if (at >= 0) this.valueList![at] = value;
-      else if (keys.length + 1 < INLINE_MAX) {
-        // Copied at their exact size (concat does; spread and push reserve room for more).
-        this.keyList = keys.concat([key]);
-        this.valueList = (this.valueList ?? []).concat([value]);
-        this.size++;
-      } else {
-        this.many = new Map(this.entries());
-        this.many.set(key, value);
-        this.size = this.many.size;
-        this.firstKey = this.firstValue = this.keyList = this.valueList = undefined;
-      }
+      const map = new Map(this.entries());
+      map.set(key, value);
+      this.keyStore = undefined;
+      this.valueStore = map;
+      this.size = map.size;
     }
     return this;
   }
@@ -137,19 +164,17 @@ export class SmallMap<K, V> implements Map<K, V> {
   }
 
   clear(): void {
-    this.firstKey = this.firstValue = this.keyList = this.valueList = this.many = undefined;
+    this.keyStore = this.valueStore = undefined;
     this.size = 0;
   }
 
   *entries(): MapIterator<[K, V]> {
-    if (this.many) {
-      yield* this.many;
+    const many = this.many;
+    if (many) {
+      yield* many;
       return;
     }
-    if (this.size === 0) return;
-    yield [this.firstKey as K, this.firstValue as V];
-    const keys = this.keyList;
-    if (keys) for (let i = 0; i < keys.length; i++) yield [keys[i]!, this.valueList![i]!];
+    for (let i = 0; i < this.size; i++) yield [this.keyAt(i), this.valueAt(i)];
   }
 
   *keys(): MapIterator<K> {

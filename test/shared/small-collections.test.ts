@@ -46,6 +46,24 @@ describe('SmallSet and SmallMap behave as Set and Map', () => {
   });
 });
 
+describe('SmallMap keeps values of any type apart from its own storage', () => {
+  it('SmallMap: array and Map values come back as they went in, at every size', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.boolean()), { maxLength: 30 }), (ops) => {
+        const small = new SmallMap<number, unknown>();
+        const real = new Map<number, unknown>();
+        for (const [k, asMap] of ops) {
+          const value = asMap ? new Map([[k, k]]) : [k];
+          small.set(k, value);
+          real.set(k, value);
+        }
+        expect([...small]).toEqual([...real]);
+        for (const [k, v] of real) expect(small.get(k)).toBe(v);
+      }),
+    );
+  });
+});
+
 describe('SetPool', () => {
   it('hands every owner of the same one value the same frozen set, and a new set when one of them adds', () => {
     const pool = new SetPool();
