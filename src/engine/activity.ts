@@ -12,20 +12,22 @@ import { networkOf } from '../shared/network.js';
  * far need it, so it ends at the smallest width that fits all of them, and the counts are exact: the same whatever the
  * order events arrive in, and whatever sessions are merged.
  *
- * Per client: 32 counts (128 bytes), a start (8), a level (1), 4 network ids (16) and first times (32): 185 bytes in
- * the pool, outside the garbage-collected heap.
+ * Per client: 32 counts (64 bytes), a start (8), a level (1), 4 network ids (16) and first times (32): 121 bytes in
+ * the pool, outside the garbage-collected heap. Counts are 16-bit until one would pass 65,535: then the whole pool's
+ * counts widen to 32 bits, once (a bucket that busy is rare, and most clients of a scan hold a few events).
  */
 export const ACTIVITY_BUCKETS = 32;
 export const ACTIVITY_NETWORKS = 4;
 export const BUCKET_BASE_MS = 1000;
-const INITIAL_ROWS = 4096;
+export const INITIAL_ACTIVITY_ROWS = 4096;
 
-export function newActivityPool(rows: number = INITIAL_ROWS): ActivityPool {
+/** Rows not handed out yet are never written (a row's start is set when it is), so room reserved costs no memory. */
+export function newActivityPool(rows: number = INITIAL_ACTIVITY_ROWS): ActivityPool {
   return {
     rows: 0,
-    counts: new Uint32Array(rows * ACTIVITY_BUCKETS),
+    counts: new Uint16Array(rows * ACTIVITY_BUCKETS),
     levels: new Uint8Array(rows),
-    starts: new Float64Array(rows).fill(NaN),
+    starts: new Float64Array(rows),
     networks: new Uint32Array(rows * ACTIVITY_NETWORKS),
     networkFirst: new Float64Array(rows * ACTIVITY_NETWORKS),
     networkNames: [],
@@ -35,11 +37,11 @@ export function newActivityPool(rows: number = INITIAL_ROWS): ActivityPool {
 
 function grow(pool: ActivityPool): void {
   const rows = pool.levels.length * 2;
-  const counts = new Uint32Array(rows * ACTIVITY_BUCKETS);
+  const counts = pool.counts instanceof Uint16Array ? new Uint16Array(rows * ACTIVITY_BUCKETS) : new Uint32Array(rows * ACTIVITY_BUCKETS);
   counts.set(pool.counts);
   const levels = new Uint8Array(rows);
   levels.set(pool.levels);
-  const starts = new Float64Array(rows).fill(NaN);
+  const starts = new Float64Array(rows);
   starts.set(pool.starts);
   const networks = new Uint32Array(rows * ACTIVITY_NETWORKS);
   networks.set(pool.networks);
@@ -52,9 +54,21 @@ function grow(pool: ActivityPool): void {
   pool.networkFirst = networkFirst;
 }
 
+const NARROW_MAX = 0xffff;
+
+/** Makes room for a count of `count` in a 16-bit pool: widens it to 32 bits when the count would not fit. */
+function roomFor(pool: ActivityPool, count: number): void {
+  if (count <= NARROW_MAX || !(pool.counts instanceof Uint16Array)) return;
+  const wide = new Uint32Array(pool.counts.length);
+  // Only the rows handed out: the room reserved past them stays untouched, so it costs no memory.
+  wide.set(pool.counts.subarray(0, pool.rows * ACTIVITY_BUCKETS));
+  pool.counts = wide;
+}
+
 /** A new, empty row. */
 export function newActivityRow(pool: ActivityPool): number {
   if (pool.rows === pool.levels.length) grow(pool);
+  pool.starts[pool.rows] = NaN;
   return pool.rows++;
 }
 
@@ -71,7 +85,9 @@ export function addActivity(pool: ActivityPool, row: number, time: number): void
   const index = Math.floor(time / widthOf(pool.levels[row]!));
   const offset = index - start;
   if (offset >= 0 && offset < ACTIVITY_BUCKETS) {
-    pool.counts[row * ACTIVITY_BUCKETS + offset]!++;
+    const at = row * ACTIVITY_BUCKETS + offset;
+    if (pool.counts[at] === NARROW_MAX) roomFor(pool, NARROW_MAX + 1);
+    pool.counts[at]!++;
     return;
   }
   addBucket(pool, row, pool.levels[row]!, index, 1);
@@ -117,6 +133,7 @@ function fit(pool: ActivityPool, row: number, level: number, lo: number, hi: num
     const c = pool.counts[base + j]!;
     if (c > 0) SCRATCH[Math.floor((start + j) / factor) - first]! += c;
   }
+  for (let j = 0; j < ACTIVITY_BUCKETS; j++) roomFor(pool, SCRATCH[j]!);
   pool.counts.set(SCRATCH, base);
   pool.levels[row] = target;
   pool.starts[row] = first;
@@ -128,12 +145,14 @@ function addBucket(pool: ActivityPool, row: number, level: number, index: number
   if (Number.isNaN(pool.starts[row]!)) {
     pool.levels[row] = level;
     pool.starts[row] = index;
+    roomFor(pool, pool.counts[row * ACTIVITY_BUCKETS]! + count);
     pool.counts[row * ACTIVITY_BUCKETS]! += count;
     return;
   }
   const target = fit(pool, row, level, index, index);
-  const at = Math.floor(index / 2 ** (target - level)) - pool.starts[row]!;
-  pool.counts[row * ACTIVITY_BUCKETS + at]! += count;
+  const at = row * ACTIVITY_BUCKETS + Math.floor(index / 2 ** (target - level)) - pool.starts[row]!;
+  roomFor(pool, pool.counts[at]! + count);
+  pool.counts[at]! += count;
 }
 
 /** The network of an IP as an id of the pool, interned: one string per network for the whole scan. */

@@ -8,7 +8,7 @@ import { UsageError } from '../shared/errors.js';
 import { SetPool, SmallMap } from '../shared/small-collections.js';
 import { detach, Interner } from '../shared/detach.js';
 import { addSample, INITIAL_POOL_CAPACITY, newSamplePool, newTimeline } from './timeline.js';
-import { addActivity, isLatest, networkIdOf, newActivityPool, newActivityRow, noteNetwork } from './activity.js';
+import { addActivity, INITIAL_ACTIVITY_ROWS, isLatest, networkIdOf, newActivityPool, newActivityRow, noteNetwork } from './activity.js';
 
 /**
  * A session as the store keeps it: the model plus a cache, not data. The raw user agent of the last event and its
@@ -88,7 +88,7 @@ export class SessionStore {
   /** Request samples of every browser client's timeline. */
   readonly samples: SamplePool;
   /** What every client did over time (counts in time buckets, networks), for timelines. */
-  readonly activity: ActivityPool = newActivityPool();
+  readonly activity: ActivityPool;
   /** The small string sets of sessions and clients, shared where they are equal. */
   private readonly sets = new SetPool();
   /** Every string kept from an event is kept detached from the text it was cut from (see shared/detach.ts). */
@@ -104,6 +104,7 @@ export class SessionStore {
     private readonly limits: StoreLimits = DEFAULT_LIMITS,
   ) {
     this.samples = newSamplePool(inputBytes === undefined ? undefined : poolCapacityFor(inputBytes));
+    this.activity = newActivityPool(inputBytes === undefined ? undefined : activityRowsFor(inputBytes, limits.maxClients));
   }
 
   /** Clients of every session, counted against --max-clients. */
@@ -288,6 +289,14 @@ export function bySignal(a: RiskEvidence, b: RiskEvidence): number {
 /** About one sample per 400 bytes of input (a short access-log line), between the default and 8M samples. */
 function poolCapacityFor(inputBytes: number): number {
   return Math.min(8 * 1024 * 1024, Math.max(INITIAL_POOL_CAPACITY, Math.ceil(inputBytes / 400)));
+}
+
+/**
+ * Room for one client per 128 bytes of input (no event is shorter), up to the client ceiling: reserved, not touched, so
+ * it costs address space only, and the pool never copies itself while it grows.
+ */
+function activityRowsFor(inputBytes: number, maxClients: number): number {
+  return Math.min(maxClients + 1, Math.max(INITIAL_ACTIVITY_ROWS, Math.ceil(inputBytes / 128)));
 }
 
 /** Events that carry a token id but no session id form a session keyed by the token, until joined. */

@@ -38,8 +38,8 @@ export interface SamplePool {
  */
 export interface ActivityPool {
   rows: number;
-  /** ACTIVITY_BUCKETS counts per row. */
-  counts: Uint32Array;
+  /** ACTIVITY_BUCKETS counts per row: 16-bit until a count passes 65,535, then 32-bit. */
+  counts: Uint16Array | Uint32Array;
   /** Per row: the bucket width is 2^level seconds. */
   levels: Uint8Array;
   /** Per row: the index (at its level) of its first bucket: floor(earliest time / width). NaN while empty. */

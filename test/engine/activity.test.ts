@@ -86,6 +86,49 @@ describe('activity buckets per client', () => {
   });
 });
 
+describe('16-bit counts that widen to 32 bits', () => {
+  /** Counts `n` events at `time` in `row`, by whole buckets (merging a row holding them) to keep the test fast. */
+  function countMany(pool: ReturnType<typeof newActivityPool>, row: number, time: number, n: number): void {
+    const helper = newActivityRow(pool);
+    addActivity(pool, helper, time);
+    for (let k = 1; k < n; k++) addActivity(pool, helper, time);
+    mergeActivity(pool, row, helper);
+  }
+
+  it('counts more than 65,535 events of one bucket exactly, and the other rows keep theirs', () => {
+    const pool = newActivityPool(4);
+    const quiet = newActivityRow(pool);
+    addActivity(pool, quiet, T0);
+    const busy = newActivityRow(pool);
+    for (let k = 0; k < 70_000; k++) addActivity(pool, busy, T0 + (k % 2) * 1000);
+    addActivity(pool, busy, T0 + 500);
+    expect(pool.counts).toBeInstanceOf(Uint16Array);
+    for (let k = 0; k < 70_000; k++) addActivity(pool, busy, T0);
+    expect(pool.counts).toBeInstanceOf(Uint32Array);
+    expect(readBuckets(pool, busy)!.counts).toEqual([105_001, 35_000]);
+    expect(readBuckets(pool, quiet)!.counts).toEqual([1]);
+  });
+
+  it('widens when a merge of rows or of buckets passes 65,535, with exact counts (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 20_000, max: 40_000 }), fc.integer({ min: 20_000, max: 40_000 }), fc.boolean(), (x, y, sameSecond) => {
+        const pool = newActivityPool(8);
+        const a = newActivityRow(pool);
+        countMany(pool, a, T0, x);
+        countMany(pool, a, sameSecond ? T0 : T0 + 1000, y);
+        // 40 s later: the row's buckets widen to 2 s, and the first two seconds become one bucket.
+        addActivity(pool, a, T0 + 40_000);
+        const buckets = readBuckets(pool, a)!;
+        expect(buckets.width).toBe(2000);
+        expect(buckets.counts[0]).toBe(x + y);
+        expect(buckets.counts.reduce((p, q) => p + q, 0)).toBe(x + y + 1);
+        expect(pool.counts instanceof Uint32Array).toBe(x + y > 0xffff);
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
+
 describe('networks per client', () => {
   it('keeps the first time of each network, a /24 being one network', () => {
     const { networks } = rowOf([T0 + 50, T0, T0 + 90], ['198.51.100.7', '198.51.100.9', '203.0.113.5']);
