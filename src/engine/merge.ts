@@ -4,6 +4,7 @@ import { compareEvidence, insertSorted } from '../shared/evidence.js';
 import { bySignal, forgetLastClient, RISK_PER_SESSION } from './sessions.js';
 import { appendTimeline } from './timeline.js';
 import { SmallSet } from '../shared/small-collections.js';
+import { StoredSession } from './stored-session.js';
 
 const EVIDENCE_PER_CLIENT = 5;
 const MAX_SET = 32;
@@ -52,8 +53,11 @@ export function mergeSession(
   activity: ActivityPool,
 ): void {
   target.eventCount += source.eventCount;
-  target.firstSeen = Math.min(target.firstSeen, source.firstSeen);
-  target.lastSeen = Math.max(target.lastSeen, source.lastSeen);
+  // A stored session's times are its clients', joined below; a session made otherwise keeps its own.
+  if (!(target instanceof StoredSession)) {
+    target.firstSeen = Math.min(target.firstSeen, source.firstSeen);
+    target.lastSeen = Math.max(target.lastSeen, source.lastSeen);
+  }
   target.formats = union(target.formats, source.formats);
   target.users = union(target.users, source.users);
   if (target.user === undefined) target.user = source.user;

@@ -5,28 +5,15 @@ import { refineIdentity } from '../clients/evidence.js';
 import { insertSorted, isEarlier, summarize, toEvidence, withEarliest } from '../shared/evidence.js';
 import { getHeapStatistics } from 'node:v8';
 import { UsageError } from '../shared/errors.js';
-import { SetPool, SmallMap } from '../shared/small-collections.js';
+import { SetPool, type SmallMap } from '../shared/small-collections.js';
+import { StoredSession } from './stored-session.js';
 import { detach, Interner } from '../shared/detach.js';
 import { addSample, INITIAL_POOL_CAPACITY, newSamplePool, newTimeline } from './timeline.js';
 import { addActivity, INITIAL_ACTIVITY_ROWS, isLatest, networkIdOf, newActivityPool, newActivityRow, noteNetwork } from './activity.js';
 
-/**
- * A session as the store keeps it: the model plus a cache, not data. The raw user agent of the last event and its
- * client: consecutive events of a session mostly come from one client, and comparing two strings is cheaper than
- * classifying again.
- */
-interface TrackedSession extends Session {
-  lastUserAgent?: string;
-  lastClient?: ClientUsage;
-  /** Where the event that named `user` was: the earliest that names one (time, then file and line); fields, not an object. */
-  userTime?: number;
-  userFile?: string;
-  userLine?: number;
-}
-
 /** Forgets a session's last-client cache (its clients were just merged with another session's). */
 export function forgetLastClient(session: Session): void {
-  const tracked = session as TrackedSession;
+  const tracked = session as StoredSession;
   tracked.lastUserAgent = undefined;
   tracked.lastClient = undefined;
 }
@@ -136,7 +123,7 @@ export class SessionStore {
     this.lastClient = usage;
   }
 
-  private clientFor(session: TrackedSession, event: NormalizedEvent): ClientUsage {
+  private clientFor(session: StoredSession, event: NormalizedEvent): ClientUsage {
     const evidence = event.agent !== undefined || event.headers !== undefined;
     if (!evidence && event.userAgent !== undefined && event.userAgent === session.lastUserAgent && session.lastClient) return session.lastClient;
     const ua = event.userAgent === undefined ? undefined : this.strings.intern(event.userAgent);
@@ -162,14 +149,14 @@ export class SessionStore {
   private keyA: string | undefined;
   private keyB: string | undefined;
   private keyC: string | undefined;
-  private keyed: Session | undefined;
+  private keyed: StoredSession | undefined;
 
   /** Forgets the last event's session (sessions are about to be joined, and some removed). */
   forgetKeyed(): void {
     this.keyed = undefined;
   }
 
-  private sessionFor(event: NormalizedEvent): Session {
+  private sessionFor(event: NormalizedEvent): StoredSession {
     if (event.sessionId && event.tokenId && !this.tokenSessions.has(event.tokenId)) {
       this.tokenSessions.set(detach(event.tokenId), detach(event.sessionId));
     }
@@ -201,43 +188,22 @@ export class SessionStore {
     return session;
   }
 
-  private lookUp(event: NormalizedEvent): Session {
+  private lookUp(event: NormalizedEvent): StoredSession {
     const key = event.sessionId ?? (event.tokenId ? `${TOKEN_SESSION_PREFIX}${event.tokenId}` : inferredSessionId(event));
-    let session = this.sessions.get(key);
+    let session = this.sessions.get(key) as StoredSession | undefined;
     if (!session) {
       if (this.sessions.size >= this.limits.maxSessions) throw new StoreLimitError('--max-sessions', this.limits.maxSessions, 'sessions');
       if ((this.sessions.size & HEAP_CHECK_EVERY) === HEAP_CHECK_EVERY) checkHeap(this.sessions.size);
       const id = detach(key);
-      const created: TrackedSession = {
-        id,
-        correlation: event.sessionId || event.tokenId ? 'session-id' : 'inferred',
-        users: SetPool.EMPTY,
-        formats: SetPool.EMPTY,
-        firstSeen: event.time,
-        lastSeen: event.time,
-        eventCount: 0,
-        clients: new SmallMap(),
-        ruleState: undefined,
-        // The common fields declared up front keep one shape with its fields in the object itself; the rare ones
-        // (parentId, grantType, endedAt, risk) are added where needed, so most sessions do not pay for them.
-        user: undefined,
-        userTime: undefined,
-        userFile: undefined,
-        userLine: undefined,
-        start: undefined,
-        lastUserAgent: undefined,
-        lastClient: undefined,
-      };
+      const created = new StoredSession(id, event.sessionId || event.tokenId ? 'session-id' : 'inferred');
       session = created;
       this.sessions.set(id, created);
     }
     return session;
   }
 
-  private updateSession(session: TrackedSession, event: NormalizedEvent): void {
+  private updateSession(session: StoredSession, event: NormalizedEvent): void {
     session.eventCount++;
-    if (event.time < session.firstSeen) session.firstSeen = event.time;
-    if (event.time > session.lastSeen) session.lastSeen = event.time;
     if (!session.formats.has(event.format)) session.formats = this.sets.with(session.formats, event.format);
     if (event.user) {
       if (event.user !== session.user) {
