@@ -12,8 +12,8 @@
  * With --clients 1 every session is one Chrome request (one shared client identity); with --clients N > 1 each
  * session has N requests from N user agents no other session uses (N distinct client identities per session).
  * Each session has its own id, user and IP. Prints heap bytes per session (heapUsed after a full GC, less the heap
- * before reading), the bytes the columnar pools outside the heap fill (activity rows and request samples; room they
- * reserve and never touch costs address space, not memory), RSS, and the reading time.
+ * before reading), the bytes the columnar pools outside the heap fill (activity rows, request samples, evidence; room
+ * they reserve and never touch costs address space, not memory), RSS, and the reading time.
  * The peak RSS of a whole scan of the same data is `node bench/stress.mjs --only sessions`.
  */
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
@@ -67,9 +67,10 @@ try {
   joinStage(store, RULES);
   const joinMs = performance.now() - t1;
   const heap = after.heapUsed - before.heapUsed;
-  const { activity, samples } = store;
+  const { activity, samples, evidence } = store;
   const rowBytes = (activity.counts.length / activity.levels.length) * activity.counts.BYTES_PER_ELEMENT + 1 + 8 + 4 * (4 + 8);
-  const buffers = activity.rows * rowBytes + samples.size * (8 + 4 + 4 + 4 + 4);
+  // The evidence pool's columns, where the store has one (its summaries are strings on the heap).
+  const buffers = activity.rows * rowBytes + samples.size * (8 + 4 + 4 + 4 + 4) + (evidence?.size ?? 0) * (8 + 4 + 4 + 4);
   const kept = store.sessions.size;
   process.stdout.write(
     `${root}: ${kept} sessions, ${kept * clients} clients: heap ${(heap / MB).toFixed(1)} MB ` +

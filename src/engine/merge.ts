@@ -5,6 +5,8 @@ import { bySignal, forgetLastClient, RISK_PER_SESSION } from './sessions.js';
 import { appendTimeline } from './timeline.js';
 import { SmallSet } from '../shared/small-collections.js';
 import { StoredSession } from './stored-session.js';
+import { StoredClient } from './stored-client.js';
+import { mergeEvidence } from './evidence-pool.js';
 
 const EVIDENCE_PER_CLIENT = 5;
 const MAX_SET = 32;
@@ -32,7 +34,11 @@ function mergeUsage(target: ClientUsage, source: ClientUsage, activity: Activity
   target.lastSeen = Math.max(target.lastSeen, source.lastSeen);
   target.ips = union(target.ips, source.ips, MAX_SET);
   target.clientIds = union(target.clientIds, source.clientIds, MAX_SET);
-  target.evidence = [...target.evidence, ...source.evidence].sort(compareEvidence).slice(0, EVIDENCE_PER_CLIENT);
+  if (target instanceof StoredClient && source instanceof StoredClient) {
+    target.evidenceHead = mergeEvidence(target.evidencePool, target.evidenceHead, source.evidenceHead, EVIDENCE_PER_CLIENT);
+  } else {
+    target.evidence = [...target.evidence, ...source.evidence].sort(compareEvidence).slice(0, EVIDENCE_PER_CLIENT);
+  }
   if (source.signIn && (!target.signIn || compareEvidence(source.signIn, target.signIn) < 0)) target.signIn = source.signIn;
   if (source.joinedBy && !target.joinedBy) target.joinedBy = source.joinedBy;
   if (target.timeline && source.timeline) appendTimeline(target.timeline, source.timeline);

@@ -2,11 +2,13 @@ import type { ClientIdentity } from '../model/client.js';
 import type { NormalizedEvent } from '../model/event.js';
 import type { ActivityPool, ClientUsage, RiskEvidence, SamplePool, Session } from '../model/session.js';
 import { refineIdentity } from '../clients/evidence.js';
-import { insertSorted, isEarlier, summarize, toEvidence, withEarliest } from '../shared/evidence.js';
+import { insertSorted, isEarlier, summarize, toEvidence } from '../shared/evidence.js';
 import { getHeapStatistics } from 'node:v8';
 import { UsageError } from '../shared/errors.js';
 import { SetPool, type SmallMap } from '../shared/small-collections.js';
 import { StoredSession } from './stored-session.js';
+import { StoredClient } from './stored-client.js';
+import { addEvidence, type EvidencePool, newEvidencePool } from './evidence-pool.js';
 import { detach, Interner } from '../shared/detach.js';
 import { addSample, INITIAL_POOL_CAPACITY, newSamplePool, newTimeline } from './timeline.js';
 import { addActivity, INITIAL_ACTIVITY_ROWS, isLatest, networkIdOf, newActivityPool, newActivityRow, noteNetwork } from './activity.js';
@@ -76,6 +78,8 @@ export class SessionStore {
   readonly samples: SamplePool;
   /** What every client did over time (counts in time buckets, networks), for timelines. */
   readonly activity: ActivityPool;
+  /** The earliest events of every client, as evidence. */
+  readonly evidence: EvidencePool;
   /** The small string sets of sessions and clients, shared where they are equal. */
   private readonly sets = new SetPool();
   /** Every string kept from an event is kept detached from the text it was cut from (see shared/detach.ts). */
@@ -91,6 +95,7 @@ export class SessionStore {
     private readonly limits: StoreLimits = DEFAULT_LIMITS,
   ) {
     this.samples = newSamplePool(inputBytes === undefined ? undefined : poolCapacityFor(inputBytes));
+    this.evidence = newEvidencePool(inputBytes === undefined ? undefined : poolCapacityFor(inputBytes));
     this.activity = newActivityPool(inputBytes === undefined ? undefined : activityRowsFor(inputBytes, limits.maxClients));
   }
 
@@ -106,7 +111,7 @@ export class SessionStore {
     const session = this.sessionFor(event);
     this.updateSession(session, event);
     const usage = this.clientFor(session, event);
-    updateUsage(usage, event, this.sets, this.activity, this.strings);
+    updateUsage(usage as StoredClient, event, this.sets, this.activity, this.strings);
     const identity = usage.identity;
     if (event.kind === 'signin' && event.outcome === 'success') {
       // The earliest sign-in, ties broken by file and line: the same whichever file is named first.
@@ -132,7 +137,7 @@ export class SessionStore {
     let usage = session.clients.get(identity.key);
     if (!usage) {
       if (++this.clientCount > this.limits.maxClients) throw new StoreLimitError('--max-clients', this.limits.maxClients, 'clients');
-      usage = newUsage(identity, ua, event, this.samples, this.activity);
+      usage = newUsage(identity, ua, event, this.samples, this.activity, this.evidence);
       (session.clients as SmallMap<string, ClientUsage>).set(identity.key, usage);
     }
     // A client told apart by what else its event said is not the plain client of that user agent: no shortcut to it.
@@ -279,20 +284,15 @@ function inferredSessionId(event: NormalizedEvent): string {
   return `${INFERRED_SESSION_PREFIX}${event.format}:${user}@${event.ip ?? '-'}`;
 }
 
-function newUsage(identity: ClientIdentity, userAgent: string | undefined, event: NormalizedEvent, samples: SamplePool, activity: ActivityPool): ClientUsage {
-  const usage: ClientUsage = {
-    identity,
-    userAgent: userAgent ?? describeHint(event.clientHint),
-    firstSeen: event.time,
-    lastSeen: event.time,
-    count: 0,
-    ips: SetPool.EMPTY,
-    evidence: [],
-    clientIds: SetPool.EMPTY,
-    signIn: undefined,
-    timeline: undefined,
-    activity: newActivityRow(activity),
-  };
+function newUsage(
+  identity: ClientIdentity,
+  userAgent: string | undefined,
+  event: NormalizedEvent,
+  samples: SamplePool,
+  activity: ActivityPool,
+  evidence: EvidencePool,
+): StoredClient {
+  const usage = new StoredClient(evidence, identity, userAgent ?? describeHint(event.clientHint), event.time, newActivityRow(activity));
   if (identity.class === 'browser') usage.timeline = newTimeline(samples);
   return usage;
 }
@@ -302,7 +302,7 @@ function describeHint(hint: NormalizedEvent['clientHint']): string {
   return [hint.app, hint.browser, hint.os].filter(Boolean).join(' / ');
 }
 
-function updateUsage(usage: ClientUsage, event: NormalizedEvent, sets: SetPool, activity: ActivityPool, strings: Interner): void {
+function updateUsage(usage: StoredClient, event: NormalizedEvent, sets: SetPool, activity: ActivityPool, strings: Interner): void {
   usage.count++;
   const row = usage.activity!;
   addActivity(activity, row, event.time);
@@ -325,7 +325,7 @@ function updateUsage(usage: ClientUsage, event: NormalizedEvent, sets: SetPool, 
   if (event.clientId && usage.clientIds.size < MAX_IPS_PER_CLIENT && !usage.clientIds.has(event.clientId)) {
     usage.clientIds = sets.with(usage.clientIds, strings.intern(event.clientId));
   }
-  usage.evidence = withEarliest(usage.evidence, event, EVIDENCE_PER_CLIENT);
+  usage.evidenceHead = addEvidence(usage.evidencePool, usage.evidenceHead, event, EVIDENCE_PER_CLIENT);
   if (event.kind === 'signin' && event.outcome === 'success') {
     if (!usage.signIn || isEarlier(event, usage.signIn)) {
       // Spelled out, not spread: V8 gives every object built by a spread its own hidden class (5 MB at 18K sessions).

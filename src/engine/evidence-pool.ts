@@ -1,0 +1,175 @@
+import type { NormalizedEvent } from '../model/event.js';
+import type { EvidenceEvent } from '../model/session.js';
+import { summarize } from '../shared/evidence.js';
+
+/**
+ * The earliest events of every client of a scan, as evidence, in columns: item `i` is `times[i]`, `lines[i]`,
+ * `files[i]` (an index into `fileNames`) and `summaries[i]`, and `next[i]` is the item after it in its client's list
+ * (-1 at the end). A client keeps only the index of its first item. An object per item, with its boxed time, and an
+ * array per client cost about 90 bytes more per item than these columns; items a list drops are reused.
+ */
+export interface EvidencePool {
+  /** Items handed out, the free ones included. */
+  size: number;
+  times: Float64Array;
+  lines: Uint32Array;
+  files: Uint32Array;
+  next: Int32Array;
+  summaries: string[];
+  fileNames: string[];
+  fileIds: Map<string, number>;
+  /** First item of the free list, -1 when it is empty. */
+  free: number;
+}
+
+export const NO_EVIDENCE = -1;
+
+/** Room reserved for `capacity` items: untouched until used, so it costs address space, not memory. */
+export function newEvidencePool(capacity = 16_384): EvidencePool {
+  return {
+    size: 0,
+    times: new Float64Array(capacity),
+    lines: new Uint32Array(capacity),
+    files: new Uint32Array(capacity),
+    next: new Int32Array(capacity),
+    summaries: [],
+    fileNames: [],
+    fileIds: new Map(),
+    free: NO_EVIDENCE,
+  };
+}
+
+function grow(pool: EvidencePool): void {
+  const capacity = pool.times.length * 2;
+  const times = new Float64Array(capacity);
+  times.set(pool.times);
+  const lines = new Uint32Array(capacity);
+  lines.set(pool.lines);
+  const files = new Uint32Array(capacity);
+  files.set(pool.files);
+  const next = new Int32Array(capacity);
+  next.set(pool.next);
+  pool.times = times;
+  pool.lines = lines;
+  pool.files = files;
+  pool.next = next;
+}
+
+function fileId(pool: EvidencePool, file: string): number {
+  let id = pool.fileIds.get(file);
+  if (id === undefined) {
+    id = pool.fileNames.length;
+    pool.fileNames.push(file);
+    pool.fileIds.set(file, id);
+  }
+  return id;
+}
+
+function take(pool: EvidencePool, event: NormalizedEvent): number {
+  let i = pool.free;
+  if (i !== NO_EVIDENCE) pool.free = pool.next[i]!;
+  else {
+    if (pool.size === pool.times.length) grow(pool);
+    i = pool.size++;
+  }
+  pool.times[i] = event.time;
+  pool.lines[i] = event.source.line;
+  pool.files[i] = fileId(pool, event.source.file);
+  pool.summaries[i] = summarize(event);
+  return i;
+}
+
+function release(pool: EvidencePool, i: number): void {
+  pool.summaries[i] = '';
+  pool.next[i] = pool.free;
+  pool.free = i;
+}
+
+/** Whether item `a` comes after item `b` in evidence order (time, then file, then line). */
+function after(pool: EvidencePool, a: number, b: number): boolean {
+  const ta = pool.times[a]!;
+  const tb = pool.times[b]!;
+  if (ta !== tb) return ta > tb;
+  const fa = pool.fileNames[pool.files[a]!]!;
+  const fb = pool.fileNames[pool.files[b]!]!;
+  if (fa !== fb) return fa > fb;
+  return pool.lines[a]! > pool.lines[b]!;
+}
+
+/** isEarlier (shared/evidence.ts) against item `i`. */
+function isEarlierThan(pool: EvidencePool, event: NormalizedEvent, i: number): boolean {
+  const time = pool.times[i]!;
+  if (event.time !== time) return event.time < time;
+  const file = pool.fileNames[pool.files[i]!]!;
+  if (event.source.file !== file) return event.source.file < file;
+  return event.source.line < pool.lines[i]!;
+}
+
+/** Cuts a list after its `max`-th item, freeing the rest. */
+function cut(pool: EvidencePool, head: number, max: number): void {
+  let i = head;
+  for (let k = 1; k < max && i !== NO_EVIDENCE; k++) i = pool.next[i]!;
+  if (i === NO_EVIDENCE) return;
+  let rest = pool.next[i]!;
+  pool.next[i] = NO_EVIDENCE;
+  while (rest !== NO_EVIDENCE) {
+    const following = pool.next[rest]!;
+    release(pool, rest);
+    rest = following;
+  }
+}
+
+/**
+ * Adds an event to the sorted list that starts at `head`, keeping its `max` earliest (an event after items equal to it
+ * goes after them, as a stable sort puts it); returns the list's first item.
+ */
+export function addEvidence(pool: EvidencePool, head: number, event: NormalizedEvent, max: number): number {
+  let previous = NO_EVIDENCE;
+  let at = head;
+  let position = 0;
+  while (at !== NO_EVIDENCE && !isEarlierThan(pool, event, at)) {
+    previous = at;
+    at = pool.next[at]!;
+    position++;
+  }
+  if (position >= max) return head;
+  const item = take(pool, event);
+  pool.next[item] = at;
+  const first = previous === NO_EVIDENCE ? item : head;
+  if (previous !== NO_EVIDENCE) pool.next[previous] = item;
+  cut(pool, first, max);
+  return first;
+}
+
+/** Merges two sorted lists into one of their `max` earliest (the target's first of equal items); frees the rest. */
+export function mergeEvidence(pool: EvidencePool, target: number, source: number, max: number): number {
+  let head = NO_EVIDENCE;
+  let tail = NO_EVIDENCE;
+  let a = target;
+  let b = source;
+  while (a !== NO_EVIDENCE || b !== NO_EVIDENCE) {
+    let pick: number;
+    if (b === NO_EVIDENCE || (a !== NO_EVIDENCE && !after(pool, a, b))) {
+      pick = a;
+      a = pool.next[a]!;
+    } else {
+      pick = b;
+      b = pool.next[b]!;
+    }
+    if (tail === NO_EVIDENCE) head = pick;
+    else pool.next[tail] = pick;
+    tail = pick;
+  }
+  if (tail !== NO_EVIDENCE) pool.next[tail] = NO_EVIDENCE;
+  cut(pool, head, max);
+  return head;
+}
+
+/** The list as evidence objects, earliest first. */
+export function readEvidence(pool: EvidencePool, head: number): EvidenceEvent[] {
+  const out: EvidenceEvent[] = [];
+  for (let i = head; i !== NO_EVIDENCE; i = pool.next[i]!) {
+    out.push({ file: pool.fileNames[pool.files[i]!]!, line: pool.lines[i]!, time: pool.times[i]!, summary: pool.summaries[i]! });
+  }
+  return out;
+}
