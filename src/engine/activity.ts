@@ -108,7 +108,7 @@ function lastOffset(pool: ActivityPool, row: number): number {
  * level at which its events and that range fit in ACTIVITY_BUCKETS, merging its buckets, and starts it at the earliest.
  * Returns the row's level.
  */
-function fit(pool: ActivityPool, row: number, level: number, lo: number, hi: number): number {
+function fitRow(pool: ActivityPool, row: number, level: number, lo: number, hi: number): number {
   const ownLevel = pool.levels[row]!;
   const start = pool.starts[row]!;
   const target0 = Math.max(level, ownLevel);
@@ -149,7 +149,7 @@ function addBucket(pool: ActivityPool, row: number, level: number, index: number
     pool.counts[row * ACTIVITY_BUCKETS]! += count;
     return;
   }
-  const target = fit(pool, row, level, index, index);
+  const target = fitRow(pool, row, level, index, index);
   const at = row * ACTIVITY_BUCKETS + Math.floor(index / 2 ** (target - level)) - pool.starts[row]!;
   roomFor(pool, pool.counts[at]! + count);
   pool.counts[at]! += count;
@@ -230,7 +230,7 @@ export function mergeActivity(pool: ActivityPool, target: number, source: number
     const level = pool.levels[source]!;
     const base = source * ACTIVITY_BUCKETS;
     // Room for the source's whole range first, so that adding its buckets one by one never regroups again.
-    if (!Number.isNaN(pool.starts[target]!)) fit(pool, target, level, start, start + lastOffset(pool, source));
+    if (!Number.isNaN(pool.starts[target]!)) fitRow(pool, target, level, start, start + lastOffset(pool, source));
     for (let j = 0; j < ACTIVITY_BUCKETS; j++) {
       const c = pool.counts[base + j]!;
       if (c > 0) addBucket(pool, target, level, start + j, c);

@@ -245,7 +245,8 @@ export class SessionStore {
 export const RISK_PER_SESSION = 8;
 
 function addRisk(session: Session, event: NormalizedEvent): void {
-  const list = (session.risk ??= []);
+  if (session.risk === undefined) session.risk = [];
+  const list = session.risk;
   for (const r of event.risk ?? []) {
     const item: RiskEvidence = { ...toEvidence(event), signal: detach(r.signal) };
     if (r.detail !== undefined) item.detail = detach(r.detail);
