@@ -9,11 +9,12 @@
 const VIEW_MIN_LENGTH = 13;
 
 /**
- * A copy of `text` that holds no larger string alive. Joining a character in front makes a pair that slicing
- * flattens into a new string of its own; the slice is a view of that copy only.
+ * A copy of `text` that holds no larger string alive: JSON.parse makes every string value it reads a string of its own.
+ * (A slice of a copy, as this did, was itself a view: 32 bytes of view beside the copy, 96 bytes per session for its
+ * id, user and IP.)
  */
 export function detach(text: string): string {
-  return text.length < VIEW_MIN_LENGTH ? text : (` ${text}`).slice(1);
+  return text.length < VIEW_MIN_LENGTH ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
 
 /**
