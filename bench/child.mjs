@@ -89,7 +89,20 @@ function bareCsv(file) {
 
 async function scan([output, ...rest]) {
   const { main } = await import(new URL('../dist/cli/main.js', import.meta.url).href);
-  const code = await main(['node', 'borrowscan', 'scan', ...rest, '--format', 'json', '-o', output, '--fail-on', 'none', '--no-progress', '-q']);
+  const code = await main([
+    'node',
+    'borrowscan',
+    'scan',
+    ...rest,
+    '--format',
+    'json',
+    '-o',
+    output,
+    '--fail-on',
+    'none',
+    '--no-progress',
+    '-q',
+  ]);
   return { exitCode: code };
 }
 
@@ -124,7 +137,9 @@ else if (mode === 'bare-csv') extra = bareCsv(args[0]);
 else if (mode === 'scan') extra = await scan(args);
 else if (mode === 'duckdb') extra = await duckdb(args);
 else {
-  process.stderr.write('usage: node bench/child.mjs bare-json okta|access FILE | bare-text FILE | bare-csv FILE | scan OUT ARGS... | duckdb OKTA ACCESS\n');
+  process.stderr.write(
+    'usage: node bench/child.mjs bare-json okta|access FILE | bare-text FILE | bare-csv FILE | scan OUT ARGS... | duckdb OKTA ACCESS\n',
+  );
   process.exit(2);
 }
 const ms = performance.now() - t0;

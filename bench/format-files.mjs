@@ -62,7 +62,8 @@ export function ensureFormatFile({ dir, format, events, log = () => {} }) {
   if (existsSync(manifestPath)) {
     try {
       const m = JSON.parse(readFileSync(manifestPath, 'utf8'));
-      if (m.version === GENERATOR_VERSION && m.seed === SEED && existsSync(path) && statSync(path).size === m.bytes) return { ...m, path, reused: true, seconds: 0 };
+      if (m.version === GENERATOR_VERSION && m.seed === SEED && existsSync(path) && statSync(path).size === m.bytes)
+        return { ...m, path, reused: true, seconds: 0 };
     } catch {
       // Unreadable manifest: write the file again.
     }

@@ -41,7 +41,11 @@ export function ensureDataset({ dir, events, bytes, log = () => {} }) {
   if (existsSync(manifestPath)) {
     try {
       const m = JSON.parse(readFileSync(manifestPath, 'utf8'));
-      if (m.version === GENERATOR_VERSION && m.seed === SEED && m.files.every((f) => existsSync(f.path) && statSync(f.path).size === f.bytes)) {
+      if (
+        m.version === GENERATOR_VERSION &&
+        m.seed === SEED &&
+        m.files.every((f) => existsSync(f.path) && statSync(f.path).size === f.bytes)
+      ) {
         return { ...m, reused: true, seconds: 0 };
       }
     } catch {
@@ -137,7 +141,14 @@ function generate({ dir, key, events, bytes }) {
     };
   });
 
-  const planted = { 'agent-on-human-session:high': 0, 'agent-on-human-session:critical': 0, 'session-context-change': 0, 'inhuman-cadence': 0, derivedQuiet: 0, serviceQuiet: 0 };
+  const planted = {
+    'agent-on-human-session:high': 0,
+    'agent-on-human-session:critical': 0,
+    'session-context-change': 0,
+    'inhuman-cadence': 0,
+    derivedQuiet: 0,
+    serviceQuiet: 0,
+  };
 
   function oktaLine(time, type, who, ua, parsed, ip, session, extra = {}) {
     const requestId = `aQ${id(21)}AAA`;
@@ -149,7 +160,13 @@ function generate({ dir, key, events, bytes }) {
         device: parsed[0] === 'iOS' ? 'Mobile' : 'Computer',
         id: extra.clientId ?? null,
         ipAddress: ip,
-        geographicalContext: { city: 'Dublin', state: 'Leinster', country: 'Ireland', postalCode: 'D02', geolocation: { lat: 53.3438, lon: -6.2546 } },
+        geographicalContext: {
+          city: 'Dublin',
+          state: 'Leinster',
+          country: 'Ireland',
+          postalCode: 'D02',
+          geolocation: { lat: 53.3438, lon: -6.2546 },
+        },
       },
       authenticationContext: {
         authenticationProvider: null,
@@ -165,9 +182,23 @@ function generate({ dir, key, events, bytes }) {
       eventType: type,
       outcome: { result: extra.result ?? 'SUCCESS', reason: null },
       published: iso(time),
-      securityContext: { asNumber: 64500, asOrg: 'example fibre business', isp: 'Example Fibre', domain: 'examplefibre.example', isProxy: false },
+      securityContext: {
+        asNumber: 64500,
+        asOrg: 'example fibre business',
+        isp: 'Example Fibre',
+        domain: 'examplefibre.example',
+        isProxy: false,
+      },
       severity: 'INFO',
-      debugContext: { debugData: { requestId, requestUri: '/idp/idx/identify', threatSuspected: 'false', deviceFingerprint: who.fingerprint, ...(extra.grantType ? { grantType: extra.grantType } : {}) } },
+      debugContext: {
+        debugData: {
+          requestId,
+          requestUri: '/idp/idx/identify',
+          threatSuspected: 'false',
+          deviceFingerprint: who.fingerprint,
+          ...(extra.grantType ? { grantType: extra.grantType } : {}),
+        },
+      },
       legacyEventType: null,
       transaction: { type: 'WEB', id: requestId, detail: {} },
       uuid: `${hex(8)}-${hex(4)}-11f1-${hex(4)}-${hex(12)}`,
@@ -226,7 +257,16 @@ function generate({ dir, key, events, bytes }) {
       const svc = `svc-${id(20)}`;
       let t = t0;
       for (let i = 0; i < 40 && !done(); i++) {
-        apiLine(t, 'GET', `/api/exports/${4000 + r(999)}?page=${1 + (i % 5)}&token=${id(30)}`, 200, '10.20.3.15', 'python-requests/2.31.0', svc, 'svc-backup@example.com');
+        apiLine(
+          t,
+          'GET',
+          `/api/exports/${4000 + r(999)}?page=${1 + (i % 5)}&token=${id(30)}`,
+          200,
+          '10.20.3.15',
+          'python-requests/2.31.0',
+          svc,
+          'svc-backup@example.com',
+        );
         t += 500 + r(20_000);
       }
       continue;
@@ -237,7 +277,9 @@ function generate({ dir, key, events, bytes }) {
     oktaLine(t0 + 8_000 + r(5_000), 'user.authentication.auth_via_mfa', who, ua, parsed, who.ip, session);
     oktaLine(t0 + 16_000 + r(3_000), 'user.session.start', who, ua, parsed, who.ip, session);
     oktaLine(t0 + 30_000 + r(5_000), 'user.authentication.sso', who, ua, parsed, who.ip, session, {
-      target: [{ id: '0oa1portal', type: 'AppInstance', alternateId: 'Example API Portal', displayName: 'Example API Portal', detailEntry: null }],
+      target: [
+        { id: '0oa1portal', type: 'AppInstance', alternateId: 'Example API Portal', displayName: 'Example API Portal', detailEntry: null },
+      ],
     });
     let t = t0 + 40_000;
     const visits = 1 + r(3);

@@ -45,22 +45,32 @@ function run(label, cliArgs) {
   });
 }
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 console.log(`load average before: ${load()} (2 shared cores)`);
 const t0 = performance.now();
 const data = ensureDataset({ dir, events, log: (s) => console.log(s) });
-console.log(`data: ${data.events.toLocaleString('en-US')} events, ${(data.bytes / 1e9).toFixed(2)} GB NDJSON, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+console.log(
+  `data: ${data.events.toLocaleString('en-US')} events, ${(data.bytes / 1e9).toFixed(2)} GB NDJSON, ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+);
 const ndjson = data.files.map((f) => f.path);
 const parquet = join(dir, 'events.parquet');
 
 const exp = await run('export', ['export', ...ndjson, '--to', 'ocsf-parquet', '-o', parquet, '-q']);
-console.log(`export --to ocsf-parquet: ${exp.seconds.toFixed(1)} s, peak RSS ${exp.peakRssMb.toFixed(0)} MB, ${(statSync(parquet).size / 1e9).toFixed(2)} GB Parquet`);
+console.log(
+  `export --to ocsf-parquet: ${exp.seconds.toFixed(1)} s, peak RSS ${exp.peakRssMb.toFixed(0)} MB, ${(statSync(parquet).size / 1e9).toFixed(2)} GB Parquet`,
+);
 const streaming = await run('streaming', ['scan', ...ndjson, '--format', 'json', '-o', join(dir, 'streaming.json'), '-q']);
 console.log(`streaming engine on NDJSON: ${streaming.seconds.toFixed(1)} s, peak RSS ${streaming.peakRssMb.toFixed(0)} MB`);
 const duck = await run('duckdb', ['scan', '--engine', 'duckdb', parquet, '--format', 'json', '-o', join(dir, 'duckdb.json'), '-q']);
 console.log(`DuckDB engine on Parquet:   ${duck.seconds.toFixed(1)} s, peak RSS ${duck.peakRssMb.toFixed(0)} MB`);
 
-const ids = (file) => JSON.parse(readFileSync(file, 'utf8')).findings.map((f) => `${f.id} ${f.count} ${f.firstSeen} ${f.lastSeen}`).sort();
+const ids = (file) =>
+  JSON.parse(readFileSync(file, 'utf8'))
+    .findings.map((f) => `${f.id} ${f.count} ${f.firstSeen} ${f.lastSeen}`)
+    .sort();
 const a = ids(join(dir, 'streaming.json'));
 const b = ids(join(dir, 'duckdb.json'));
 const same = a.length === b.length && a.every((x, i) => x === b[i]);

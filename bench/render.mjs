@@ -33,7 +33,13 @@ export const FORMATS = {
           device: e.parsed[0] === 'iOS' ? 'Mobile' : 'Computer',
           id: e.clientId ?? null,
           ipAddress: e.ip,
-          geographicalContext: { city: 'Dublin', state: 'Leinster', country: 'Ireland', postalCode: 'D02', geolocation: { lat: 53.3438, lon: -6.2546 } },
+          geographicalContext: {
+            city: 'Dublin',
+            state: 'Leinster',
+            country: 'Ireland',
+            postalCode: 'D02',
+            geolocation: { lat: 53.3438, lon: -6.2546 },
+          },
         },
         authenticationContext: {
           authenticationProvider: null,
@@ -49,7 +55,13 @@ export const FORMATS = {
         eventType: e.type,
         outcome: { result: e.result ?? 'SUCCESS', reason: null },
         published: iso(e.time),
-        securityContext: { asNumber: 64500, asOrg: 'example fibre business', isp: 'Example Fibre', domain: 'examplefibre.example', isProxy: false },
+        securityContext: {
+          asNumber: 64500,
+          asOrg: 'example fibre business',
+          isp: 'Example Fibre',
+          domain: 'examplefibre.example',
+          isProxy: false,
+        },
         severity: 'INFO',
         debugContext: {
           debugData: {

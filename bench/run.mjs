@@ -218,11 +218,15 @@ async function formatRow(format) {
   const file = files[format];
   const spec = FORMAT_ROWS[format];
   const scanArgs = (worker) => ['scan', '/dev/null', file.path, '--worker', worker];
-  const [bare, one, auto] = await inTurns(format, [
-    { name: `bare loop (${spec.bareTitle})`, args: spec.bare(file.path) },
-    { name: 'scan --worker never', args: scanArgs('never') },
-    { name: 'scan --worker auto', args: scanArgs('auto') },
-  ], [file.path]);
+  const [bare, one, auto] = await inTurns(
+    format,
+    [
+      { name: `bare loop (${spec.bareTitle})`, args: spec.bare(file.path) },
+      { name: 'scan --worker never', args: scanArgs('never') },
+      { name: 'scan --worker auto', args: scanArgs('auto') },
+    ],
+    [file.path],
+  );
   const target = TARGETS[format];
   const oneThread = paired(bare, one);
   const worker = paired(bare, auto);
@@ -253,10 +257,14 @@ async function formatRow(format) {
 async function pairRow() {
   const okta = files.okta;
   const access = files.access;
-  const [duck, scan] = await inTurns('pair', [
-    { name: 'DuckDB query', args: ['duckdb', okta.path, access.path] },
-    { name: 'scan --worker auto', args: ['scan', '/dev/null', okta.path, access.path, '--worker', 'auto'] },
-  ], [okta.path, access.path]);
+  const [duck, scan] = await inTurns(
+    'pair',
+    [
+      { name: 'DuckDB query', args: ['duckdb', okta.path, access.path] },
+      { name: 'scan --worker auto', args: ['scan', '/dev/null', okta.path, access.path, '--worker', 'auto'] },
+    ],
+    [okta.path, access.path],
+  );
   const n = okta.events + access.events;
   const bytes = okta.bytes + access.bytes;
   const ratio = paired(duck, scan);
@@ -379,7 +387,23 @@ function printReport(r) {
   const met = (ok) => (ok === undefined ? '' : ok ? 'met' : 'NOT met');
   say('');
   say(`borrowscan benchmark: ${n(r.eventsPerFormat)} events per format, ${r.runs} rounds, ${r.node}, ${r.cpu} (${r.cores} cores)`);
-  const table = [['input', 'MB', 'sessions', 'bare s', '1 thread s', 'x bare', 'target', 'auto s', 'x bare', 'target', 'auto/1t', 'RSS 1t/auto MB', 'load']];
+  const table = [
+    [
+      'input',
+      'MB',
+      'sessions',
+      'bare s',
+      '1 thread s',
+      'x bare',
+      'target',
+      'auto s',
+      'x bare',
+      'target',
+      'auto/1t',
+      'RSS 1t/auto MB',
+      'load',
+    ],
+  ];
   for (const row of Object.values(r.formats)) {
     table.push([
       row.title,
@@ -420,14 +444,24 @@ function printReport(r) {
     say('memory: the Okta + access pair streamed through named pipes into one scan (one thread)');
     const mem = [['events per format', 'events', 'wall s', 'us/event', 'CPU us/event', 'peak RSS MB', 'target < 300 MB', 'load']];
     for (const m of r.memory) {
-      mem.push([n(m.eventsPerFormat), n(m.events), f2(m.wallS), f2(m.microsPerEvent), f2(m.cpuMicrosPerEvent), m.peakRssMb.toFixed(0), met(m.met), f2(m.load)]);
+      mem.push([
+        n(m.eventsPerFormat),
+        n(m.events),
+        f2(m.wallS),
+        f2(m.microsPerEvent),
+        f2(m.cpuMicrosPerEvent),
+        m.peakRssMb.toFixed(0),
+        met(m.met),
+        f2(m.load),
+      ]);
     }
     printTable(mem);
   }
   if (r.verify) {
     say('');
     say(`findings of the pair (report kept in ${r.verify.report}; ${n(r.verify.sessions)} sessions):`);
-    for (const row of r.verify.rows) say(`  ${row.finding.padEnd(34)} planted ${String(row.planted).padStart(6)}   found ${String(row.found).padStart(6)}`);
+    for (const row of r.verify.rows)
+      say(`  ${row.finding.padEnd(34)} planted ${String(row.planted).padStart(6)}   found ${String(row.found).padStart(6)}`);
   }
 }
 

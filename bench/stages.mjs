@@ -23,7 +23,22 @@ async function stage(name, file) {
   const t0 = performance.now();
   if (name === 'scan') {
     const { main } = await import(new URL('cli/main.js', dist).href);
-    await main(['node', 'borrowscan', 'scan', file, '--format', 'json', '-o', '/dev/null', '--fail-on', 'none', '--no-progress', '-q', '--worker', 'never']);
+    await main([
+      'node',
+      'borrowscan',
+      'scan',
+      file,
+      '--format',
+      'json',
+      '-o',
+      '/dev/null',
+      '--fail-on',
+      'none',
+      '--no-progress',
+      '-q',
+      '--worker',
+      'never',
+    ]);
   } else {
     const { readInput } = await import(new URL('input/read.js', dist).href);
     const { FORMATS } = await import(new URL('input/registry.js', dist).href);
@@ -34,12 +49,14 @@ async function stage(name, file) {
     const store = createSessionStore(statSync(file).size);
     const observe = observerFor(RULES, newRuleContext(store.sessions, undefined));
     const onEvent =
-      name === 'read' ? () => {}
-      : name === 'sessions' ? (e) => store.add(e)
-      : (e) => {
-          store.add(e);
-          observe?.(e, store.lastSession, store.lastClient);
-        };
+      name === 'read'
+        ? () => {}
+        : name === 'sessions'
+          ? (e) => store.add(e)
+          : (e) => {
+              store.add(e);
+              observe?.(e, store.lastSession, store.lastClient);
+            };
     await readInput({ path: file, explicit: true, size: statSync(file).size }, { formats: FORMATS, onEvent });
   }
   const ms = performance.now() - t0;
@@ -47,7 +64,10 @@ async function stage(name, file) {
   return { ms, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, rssMb: u.maxRSS / 1024 };
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' }, child: { type: 'string' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { runs: { type: 'string', default: '3' }, child: { type: 'string' } },
+});
 if (values.child) {
   process.stdout.write(`${JSON.stringify(await stage(values.child, positionals[0]))}\n`);
 } else {
@@ -68,7 +88,9 @@ if (values.child) {
   let before = 0;
   for (const s of STAGES) {
     const cpu = med(samples[s], 'cpuMs');
-    process.stdout.write(`${s.padEnd(9)} CPU ${(cpu / 1000).toFixed(2)} s (+${((cpu - before) / 1000).toFixed(2)})  wall ${(med(samples[s], 'ms') / 1000).toFixed(2)} s  RSS ${med(samples[s], 'rssMb').toFixed(0)} MB\n`);
+    process.stdout.write(
+      `${s.padEnd(9)} CPU ${(cpu / 1000).toFixed(2)} s (+${((cpu - before) / 1000).toFixed(2)})  wall ${(med(samples[s], 'ms') / 1000).toFixed(2)} s  RSS ${med(samples[s], 'rssMb').toFixed(0)} MB\n`,
+    );
     before = cpu;
   }
 }

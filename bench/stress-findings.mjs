@@ -129,7 +129,15 @@ if (!existsSync(log)) {
 process.stdout.write(`input: ${log}, ${mb(statSync(log).size)} MB, ${SESSIONS * 2} events, ${SESSIONS} sessions\n\n`);
 
 const out = mkdtempSync(join(tmpdir(), 'borrowscan-stress-'));
-const files = { json: 'r.json', jsonl: 'r.jsonl', csv: 'r.csv', sarif: 'r.sarif', markdown: 'r.md', html: 'r.html', 'ocsf-findings': 'r.ocsf.jsonl' };
+const files = {
+  json: 'r.json',
+  jsonl: 'r.jsonl',
+  csv: 'r.csv',
+  sarif: 'r.sarif',
+  markdown: 'r.md',
+  html: 'r.html',
+  'ocsf-findings': 'r.ocsf.jsonl',
+};
 const path = (name) => join(out, name);
 try {
   const alone = await run(['scan', log, '--format', 'json', '-o', '/dev/null', '--no-progress'], path('alone.txt'));
@@ -138,13 +146,20 @@ try {
     path('table.txt'),
   );
   process.stdout.write('| run | wall s | peak RSS MB | exit |\n| --- | ---: | ---: | ---: |\n');
-  process.stdout.write(`| scan, JSON to /dev/null | ${(alone.ms / 1000).toFixed(1)} | ${(alone.maxRssKb / 1024).toFixed(0)} | ${alone.exit} |\n`);
-  process.stdout.write(`| scan, table + JSON, JSONL, CSV, SARIF, Markdown, HTML, OCSF files | ${(all.ms / 1000).toFixed(1)} | ${(all.maxRssKb / 1024).toFixed(0)} | ${all.exit} |\n\n`);
+  process.stdout.write(
+    `| scan, JSON to /dev/null | ${(alone.ms / 1000).toFixed(1)} | ${(alone.maxRssKb / 1024).toFixed(0)} | ${alone.exit} |\n`,
+  );
+  process.stdout.write(
+    `| scan, table + JSON, JSONL, CSV, SARIF, Markdown, HTML, OCSF files | ${(all.ms / 1000).toFixed(1)} | ${(all.maxRssKb / 1024).toFixed(0)} | ${all.exit} |\n\n`,
+  );
 
   process.stdout.write('reports:\n');
-  for (const [format, file] of Object.entries({ table: 'table.txt', ...files })) process.stdout.write(`  ${format.padEnd(13)} ${mb(statSync(path(file)).size).padStart(8)} MB\n`);
+  for (const [format, file] of Object.entries({ table: 'table.txt', ...files }))
+    process.stdout.write(`  ${format.padEnd(13)} ${mb(statSync(path(file)).size).padStart(8)} MB\n`);
   // GitHub takes a SARIF upload of at most 10 MB gzip-compressed.
-  process.stdout.write(`  sarif.gz ${mb(gzipSync(readFileSync(path(files.sarif))).length).padStart(8)} MB (GitHub's upload limit: 10 MB)\n`);
+  process.stdout.write(
+    `  sarif.gz ${mb(gzipSync(readFileSync(path(files.sarif))).length).padStart(8)} MB (GitHub's upload limit: 10 MB)\n`,
+  );
   process.stdout.write('\nchecks:\n');
   check('exit code 1 (findings), both runs', alone.exit === 1 && all.exit === 1, `${alone.exit}, ${all.exit}`);
   check(`JSON lists ${SESSIONS} findings`, (await countLines(path(files.json), (l) => l.startsWith('      "id": "bs-'))) === SESSIONS);
@@ -159,15 +174,32 @@ try {
     check('stderr says so', all.stderr.includes(`${SESSIONS - 25_000} of ${SESSIONS} findings are not in this SARIF report`));
   }
   const md = readFileSync(path(files.markdown), 'utf8');
-  check('Markdown is under 1 MiB and says what it left out', Buffer.byteLength(md) <= 1048576 && md.includes('**Not listed here:**'), `${Buffer.byteLength(md)} bytes`);
+  check(
+    'Markdown is under 1 MiB and says what it left out',
+    Buffer.byteLength(md) <= 1048576 && md.includes('**Not listed here:**'),
+    `${Buffer.byteLength(md)} bytes`,
+  );
   const drawn = Math.min(200, SESSIONS);
-  check(`HTML draws ${drawn} timelines`, (await countLines(path(files.html), (l) => l.includes('<figure class="timeline-figure">'))) === drawn);
-  check(`HTML lists the other ${SESSIONS - drawn}`, (await countLines(path(files.html), (l) => l.startsWith('<tr id="finding-'))) === SESSIONS - drawn);
+  check(
+    `HTML draws ${drawn} timelines`,
+    (await countLines(path(files.html), (l) => l.includes('<figure class="timeline-figure">'))) === drawn,
+  );
+  check(
+    `HTML lists the other ${SESSIONS - drawn}`,
+    (await countLines(path(files.html), (l) => l.startsWith('<tr id="finding-'))) === SESSIONS - drawn,
+  );
   check('HTML is complete', tail(path(files.html)).endsWith('</body></html>\n'));
   check(`OCSF findings has ${SESSIONS} lines`, (await countLines(path(files['ocsf-findings']))) === SESSIONS);
-  check('JSON carries a timeline per finding', (await countLines(path(files.json), (l) => l.startsWith('      "timeline": {'))) === SESSIONS);
+  check(
+    'JSON carries a timeline per finding',
+    (await countLines(path(files.json), (l) => l.startsWith('      "timeline": {'))) === SESSIONS,
+  );
   const table = readFileSync(path('table.txt'), 'utf8');
-  check('table lists 20 and counts the rest', (table.match(/^ {2}agent-on-human-session /gm) ?? []).length === Math.min(20, SESSIONS) && (SESSIONS <= 20 || table.includes(`${SESSIONS - 20} more agent-on-human-session (critical) not listed`)));
+  check(
+    'table lists 20 and counts the rest',
+    (table.match(/^ {2}agent-on-human-session /gm) ?? []).length === Math.min(20, SESSIONS) &&
+      (SESSIONS <= 20 || table.includes(`${SESSIONS - 20} more agent-on-human-session (critical) not listed`)),
+  );
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

@@ -38,7 +38,20 @@ const MB = 1024 * 1024;
 async function child([report, ...args]) {
   const { main } = await import(new URL('../dist/cli/main.js', import.meta.url).href);
   const t0 = performance.now();
-  const code = await main(['node', 'borrowscan', 'scan', ...args, '--format', 'json', '-o', report, '--fail-on', 'none', '--no-progress', '-q']);
+  const code = await main([
+    'node',
+    'borrowscan',
+    'scan',
+    ...args,
+    '--format',
+    'json',
+    '-o',
+    report,
+    '--fail-on',
+    'none',
+    '--no-progress',
+    '-q',
+  ]);
   const ms = performance.now() - t0;
   process.stdout.write(`STRESS ${JSON.stringify({ code, ms, maxRssKb: process.resourceUsage().maxRSS })}\n`);
 }
@@ -116,7 +129,8 @@ function okta(i) {
   });
 }
 
-const NGINX = '198.51.100.23 - - [03/Mar/2026:09:00:01 +0100] "GET /app HTTP/2.0" 200 5321 "-" "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"';
+const NGINX =
+  '198.51.100.23 - - [03/Mar/2026:09:00:01 +0100] "GET /app HTTP/2.0" 200 5321 "-" "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"';
 
 /** Writes `before`, then `mb` MB of `x`, then `after`, a piece at a time (the generator holds 1 MB). */
 function writeLong(path, before, mb, after) {
@@ -161,7 +175,8 @@ function gzipBomb(path, gb) {
 }
 
 function cases(dir) {
-  const ndjsonLong = (mb) => () => writeLong(join(dir, `okta-${mb}mb.ndjson`), `${okta(1)}\n{"eventType":"user.session.start","pad":"`, mb, `"}\n${okta(2)}\n`);
+  const ndjsonLong = (mb) => () =>
+    writeLong(join(dir, `okta-${mb}mb.ndjson`), `${okta(1)}\n{"eventType":"user.session.start","pad":"`, mb, `"}\n${okta(2)}\n`);
   return [
     ...[20, 40, 80].map((mb) => ({ name: `long line ${mb} MB, skipped`, make: ndjsonLong(mb), flags: [] })),
     ...[20, 40, 80].map((mb) => ({ name: `long line ${mb} MB, read`, make: ndjsonLong(mb), flags: ['--max-record-size', '256MB'] })),

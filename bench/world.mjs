@@ -27,8 +27,10 @@ export function mulberry32(seed) {
 
 export const UAS = {
   chromeWin: (v) => `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Safari/537.36`,
-  chromeMac: (v) => `Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Safari/537.36`,
-  edgeWin: (v) => `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Safari/537.36 Edg/${v}.0.3595.65`,
+  chromeMac: (v) =>
+    `Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Safari/537.36`,
+  edgeWin: (v) =>
+    `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Safari/537.36 Edg/${v}.0.3595.65`,
   firefoxWin: (v) => `Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:${v + 3}.0) Gecko/20100101 Firefox/${v + 3}.0`,
   firefoxMac: (v) => `Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:${v + 3}.0) Gecko/20100101 Firefox/${v + 3}.0`,
   safariMac: () => 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/26.1 Safari/605.1.15',
@@ -43,7 +45,14 @@ export const BROWSERS = [
   ['safariMac', 'Mac OS X', 'SAFARI', 10],
   ['mobile', 'iOS', 'UNKNOWN', 8],
 ];
-export const AGENTS = ['claude-cli/2.1.205 (external, cli)', 'python-httpx/0.27.0', 'node', 'axios/1.7.7', 'Python/3.12 aiohttp/3.9.5', 'curl/8.7.1'];
+export const AGENTS = [
+  'claude-cli/2.1.205 (external, cli)',
+  'python-httpx/0.27.0',
+  'node',
+  'axios/1.7.7',
+  'Python/3.12 aiohttp/3.9.5',
+  'curl/8.7.1',
+];
 const APPS = [
   ['0oa1portal', 'Example API Portal'],
   ['0oa1salesforce', 'Salesforce.com'],
@@ -105,13 +114,24 @@ export function* sessions({ events }) {
       }
       w -= b[3];
     }
-    return { login: `user${i}@example.com`, name: `User ${i}`, oktaId: `00u${id(17)}`, browser, fingerprint: hex(32), net: `10.${r(200) + 20}.${r(256)}` };
+    return {
+      login: `user${i}@example.com`,
+      name: `User ${i}`,
+      oktaId: `00u${id(17)}`,
+      browser,
+      fingerprint: hex(32),
+      net: `10.${r(200) + 20}.${r(256)}`,
+    };
   });
 
   for (let n = 0; ; n++) {
     const who = pick(people);
     const session = `102${id(22)}`;
-    const t0 = START + Math.floor(((n % estimatedSessions) / estimatedSessions) * WEEK_MS * 0.98) + Math.floor(n / estimatedSessions) * WEEK_MS + r(60_000);
+    const t0 =
+      START +
+      Math.floor(((n % estimatedSessions) / estimatedSessions) * WEEK_MS * 0.98) +
+      Math.floor(n / estimatedSessions) * WEEK_MS +
+      r(60_000);
     const ip = `${who.net}.${r(254) + 1}`;
     const roll = r(1000);
     const version = 142 + r(2);
@@ -119,15 +139,37 @@ export function* sessions({ events }) {
     const parsed = [who.browser[1], who.browser[2]];
     const idp = [];
     const requests = [];
-    const request = (time, method, path, status, from, agent, sid, user) => addRequest(requests, time, method, path, status, from, agent, sid, user);
-    const idpEvent = (time, type, extra = {}) => idp.push({ time, type, who, ua, parsed, ip, session, uuid: `${hex(8)}-${hex(4)}-11f1-${hex(4)}-${hex(12)}`, requestId: `aQ${id(21)}AAA`, ...extra });
+    const request = (time, method, path, status, from, agent, sid, user) =>
+      addRequest(requests, time, method, path, status, from, agent, sid, user);
+    const idpEvent = (time, type, extra = {}) =>
+      idp.push({
+        time,
+        type,
+        who,
+        ua,
+        parsed,
+        ip,
+        session,
+        uuid: `${hex(8)}-${hex(4)}-11f1-${hex(4)}-${hex(12)}`,
+        requestId: `aQ${id(21)}AAA`,
+        ...extra,
+      });
 
     if (roll < 10) {
       // A service account with its own API token and session: never a person's sign-in.
       const svc = `svc-${id(20)}`;
       let t = t0;
       for (let i = 0; i < 40; i++) {
-        request(t, 'GET', `/api/exports/${4000 + r(999)}?page=${1 + (i % 5)}&token=${id(30)}`, 200, '10.20.3.15', 'python-requests/2.31.0', svc, 'svc-backup@example.com');
+        request(
+          t,
+          'GET',
+          `/api/exports/${4000 + r(999)}?page=${1 + (i % 5)}&token=${id(30)}`,
+          200,
+          '10.20.3.15',
+          'python-requests/2.31.0',
+          svc,
+          'svc-backup@example.com',
+        );
         t += 500 + r(20_000);
       }
       yield { id: svc, idp, requests, planted: 'serviceQuiet' };
@@ -187,7 +229,8 @@ export function* sessions({ events }) {
       // Something drives the user's browser at machine pace.
       planted = 'inhuman-cadence';
       const a = end + 60_000;
-      for (let i = 0; i < 40 + r(60); i++) request(a + i * 2000 + r(100) - 50, 'GET', `/api/customers/${10_000 + i * 7}`, 200, ip, ua, session, who.login);
+      for (let i = 0; i < 40 + r(60); i++)
+        request(a + i * 2000 + r(100) - 50, 'GET', `/api/customers/${10_000 + i * 7}`, 200, ip, ua, session, who.login);
     } else if (roll < 60) {
       // The right pattern: an agent with its own token from a token exchange (a derived session).
       planted = 'derivedQuiet';

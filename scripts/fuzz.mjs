@@ -37,7 +37,15 @@ const scale = String(Math.max(1, Math.round(Number(options.runs) / 100)));
 console.log(`fuzz: seed ${seed}, ${options.runs} cases, huge values up to ${options['max-huge']} bytes; failures go to ${out}`);
 console.log(`fuzz: run it again with: npm run fuzz -- --seed ${seed} --runs ${options.runs}`);
 
-const files = ['test/fuzz/cli.fuzz.test.ts', 'test/input/records/readers.property.test.ts', 'test/input/decode.property.test.ts', 'test/input/detect.property.test.ts', 'test/input/field-map.property.test.ts', 'test/cli/args.property.test.ts', 'test/input/common/linear-matchers.property.test.ts'];
+const files = [
+  'test/fuzz/cli.fuzz.test.ts',
+  'test/input/records/readers.property.test.ts',
+  'test/input/decode.property.test.ts',
+  'test/input/detect.property.test.ts',
+  'test/input/field-map.property.test.ts',
+  'test/cli/args.property.test.ts',
+  'test/input/common/linear-matchers.property.test.ts',
+];
 const child = spawn(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...files], {
   stdio: 'inherit',
   env: {

@@ -67,16 +67,12 @@ const iso = (ms) => new Date(ms).toISOString();
 // Clients, networks, people
 
 const UA = {
-  chromeWin142:
-    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36',
-  chromeWin143:
-    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/143.0.0.0 Safari/537.36',
-  chromeMac:
-    'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36',
+  chromeWin142: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36',
+  chromeWin143: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/143.0.0.0 Safari/537.36',
+  chromeMac: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36',
   edgeWin:
     'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36 Edg/142.0.3595.65',
-  safariMac:
-    'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/26.1 Safari/605.1.15',
+  safariMac: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/26.1 Safari/605.1.15',
   firefoxWin: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:145.0) Gecko/20100101 Firefox/145.0',
   firefoxMac: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:145.0) Gecko/20100101 Firefox/145.0',
   exampleMobile: 'ExampleMobile/4.2.0 (iPhone; iOS 18.1; Scale/3.00) CFNetwork/1568.200.51 Darwin/24.1.0',
@@ -152,7 +148,20 @@ const POLICY = { id: oktaId('00p'), rule: oktaId('0pr') };
 
 const okta = [];
 
-function oktaEvent({ time, type, who, dev, session, result = 'SUCCESS', reason = null, target = null, debug = {}, rootSessionId, clientId = null, credentialType = null }) {
+function oktaEvent({
+  time,
+  type,
+  who,
+  dev,
+  session,
+  result = 'SUCCESS',
+  reason = null,
+  target = null,
+  debug = {},
+  rootSessionId,
+  clientId = null,
+  credentialType = null,
+}) {
   const parsed = OKTA_PARSED[dev.ua] ?? { os: 'Unknown', browser: 'UNKNOWN', device: 'Unknown' };
   const requestId = oktaRequestId();
   const meta = EVENT_META[type];
@@ -208,7 +217,11 @@ function oktaEvent({ time, type, who, dev, session, result = 'SUCCESS', reason =
 
 const EVENT_META = {
   'user.session.start': { message: 'User login to Okta', uri: '/idp/idx/identify', legacy: 'core.user_auth.login_success' },
-  'user.authentication.auth_via_mfa': { message: 'Authentication of user via MFA', uri: '/idp/idx/challenge/answer', legacy: 'core.user.factor.attempt_success' },
+  'user.authentication.auth_via_mfa': {
+    message: 'Authentication of user via MFA',
+    uri: '/idp/idx/challenge/answer',
+    legacy: 'core.user.factor.attempt_success',
+  },
   'policy.evaluate_sign_on': { message: 'Evaluation of sign-on policy', uri: '/idp/idx/introspect', legacy: null },
   'user.authentication.sso': { message: 'User single sign on to app', uri: '/oauth2/v1/authorize', legacy: 'app.auth.sso' },
   'app.oauth2.as.authorize.code': { message: 'OAuth2 authorization code request', uri: '/oauth2/default/v1/authorize', legacy: null },
@@ -239,28 +252,95 @@ function signIn(who, dev, time, { typo = false } = {}) {
   }
   const session = oktaSessionId();
   const policyTarget = [
-    { id: POLICY.id, type: 'PolicyEntity', alternateId: 'unknown', displayName: 'Default Policy', detailEntry: { policyType: 'OktaSignOn' } },
+    {
+      id: POLICY.id,
+      type: 'PolicyEntity',
+      alternateId: 'unknown',
+      displayName: 'Default Policy',
+      detailEntry: { policyType: 'OktaSignOn' },
+    },
     { id: POLICY.rule, type: 'PolicyRule', alternateId: 'unknown', displayName: 'Require Okta Verify', detailEntry: null },
   ];
-  oktaEvent({ time, type: 'policy.evaluate_sign_on', who, dev, session, result: 'ALLOW', reason: 'Sign-on policy evaluation resulted in ALLOW', target: policyTarget, debug: { behaviors: '{New Geo-Location=NEGATIVE, New Device=NEGATIVE, New IP=NEGATIVE, New State=NEGATIVE, New Country=NEGATIVE, Velocity=NEGATIVE, New City=NEGATIVE}', risk: '{level=LOW}' } });
-  oktaEvent({ time: time + int(6_000, 14_000), type: 'user.authentication.auth_via_mfa', who, dev, session, credentialType: 'OKTA_VERIFY_PUSH', debug: { factor: 'OKTA_VERIFY_PUSH', factorIntent: 'AUTHENTICATION' }, target: [userTarget(who)] });
-  oktaEvent({ time: time + int(15_000, 20_000), type: 'user.session.start', who, dev, session, credentialType: 'PASSWORD', target: [userTarget(who)] });
+  oktaEvent({
+    time,
+    type: 'policy.evaluate_sign_on',
+    who,
+    dev,
+    session,
+    result: 'ALLOW',
+    reason: 'Sign-on policy evaluation resulted in ALLOW',
+    target: policyTarget,
+    debug: {
+      behaviors:
+        '{New Geo-Location=NEGATIVE, New Device=NEGATIVE, New IP=NEGATIVE, New State=NEGATIVE, New Country=NEGATIVE, Velocity=NEGATIVE, New City=NEGATIVE}',
+      risk: '{level=LOW}',
+    },
+  });
+  oktaEvent({
+    time: time + int(6_000, 14_000),
+    type: 'user.authentication.auth_via_mfa',
+    who,
+    dev,
+    session,
+    credentialType: 'OKTA_VERIFY_PUSH',
+    debug: { factor: 'OKTA_VERIFY_PUSH', factorIntent: 'AUTHENTICATION' },
+    target: [userTarget(who)],
+  });
+  oktaEvent({
+    time: time + int(15_000, 20_000),
+    type: 'user.session.start',
+    who,
+    dev,
+    session,
+    credentialType: 'PASSWORD',
+    target: [userTarget(who)],
+  });
   return session;
 }
 
 /** Single sign-on to an app; for the OIDC portal also the code and token requests of the single-page app. */
 function sso(who, dev, session, time, app) {
-  oktaEvent({ time, type: 'user.authentication.sso', who, dev, session, target: [appTarget(app), { id: oktaId('0ua'), type: 'AppUser', alternateId: who.login, displayName: who.displayName, detailEntry: null }] });
+  oktaEvent({
+    time,
+    type: 'user.authentication.sso',
+    who,
+    dev,
+    session,
+    target: [
+      appTarget(app),
+      { id: oktaId('0ua'), type: 'AppUser', alternateId: who.login, displayName: who.displayName, detailEntry: null },
+    ],
+  });
   if (app === APPS.portal) {
-    oktaEvent({ time: time + int(300, 900), type: 'app.oauth2.as.authorize.code', who, dev, session, target: [appTarget(app)], debug: { grantType: 'authorization_code', responseType: 'code', requestedScopes: 'openid profile email api.read api.write' } });
+    oktaEvent({
+      time: time + int(300, 900),
+      type: 'app.oauth2.as.authorize.code',
+      who,
+      dev,
+      session,
+      target: [appTarget(app)],
+      debug: { grantType: 'authorization_code', responseType: 'code', requestedScopes: 'openid profile email api.read api.write' },
+    });
     oktaEvent({
       time: time + int(1_000, 1_900),
       type: 'app.oauth2.as.token.grant.access_token',
       who,
       dev,
       session,
-      target: [{ id: `AT.${chars(B64URL, 43)}`, type: 'access_token', alternateId: 'urn:okta:oauth:token:jti', displayName: 'Access Token', detailEntry: { expires: iso(time + 3_600_000), subject: who.oktaId } }],
-      debug: { grantType: 'authorization_code', grantedScopes: 'openid, profile, email, api.read, api.write', authorizationServer: AUTH_SERVER.name },
+      target: [
+        {
+          id: `AT.${chars(B64URL, 43)}`,
+          type: 'access_token',
+          alternateId: 'urn:okta:oauth:token:jti',
+          displayName: 'Access Token',
+          detailEntry: { expires: iso(time + 3_600_000), subject: who.oktaId },
+        },
+      ],
+      debug: {
+        grantType: 'authorization_code',
+        grantedScopes: 'openid, profile, email, api.read, api.write',
+        authorizationServer: AUTH_SERVER.name,
+      },
     });
   }
 }
@@ -307,63 +387,130 @@ const signedToken = () => `eyJhbGciOiJIUzI1NiJ9.${chars(B64URL, 36)}.${chars(B64
 
 /** Pages of the API portal: what one navigation requests from api.example.com. */
 const API_PAGES = {
-  dashboard: { poll: '/api/notifications/unread', requests: () => [
-    { path: '/api/me' }, { path: '/api/dashboard/summary' }, { path: '/api/notifications/unread' },
-    { path: '/api/projects?limit=5&sort=updated' }, { path: '/api/activity?limit=20' }, { path: '/api/feature-flags' },
-    ...repeat(int(0, 6), () => ({ path: `/api/users/${ids.user()}/avatar`, status: pick([200, 304, 304]) })),
-  ] },
-  projects: { requests: () => {
-    const page = int(1, 4);
-    return [{ path: `/api/projects?page=${page}&per_page=25&sort=updated` }, ...repeat(int(4, 14), () => ({ path: `/api/projects/${ids.project()}/summary` }))];
-  } },
-  project: { requests: () => {
-    const p = ids.project();
-    return [
-      { path: `/api/projects/${p}` }, { path: `/api/projects/${p}/tasks?status=open&page=1` }, { path: `/api/projects/${p}/members` },
-      { path: `/api/projects/${p}/files` }, ...repeat(int(1, 12), () => ({ path: `/api/users/${ids.user()}/avatar`, status: pick([200, 304]) })),
-    ];
-  } },
-  task: { requests: () => {
-    const p = ids.project();
-    const t = int(1000, 9999);
-    return [
-      { method: 'PATCH', path: `/api/projects/${p}/tasks/${t}` }, { path: `/api/projects/${p}/tasks/${t}` },
-      { path: `/api/projects/${p}/tasks/${t}/comments` }, ...(chance(0.5) ? [{ method: 'POST', path: `/api/projects/${p}/tasks/${t}/comments`, status: 201 }] : []),
-    ];
-  } },
-  customers: { requests: () => [
-    { path: `/api/customers?page=${int(1, 6)}&per_page=50&sort=name` }, { path: '/api/customers/segments' },
-    ...repeat(int(3, 18), () => ({ path: `/api/customers/${ids.customer()}/summary` })),
-  ] },
-  customer: { requests: () => {
-    const c = ids.customer();
-    return [{ path: `/api/customers/${c}` }, { path: `/api/customers/${c}/orders?page=1` }, { path: `/api/customers/${c}/contacts` }, { path: `/api/customers/${c}/notes` }, ...(chance(0.15) ? [{ path: `/api/customers/${ids.customer()}`, status: 404 }] : [])];
-  } },
-  invoices: { requests: () => [
-    { path: `/api/invoices?status=${pick(['open', 'overdue', 'paid'])}&page=${int(1, 3)}` }, { path: '/api/invoices/totals?period=2026-10' },
-    ...repeat(int(2, 10), () => ({ path: `/api/invoices/${ids.invoice()}/status` })),
-  ] },
-  search: { requests: () => [{ path: `/api/search?q=${pick(['renewal', 'acme', 'q4+forecast', 'onboarding', 'vat', 'sla'])}&page=1` }, { path: '/api/search/suggestions' }] },
-  download: { requests: () => [{ path: `/api/files/${ids.file()}/download?token=${signedToken()}` }, { path: `/api/exports/${int(4000, 4999)}?page=2&token=${signedToken()}` }] },
-  builds: { poll: '/api/builds/status?project=p-204', requests: () => [
-    { path: '/api/builds?project=p-204&limit=20' }, { path: '/api/builds/status?project=p-204' },
-    ...repeat(int(3, 8), () => ({ path: `/api/builds/${int(88000, 88999)}/summary` })),
-  ] },
+  dashboard: {
+    poll: '/api/notifications/unread',
+    requests: () => [
+      { path: '/api/me' },
+      { path: '/api/dashboard/summary' },
+      { path: '/api/notifications/unread' },
+      { path: '/api/projects?limit=5&sort=updated' },
+      { path: '/api/activity?limit=20' },
+      { path: '/api/feature-flags' },
+      ...repeat(int(0, 6), () => ({ path: `/api/users/${ids.user()}/avatar`, status: pick([200, 304, 304]) })),
+    ],
+  },
+  projects: {
+    requests: () => {
+      const page = int(1, 4);
+      return [
+        { path: `/api/projects?page=${page}&per_page=25&sort=updated` },
+        ...repeat(int(4, 14), () => ({ path: `/api/projects/${ids.project()}/summary` })),
+      ];
+    },
+  },
+  project: {
+    requests: () => {
+      const p = ids.project();
+      return [
+        { path: `/api/projects/${p}` },
+        { path: `/api/projects/${p}/tasks?status=open&page=1` },
+        { path: `/api/projects/${p}/members` },
+        { path: `/api/projects/${p}/files` },
+        ...repeat(int(1, 12), () => ({ path: `/api/users/${ids.user()}/avatar`, status: pick([200, 304]) })),
+      ];
+    },
+  },
+  task: {
+    requests: () => {
+      const p = ids.project();
+      const t = int(1000, 9999);
+      return [
+        { method: 'PATCH', path: `/api/projects/${p}/tasks/${t}` },
+        { path: `/api/projects/${p}/tasks/${t}` },
+        { path: `/api/projects/${p}/tasks/${t}/comments` },
+        ...(chance(0.5) ? [{ method: 'POST', path: `/api/projects/${p}/tasks/${t}/comments`, status: 201 }] : []),
+      ];
+    },
+  },
+  customers: {
+    requests: () => [
+      { path: `/api/customers?page=${int(1, 6)}&per_page=50&sort=name` },
+      { path: '/api/customers/segments' },
+      ...repeat(int(3, 18), () => ({ path: `/api/customers/${ids.customer()}/summary` })),
+    ],
+  },
+  customer: {
+    requests: () => {
+      const c = ids.customer();
+      return [
+        { path: `/api/customers/${c}` },
+        { path: `/api/customers/${c}/orders?page=1` },
+        { path: `/api/customers/${c}/contacts` },
+        { path: `/api/customers/${c}/notes` },
+        ...(chance(0.15) ? [{ path: `/api/customers/${ids.customer()}`, status: 404 }] : []),
+      ];
+    },
+  },
+  invoices: {
+    requests: () => [
+      { path: `/api/invoices?status=${pick(['open', 'overdue', 'paid'])}&page=${int(1, 3)}` },
+      { path: '/api/invoices/totals?period=2026-10' },
+      ...repeat(int(2, 10), () => ({ path: `/api/invoices/${ids.invoice()}/status` })),
+    ],
+  },
+  search: {
+    requests: () => [
+      { path: `/api/search?q=${pick(['renewal', 'acme', 'q4+forecast', 'onboarding', 'vat', 'sla'])}&page=1` },
+      { path: '/api/search/suggestions' },
+    ],
+  },
+  download: {
+    requests: () => [
+      { path: `/api/files/${ids.file()}/download?token=${signedToken()}` },
+      { path: `/api/exports/${int(4000, 4999)}?page=2&token=${signedToken()}` },
+    ],
+  },
+  builds: {
+    poll: '/api/builds/status?project=p-204',
+    requests: () => [
+      { path: '/api/builds?project=p-204&limit=20' },
+      { path: '/api/builds/status?project=p-204' },
+      ...repeat(int(3, 8), () => ({ path: `/api/builds/${int(88000, 88999)}/summary` })),
+    ],
+  },
 };
 
 /** Pages of the wiki: the HTML, its static assets and its own API calls. */
-const WIKI_DOCS = ['onboarding', 'vpn-setup', 'expense-policy', 'on-call', 'release-process', 'security-faq', 'team-contacts', 'holiday-calendar'];
+const WIKI_DOCS = [
+  'onboarding',
+  'vpn-setup',
+  'expense-policy',
+  'on-call',
+  'release-process',
+  'security-faq',
+  'team-contacts',
+  'holiday-calendar',
+];
 function wikiPage() {
   const doc = pick(WIKI_DOCS);
   const kind = pick(['doc', 'doc', 'doc', 'search', 'home', 'edit']);
-  const html = kind === 'search'
-    ? `/search?q=${pick(['vpn', 'expenses', 'pager', 'laptop+refresh', 'release'])}`
-    : kind === 'home' ? '/' : kind === 'edit' ? `/docs/${doc}/edit` : `/docs/${doc}`;
+  const html =
+    kind === 'search'
+      ? `/search?q=${pick(['vpn', 'expenses', 'pager', 'laptop+refresh', 'release'])}`
+      : kind === 'home'
+        ? '/'
+        : kind === 'edit'
+          ? `/docs/${doc}/edit`
+          : `/docs/${doc}`;
   const assets = [
-    { path: '/static/js/app.8c41e2.js', status: 304 }, { path: '/static/css/app.1f9b07.css', status: 304 },
-    { path: '/api/session' }, { path: '/static/img/logo.svg', status: 304 }, { path: '/favicon.ico', status: 304 },
+    { path: '/static/js/app.8c41e2.js', status: 304 },
+    { path: '/static/css/app.1f9b07.css', status: 304 },
+    { path: '/api/session' },
+    { path: '/static/img/logo.svg', status: 304 },
+    { path: '/favicon.ico', status: 304 },
   ];
-  const extra = kind === 'edit' ? [{ method: 'POST', path: `/api/pages/${doc}/draft`, status: 201 }] : [{ path: `/api/pages/${doc}/comments` }];
+  const extra =
+    kind === 'edit' ? [{ method: 'POST', path: `/api/pages/${doc}/draft`, status: 201 }] : [{ path: `/api/pages/${doc}/comments` }];
   return [{ path: html }, ...assets.slice(0, int(2, 5)), ...extra];
 }
 
@@ -425,8 +572,18 @@ const M365 = {
   skype: { id: '00000004-0000-0ff1-ce00-000000000000', name: 'Skype for Business Online' },
 };
 const ENTRA_GEO = {
-  office: { city: 'Dublin', state: 'Dublin', countryOrRegion: 'IE', geoCoordinates: { altitude: null, latitude: 53.3438, longitude: -6.2546 } },
-  mobile: { city: 'Dublin', state: 'Dublin', countryOrRegion: 'IE', geoCoordinates: { altitude: null, latitude: 53.3331, longitude: -6.2489 } },
+  office: {
+    city: 'Dublin',
+    state: 'Dublin',
+    countryOrRegion: 'IE',
+    geoCoordinates: { altitude: null, latitude: 53.3438, longitude: -6.2546 },
+  },
+  mobile: {
+    city: 'Dublin',
+    state: 'Dublin',
+    countryOrRegion: 'IE',
+    geoCoordinates: { altitude: null, latitude: 53.3331, longitude: -6.2489 },
+  },
 };
 
 function entraSignIn({ time, who, ip, geo, ua, browserHint, os, sessionId, interactive, app, resource, errorCode = 0, failureReason }) {
@@ -464,10 +621,19 @@ function entraSignIn({ time, who, ip, geo, ua, browserHint, os, sessionId, inter
       authenticationRequirement: interactive ? 'multiFactorAuthentication' : 'singleFactorAuthentication',
       incomingTokenType: interactive ? 'none' : 'primaryRefreshToken',
       uniqueTokenIdentifier: Buffer.from(id.replace(/-/g, ''), 'hex').toString('base64url'),
-      status: errorCode === 0
-        ? { errorCode: 0, failureReason: 'Other.', additionalDetails: interactive ? 'MFA completed in Azure AD' : null }
-        : { errorCode, failureReason, additionalDetails: 'The user didn\'t enter the right credentials.' },
-      deviceDetail: { deviceId: '', displayName: '', operatingSystem: os, browser: browserHint, isCompliant: false, isManaged: false, trustType: '' },
+      status:
+        errorCode === 0
+          ? { errorCode: 0, failureReason: 'Other.', additionalDetails: interactive ? 'MFA completed in Azure AD' : null }
+          : { errorCode, failureReason, additionalDetails: "The user didn't enter the right credentials." },
+      deviceDetail: {
+        deviceId: '',
+        displayName: '',
+        operatingSystem: os,
+        browser: browserHint,
+        isCompliant: false,
+        isManaged: false,
+        trustType: '',
+      },
       location: geo,
       appliedConditionalAccessPolicies: [],
       networkLocationDetails: [],
@@ -522,14 +688,20 @@ const henryTethered = { ...devices.henry, ip: '100.66.40.7', net: NET.mobile };
   let t = at('09:11:20');
   const project = 'p-217';
   const calls = [
-    { path: '/api/me' }, { path: '/api/projects?page=1&per_page=100' }, { path: `/api/projects/${project}` },
-    { path: `/api/projects/${project}/tasks?status=open&page=1` }, { path: `/api/projects/${project}/tasks?status=open&page=2` },
+    { path: '/api/me' },
+    { path: '/api/projects?page=1&per_page=100' },
+    { path: `/api/projects/${project}` },
+    { path: `/api/projects/${project}/tasks?status=open&page=1` },
+    { path: `/api/projects/${project}/tasks?status=open&page=2` },
     ...repeat(8, () => ({ path: `/api/projects/${project}/tasks/${int(1000, 9999)}` })),
-    { path: `/api/projects/${project}/files` }, { path: `/api/files/${ids.file()}/download?token=${signedToken()}` },
+    { path: `/api/projects/${project}/files` },
+    { path: `/api/files/${ids.file()}/download?token=${signedToken()}` },
     ...repeat(4, () => ({ method: 'PATCH', path: `/api/projects/${project}/tasks/${int(1000, 9999)}` })),
     { method: 'POST', path: `/api/projects/${project}/tasks/${int(1000, 9999)}/comments`, status: 201 },
-    { path: `/api/projects/${project}/tasks?status=open&page=1` }, { path: '/api/search?q=flaky+test&page=1' },
-    { path: `/api/projects/${project}/members` }, { path: `/api/projects/${project}/tasks/${int(1000, 9999)}`, status: 404 },
+    { path: `/api/projects/${project}/tasks?status=open&page=1` },
+    { path: '/api/search?q=flaky+test&page=1' },
+    { path: `/api/projects/${project}/members` },
+    { path: `/api/projects/${project}/tasks/${int(1000, 9999)}`, status: 404 },
   ];
   for (const call of calls) {
     apiRequest(t, agent, who, s, call);
@@ -570,7 +742,17 @@ const henryTethered = { ...devices.henry, ip: '100.66.40.7', net: NET.mobile };
 {
   const who = P.dave;
   const dev = devices.dave;
-  oktaEvent({ time: at('08:44:02'), type: 'user.authentication.auth_via_mfa', who, dev, session: `trs${chars(B64URL, 22)}`, result: 'FAILURE', reason: 'VERIFY_PUSH_TIMEOUT', credentialType: 'OKTA_VERIFY_PUSH', debug: { factor: 'OKTA_VERIFY_PUSH' } });
+  oktaEvent({
+    time: at('08:44:02'),
+    type: 'user.authentication.auth_via_mfa',
+    who,
+    dev,
+    session: `trs${chars(B64URL, 22)}`,
+    result: 'FAILURE',
+    reason: 'VERIFY_PUSH_TIMEOUT',
+    credentialType: 'OKTA_VERIFY_PUSH',
+    debug: { factor: 'OKTA_VERIFY_PUSH' },
+  });
   const s = signIn(who, dev, at('08:45:20'));
   sso(who, dev, s, at('08:46:02'), APPS.wiki);
   wikiLogin(who, dev, s, at('08:46:03.200'));
@@ -610,7 +792,10 @@ const henryTethered = { ...devices.henry, ip: '100.66.40.7', net: NET.mobile };
   sso(who, dev, s, at('08:21:11'), APPS.portal);
   visitApi(who, dev, s, at('08:21:14'), ['dashboard', 'projects', 'project']);
   const agentHost = device(UA.reportAgent, '203.0.113.140', NET.cloud);
-  for (const [when, month] of [['10:00:02', '2026-10'], ['15:00:03', '2026-10']]) {
+  for (const [when, month] of [
+    ['10:00:02', '2026-10'],
+    ['15:00:03', '2026-10'],
+  ]) {
     const derived = oktaSessionId();
     const time = at(when);
     oktaEvent({
@@ -622,7 +807,13 @@ const henryTethered = { ...devices.henry, ip: '100.66.40.7', net: NET.mobile };
       rootSessionId: s,
       clientId: APPS.reportAgent.id,
       target: [
-        { id: `AT.${chars(B64URL, 43)}`, type: 'access_token', alternateId: 'urn:okta:oauth:token:jti', displayName: 'Access Token', detailEntry: { expires: iso(time + 900_000), subject: who.oktaId, actor: APPS.reportAgent.id } },
+        {
+          id: `AT.${chars(B64URL, 43)}`,
+          type: 'access_token',
+          alternateId: 'urn:okta:oauth:token:jti',
+          displayName: 'Access Token',
+          detailEntry: { expires: iso(time + 900_000), subject: who.oktaId, actor: APPS.reportAgent.id },
+        },
         appTarget(APPS.reportAgent),
       ],
       debug: {
@@ -637,7 +828,8 @@ const henryTethered = { ...devices.henry, ip: '100.66.40.7', net: NET.mobile };
     });
     let t = time + int(400, 900);
     const calls = [
-      { path: `/api/reports/monthly?month=${month}` }, { path: `/api/reports/monthly/sections?month=${month}` },
+      { path: `/api/reports/monthly?month=${month}` },
+      { path: `/api/reports/monthly/sections?month=${month}` },
       ...repeat(12, () => ({ path: `/api/projects/${ids.project()}/metrics?month=${month}` })),
       ...repeat(5, () => ({ path: `/api/invoices/totals?period=${month}&team=${pick(['platform', 'sales', 'support', 'finance'])}` })),
       { method: 'POST', path: '/api/reports/drafts', status: 201 },
@@ -707,7 +899,19 @@ const henryTethered = { ...devices.henry, ip: '100.66.40.7', net: NET.mobile };
   const henrySession = guid();
   const chrome142 = 'Chrome 142.0.0';
   const chrome143 = 'Chrome 143.0.0';
-  entraSignIn({ time: at('08:05:10'), who: P.alice, ip: devices.alice.ip, geo: ENTRA_GEO.office, ua: UA.chromeWin142, browserHint: chrome142, os: 'Windows10', sessionId: aliceSession, interactive: true, app: M365.officeHome, resource: M365.officeHome });
+  entraSignIn({
+    time: at('08:05:10'),
+    who: P.alice,
+    ip: devices.alice.ip,
+    geo: ENTRA_GEO.office,
+    ua: UA.chromeWin142,
+    browserHint: chrome142,
+    os: 'Windows10',
+    sessionId: aliceSession,
+    interactive: true,
+    app: M365.officeHome,
+    resource: M365.officeHome,
+  });
   for (const [when, app, resource, hint] of [
     ['08:05:22', M365.outlook, M365.exchange, chrome142],
     ['08:05:40', M365.teams, M365.skype, chrome142],
@@ -717,17 +921,67 @@ const henryTethered = { ...devices.henry, ip: '100.66.40.7', net: NET.mobile };
     ['14:31:09', M365.teams, M365.graph, chrome143],
     ['16:02:55', M365.outlook, M365.graph, chrome143],
   ]) {
-    entraSignIn({ time: at(when), who: P.alice, ip: devices.alice.ip, geo: ENTRA_GEO.office, ua: '', browserHint: hint, os: 'Windows10', sessionId: aliceSession, interactive: false, app, resource });
+    entraSignIn({
+      time: at(when),
+      who: P.alice,
+      ip: devices.alice.ip,
+      geo: ENTRA_GEO.office,
+      ua: '',
+      browserHint: hint,
+      os: 'Windows10',
+      sessionId: aliceSession,
+      interactive: false,
+      app,
+      resource,
+    });
   }
-  entraSignIn({ time: at('08:11:02'), who: P.henry, ip: devices.henry.ip, geo: ENTRA_GEO.office, ua: UA.chromeMac, browserHint: chrome142, os: 'MacOs', sessionId: '', interactive: true, app: M365.officeHome, resource: M365.officeHome, errorCode: 50126, failureReason: 'Error validating credentials due to invalid username or password.' });
-  entraSignIn({ time: at('08:11:40'), who: P.henry, ip: devices.henry.ip, geo: ENTRA_GEO.office, ua: UA.chromeMac, browserHint: chrome142, os: 'MacOs', sessionId: henrySession, interactive: true, app: M365.officeHome, resource: M365.officeHome });
+  entraSignIn({
+    time: at('08:11:02'),
+    who: P.henry,
+    ip: devices.henry.ip,
+    geo: ENTRA_GEO.office,
+    ua: UA.chromeMac,
+    browserHint: chrome142,
+    os: 'MacOs',
+    sessionId: '',
+    interactive: true,
+    app: M365.officeHome,
+    resource: M365.officeHome,
+    errorCode: 50126,
+    failureReason: 'Error validating credentials due to invalid username or password.',
+  });
+  entraSignIn({
+    time: at('08:11:40'),
+    who: P.henry,
+    ip: devices.henry.ip,
+    geo: ENTRA_GEO.office,
+    ua: UA.chromeMac,
+    browserHint: chrome142,
+    os: 'MacOs',
+    sessionId: henrySession,
+    interactive: true,
+    app: M365.officeHome,
+    resource: M365.officeHome,
+  });
   for (const [when, app, resource, dev, geo] of [
     ['08:12:01', M365.outlook, M365.exchange, devices.henry, ENTRA_GEO.office],
     ['10:12:44', M365.teams, M365.graph, devices.henry, ENTRA_GEO.office],
     ['13:12:05', M365.outlook, M365.exchange, henryTethered, ENTRA_GEO.mobile],
     ['14:40:19', M365.teams, M365.graph, henryTethered, ENTRA_GEO.mobile],
   ]) {
-    entraSignIn({ time: at(when), who: P.henry, ip: dev.ip, geo, ua: '', browserHint: chrome142, os: 'MacOs', sessionId: henrySession, interactive: false, app, resource });
+    entraSignIn({
+      time: at(when),
+      who: P.henry,
+      ip: dev.ip,
+      geo,
+      ua: '',
+      browserHint: chrome142,
+      os: 'MacOs',
+      sessionId: henrySession,
+      interactive: false,
+      app,
+      resource,
+    });
   }
 }
 
@@ -737,7 +991,10 @@ const henryTethered = { ...devices.henry, ip: '100.66.40.7', net: NET.mobile };
 const byTime = (a, b) => a.time - b.time;
 /** Stable sort: ties keep the order they were generated in. */
 function sorted(list) {
-  return list.map((item, i) => ({ item, i })).sort((a, b) => byTime(a.item, b.item) || a.i - b.i).map((x) => x.item);
+  return list
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => byTime(a.item, b.item) || a.i - b.i)
+    .map((x) => x.item);
 }
 
 function csvCell(value) {
@@ -745,12 +1002,22 @@ function csvCell(value) {
 }
 
 const files = {
-  'okta-system-log.json': `${JSON.stringify(sorted(okta).map((e) => e.event), null, 2)}\n`,
-  'api-gateway-access.jsonl': sorted(api).map((e) => `${JSON.stringify(e.line)}\n`).join(''),
-  'webapp-access.csv':
-    `${['timestamp,method,path,status,remote_addr,user_agent,user,session_id', ...sorted(wiki).map((e) => e.row.map(csvCell).join(','))].join('\n')}\n`,
+  'okta-system-log.json': `${JSON.stringify(
+    sorted(okta).map((e) => e.event),
+    null,
+    2,
+  )}\n`,
+  'api-gateway-access.jsonl': sorted(api)
+    .map((e) => `${JSON.stringify(e.line)}\n`)
+    .join(''),
+  'webapp-access.csv': `${['timestamp,method,path,status,remote_addr,user_agent,user,session_id', ...sorted(wiki).map((e) => e.row.map(csvCell).join(','))].join('\n')}\n`,
   'entra-signins.json': `${JSON.stringify(
-    { '@odata.context': 'https://graph.microsoft.com/beta/$metadata#auditLogs/signIns', value: sorted(entra).reverse().map((e) => e.event) },
+    {
+      '@odata.context': 'https://graph.microsoft.com/beta/$metadata#auditLogs/signIns',
+      value: sorted(entra)
+        .reverse()
+        .map((e) => e.event),
+    },
     null,
     2,
   )}\n`,

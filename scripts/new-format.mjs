@@ -112,8 +112,24 @@ export const ${id}: LogFormat = {
 };
 `,
     [`fixtures/${name}/basic/${name}.ndjson`]: [
-      { [`${name.replace(/-/g, '_')}_version`]: '1', time: '2026-03-03T09:00:05.112Z', action: 'session.start', user: 'alice@example.com', session_id: 'sess-1', ip: '198.51.100.23', user_agent: 'Mozilla/5.0 (X11; Linux x86_64; rv:135.0) Gecko/20100101 Firefox/135.0' },
-      { [`${name.replace(/-/g, '_')}_version`]: '1', time: '2026-03-03T09:14:33.871Z', action: 'api.call', user: 'alice@example.com', session_id: 'sess-1', ip: '203.0.113.50', user_agent: 'python-httpx/0.28.1' },
+      {
+        [`${name.replace(/-/g, '_')}_version`]: '1',
+        time: '2026-03-03T09:00:05.112Z',
+        action: 'session.start',
+        user: 'alice@example.com',
+        session_id: 'sess-1',
+        ip: '198.51.100.23',
+        user_agent: 'Mozilla/5.0 (X11; Linux x86_64; rv:135.0) Gecko/20100101 Firefox/135.0',
+      },
+      {
+        [`${name.replace(/-/g, '_')}_version`]: '1',
+        time: '2026-03-03T09:14:33.871Z',
+        action: 'api.call',
+        user: 'alice@example.com',
+        session_id: 'sess-1',
+        ip: '203.0.113.50',
+        user_agent: 'python-httpx/0.28.1',
+      },
       { [`${name.replace(/-/g, '_')}_version`]: '1', time: 'soon', action: 'session.end', user: 'alice@example.com' },
     ]
       .map((r) => JSON.stringify(r))

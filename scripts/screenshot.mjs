@@ -24,7 +24,9 @@ if (!existsSync(executablePath)) {
 
 const html = join(mkdtempSync(join(tmpdir(), 'borrowscan-screenshot-')), 'demo.html');
 try {
-  execFileSync(process.execPath, [join(ROOT, 'bin', 'borrowscan.js'), 'scan', 'fixtures/demo', '-q', '--format', 'html', '-o', html], { cwd: ROOT });
+  execFileSync(process.execPath, [join(ROOT, 'bin', 'borrowscan.js'), 'scan', 'fixtures/demo', '-q', '--format', 'html', '-o', html], {
+    cwd: ROOT,
+  });
 } catch (err) {
   // Exit 1 means findings, as the demo has; anything else is a failure.
   if (err.status !== 1) throw err;
@@ -32,13 +34,27 @@ try {
 
 const browser = await chromium.launch({
   executablePath,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--hide-scrollbars',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1150, height: 1000 }, deviceScaleFactor: 1 });
 await page.goto(pathToFileURL(html).href);
 // The counts, then the first two findings with their timelines.
 const from = await page.locator('#counts').boundingBox();
 const to = await page.locator('article.finding').nth(1).boundingBox();
-await page.screenshot({ path: out, fullPage: true, clip: { x: 0, y: Math.floor(from.y - 8), width: 1150, height: Math.ceil(to.y + to.height + 16 - from.y) } });
+await page.screenshot({
+  path: out,
+  fullPage: true,
+  clip: { x: 0, y: Math.floor(from.y - 8), width: 1150, height: Math.ceil(to.y + to.height + 16 - from.y) },
+});
 await browser.close();
 console.log(`wrote ${out}`);

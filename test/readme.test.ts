@@ -12,7 +12,7 @@ describe('README keeps up with the code', () => {
     expect(readme).toContain('```sh\nnpm install\nnpx borrowscan scan fixtures/demo\nnpm test\n```');
   });
 
-  it('lists every input format, and docs/formats.md carries each one\'s generated docs', () => {
+  it("lists every input format, and docs/formats.md carries each one's generated docs", () => {
     for (const f of FORMATS) {
       expect(readme).toContain(`| \`${f.id}\` |`);
       expect(formatsDoc, 'run: npm run build && node scripts/formats-table.mjs').toContain(f.docs.summary);

@@ -95,7 +95,9 @@ function table(agents: AgentInventory[]): string {
     lines.push(`    activity   ${span(a.firstSeen, a.lastSeen)}${a.events > 0 ? `, ${a.events} event(s)` : ''}`);
     for (const t of a.tasks) {
       const who = t.onBehalfOf ? ` for ${e(t.onBehalfOf)}` : '';
-      lines.push(`    task       ${e(t.name)} ${t.start} .. ${t.end}${who}: ${t.used ? 'active in its window' : 'no activity in its window'}`);
+      lines.push(
+        `    task       ${e(t.name)} ${t.start} .. ${t.end}${who}: ${t.used ? 'active in its window' : 'no activity in its window'}`,
+      );
     }
     const findings = Object.entries(a.findings).map(([rule, n]) => `${rule} ${n}`);
     lines.push(`    findings   ${findings.length > 0 ? findings.join(', ') : 'none'}`);

@@ -23,7 +23,13 @@ function subjectOf(result: Pick<ScanResult, 'findings' | 'timelines'>, id: strin
  * terminal, read again from the logs or from a saved report. Exit 0; one error line and exit 2 when neither a finding
  * nor a session has that id.
  */
-export async function runExplainCommand(id: string, paths: string[], report: string | undefined, flags: ScanFlags, io: CliIO): Promise<number> {
+export async function runExplainCommand(
+  id: string,
+  paths: string[],
+  report: string | undefined,
+  flags: ScanFlags,
+  io: CliIO,
+): Promise<number> {
   let subject: ExplainSubject | undefined;
   let where: string;
   if (report !== undefined) {

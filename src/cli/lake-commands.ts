@@ -19,18 +19,27 @@ export function addLakeCommands(
   flagsOf: (opts: Record<string, unknown>) => ScanFlags,
 ): void {
   withInputOptions(
-    program.command('export').description('Write every input event as an OCSF row (Authentication 3002, HTTP Activity 4002, API Activity 6003): Parquet or NDJSON, streamed.'),
+    program
+      .command('export')
+      .description(
+        'Write every input event as an OCSF row (Authentication 3002, HTTP Activity 4002, API Activity 6003): Parquet or NDJSON, streamed.',
+      ),
   )
     .addOption(new Option('--to <target>', 'what to write').choices([...EXPORT_TARGETS]).makeOptionMandatory())
     .requiredOption('-o, --output <file>', 'the file to write (- for standard output, NDJSON only)')
-    .addHelpText('after', '\nExamples:\n  borrowscan export exports/ --to ocsf-parquet -o events.parquet\n  borrowscan export okta.json --to ocsf-ndjson -o -')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  borrowscan export exports/ --to ocsf-parquet -o events.parquet\n  borrowscan export okta.json --to ocsf-ndjson -o -',
+    )
     .action(async (paths: string[], opts: Record<string, unknown>) => {
       const [{ scanOptions }, { exportEvents }] = await Promise.all([import('./scan-command.js'), lake()]);
       const options = await scanOptions(paths, flagsOf(opts), io);
       const result = await exportEvents({ ...options, to: opts.to as ExportTarget, output: opts.output as string, stdout: io.stdout });
       if (opts.quiet !== true) {
-        io.stderr.write(`borrowscan: exported ${result.rows} event(s) from ${result.inputs.length} file(s) to ${escapeTerminal(opts.output as string)}` +
-          `${result.skipped > 0 ? `; ${result.skipped} unreadable record(s) skipped` : ''}\n`);
+        io.stderr.write(
+          `borrowscan: exported ${result.rows} event(s) from ${result.inputs.length} file(s) to ${escapeTerminal(opts.output as string)}` +
+            `${result.skipped > 0 ? `; ${result.skipped} unreadable record(s) skipped` : ''}\n`,
+        );
       }
       setExit(EXIT.ok);
     });
@@ -39,7 +48,7 @@ export function addLakeCommands(
     .command('sql')
     .description('Print the detections as SQL for DuckDB, Trino (Athena) or Spark, over OCSF tables as Amazon Security Lake names them.')
     .addOption(new Option('--dialect <name>', 'SQL dialect').choices([...DIALECTS]).makeOptionMandatory())
-    .option('--table <name>', 'an OCSF table (Security Lake\'s), read as the ocsf format reads OCSF (repeatable)', collect, [])
+    .option('--table <name>', "an OCSF table (Security Lake's), read as the ocsf format reads OCSF (repeatable)", collect, [])
     .option('--export-table <name>', 'a table of borrowscan export files (repeatable)', collect, [])
     .option('--client-table <name>', 'the client table (the output of borrowscan clients)', 'borrowscan_clients')
     .addOption(new Option('--stage <stage>', 'which query').choices(['detect', 'clients', 'shard-key']).default('detect'))
@@ -57,8 +66,10 @@ export function addLakeCommands(
     .action(async (opts: Record<string, unknown>) => {
       const tables = opts.table as string[];
       const exportTables = opts.exportTable as string[];
-      if (tables.length + exportTables.length === 0) throw new UsageError('sql needs a table: give --table NAME (OCSF) or --export-table NAME (borrowscan export files)');
-      if (opts.stage === 'shard-key' && exportTables.length !== 1) throw new UsageError('--stage shard-key needs exactly one --export-table');
+      if (tables.length + exportTables.length === 0)
+        throw new UsageError('sql needs a table: give --table NAME (OCSF) or --export-table NAME (borrowscan export files)');
+      if (opts.stage === 'shard-key' && exportTables.length !== 1)
+        throw new UsageError('--stage shard-key needs exactly one --export-table');
       const flags = flagsOf({ ...opts, agents: opts.agents, since: opts.since, until: opts.until });
       // The registry and times load as scan loads them; no log is read.
       const [{ scanOptions }, { sqlText }] = await Promise.all([import('./scan-command.js'), lake()]);
@@ -72,7 +83,14 @@ export function addLakeCommands(
           clientTable: opts.clientTable as string,
           registry: loaded.registry,
           stage: opts.stage as 'detect' | 'clients' | 'shard-key',
-          filters: { eventdayFrom: from, eventdayTo: to, regions: opts.region as string[], accountIds: opts.accountid as string[], since: loaded.since, until: loaded.until },
+          filters: {
+            eventdayFrom: from,
+            eventdayTo: to,
+            regions: opts.region as string[],
+            accountIds: opts.accountid as string[],
+            since: loaded.since,
+            until: loaded.until,
+          },
         }),
       );
       setExit(EXIT.ok);
@@ -80,7 +98,9 @@ export function addLakeCommands(
 
   program
     .command('clients')
-    .description('Classify the output of `borrowscan sql --stage clients` (CSV or NDJSON) into the client table (CSV) that the detection query joins.')
+    .description(
+      'Classify the output of `borrowscan sql --stage clients` (CSV or NDJSON) into the client table (CSV) that the detection query joins.',
+    )
     .argument('<input>', 'the distinct client signatures, as the engine wrote them')
     .requiredOption('-o, --output <file>', 'the client table to write (CSV with a header row)')
     .action(async (input: string, opts: { output: string }) => {
@@ -102,6 +122,7 @@ function collect(value: string, previous: string[]): string[] {
 function eventdays(value: string | undefined): [string | undefined, string | undefined] {
   if (value === undefined) return [undefined, undefined];
   const [from, to = from] = value.split('..');
-  for (const d of [from, to]) if (!/^\d{8}$/.test(d ?? '')) throw new UsageError(`--eventday ${value}: give YYYYMMDD or YYYYMMDD..YYYYMMDD`);
+  for (const d of [from, to])
+    if (!/^\d{8}$/.test(d ?? '')) throw new UsageError(`--eventday ${value}: give YYYYMMDD or YYYYMMDD..YYYYMMDD`);
   return [from, to];
 }

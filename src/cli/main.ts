@@ -40,20 +40,33 @@ function addInputOptions(cmd: Command): Command {
   return cmd
     .argument('[paths...]', 'files, directories (read recursively) or - for standard input; gzip is detected by content')
     .addOption(new Option('--input-format <name>', 'force an input format instead of detecting it per file').choices(formatIds()))
-    .option('--log-format <spec>', "read text logs laid out by this nginx log_format string ('$remote_addr - $remote_user [$time_local] \"$request\" ...')")
+    .option(
+      '--log-format <spec>',
+      'read text logs laid out by this nginx log_format string (\'$remote_addr - $remote_user [$time_local] "$request" ...\')',
+    )
     .option('--session-cookies <names>', 'with --log-format: the $cookie_<name> names that hold a session, comma-separated', (v: string) =>
-      v.split(',').map((n) => n.trim()).filter(Boolean),
+      v
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean),
     )
     .option(
       '--map <field=path>',
       `read FIELD from PATH in JSON/CSV records (repeatable); FIELD: ${MAPPABLE_FIELDS.join(', ')}`,
       (value: string, previous: string[] = []) => [...previous, value],
     )
-    .option('--max-record-size <size>', 'skip (and list) a line, JSON record or CSV row larger than SIZE, e.g. 512KB, 64MB (default: 16MB)', parseRecordSize)
+    .option(
+      '--max-record-size <size>',
+      'skip (and list) a line, JSON record or CSV row larger than SIZE, e.g. 512KB, 64MB (default: 16MB)',
+      parseRecordSize,
+    )
     .option('--since <time>', 'only events at or after TIME: ISO 8601, or an age such as 30m, 24h, 7d')
     .option('--until <time>', 'only events at or before TIME: ISO 8601, or an age such as 30m, 24h, 7d')
     .addOption(
-      new Option('--worker <mode>', 'share parsing with a second thread (same report): auto (inputs of 32 MB or more, 2+ cores), always, never')
+      new Option(
+        '--worker <mode>',
+        'share parsing with a second thread (same report): auto (inputs of 32 MB or more, 2+ cores), always, never',
+      )
         .choices([...WORKER_MODES])
         .default('auto'),
     )
@@ -129,12 +142,19 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('-o, --output <file>', 'write the report to FILE instead of standard output');
   for (const name of FILE_REPORTS) scanCmd.option(`--${name} <file>`, `also write ${article(name)} ${name} report to FILE`);
   scanCmd
-    .option('--sarif-root <dir>', 'SARIF artifact URIs are relative to DIR, the repository root code scanning maps them to (default: the working directory)')
+    .option(
+      '--sarif-root <dir>',
+      'SARIF artifact URIs are relative to DIR, the repository root code scanning maps them to (default: the working directory)',
+    )
     .option('--sarif-category <name>', "SARIF runs[0].automationDetails.id: the category code scanning keeps this tool's alerts under");
   scanCmd
-    .addOption(new Option('--fail-on <level>', 'exit 1 when a new finding is at or above LEVEL').choices(['none', ...SEVERITIES]).default('low'))
     .addOption(
-      new Option('--min-severity <level>', 'show only findings at or above LEVEL (the exit code does not change)').choices([...SEVERITIES]).default('info'),
+      new Option('--fail-on <level>', 'exit 1 when a new finding is at or above LEVEL').choices(['none', ...SEVERITIES]).default('low'),
+    )
+    .addOption(
+      new Option('--min-severity <level>', 'show only findings at or above LEVEL (the exit code does not change)')
+        .choices([...SEVERITIES])
+        .default('info'),
     )
     .option('--baseline <file>', 'an earlier JSON report: its findings are known, shown apart and do not fail the run')
     .option('--agents <file>', 'agent registry (YAML or JSON): check declared agents against their task scope and windows')
@@ -143,14 +163,29 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--show-suppressed', 'list suppressed findings in full')
     .option('--fail-on-stale', 'exit 1 when a suppression expired or matched nothing')
     .option('--max-errors <n>', 'exit 3 when more than N records could not be read', count)
-    .option('--table-limit <n>', `the table lists N findings per rule and severity and counts the rest; 0 lists all (default ${DEFAULT_LIST_LIMIT})`, count)
-    .option('--markdown-limit <n>', `the Markdown report lists N findings per rule and severity; 0 lists all, within 1 MiB (default ${DEFAULT_LIST_LIMIT})`, count)
+    .option(
+      '--table-limit <n>',
+      `the table lists N findings per rule and severity and counts the rest; 0 lists all (default ${DEFAULT_LIST_LIMIT})`,
+      count,
+    )
+    .option(
+      '--markdown-limit <n>',
+      `the Markdown report lists N findings per rule and severity; 0 lists all, within 1 MiB (default ${DEFAULT_LIST_LIMIT})`,
+      count,
+    )
     .addOption(
-      new Option('--engine <engine>', 'streaming (default), or duckdb: the same detections as SQL in embedded DuckDB (needs @duckdb/node-api); reads exported Parquet too')
+      new Option(
+        '--engine <engine>',
+        'streaming (default), or duckdb: the same detections as SQL in embedded DuckDB (needs @duckdb/node-api); reads exported Parquet too',
+      )
         .choices(['streaming', 'duckdb'])
         .default('streaming'),
     )
-    .option('--html-timelines <n>', `the HTML report draws the timelines of N findings and lists the rest; 0 draws all (default ${DEFAULT_HTML_TIMELINES})`, count)
+    .option(
+      '--html-timelines <n>',
+      `the HTML report draws the timelines of N findings and lists the rest; 0 draws all (default ${DEFAULT_HTML_TIMELINES})`,
+      count,
+    )
     .option('--color', 'color the table even when not on a terminal or in CI')
     .option('--no-color', 'never color the table (also: NO_COLOR)')
     .addHelpText(
@@ -174,14 +209,12 @@ Examples:
     program.command('baseline').description('Write or update a baseline: a JSON report of every finding now, for scan --baseline.'),
   )
     .requiredOption('-o, --output <file>', 'the baseline file to write (an existing one is updated)')
-    .option('--prune', "drop findings of an existing baseline that this run did not see")
+    .option('--prune', 'drop findings of an existing baseline that this run did not see')
     .option('--agents <file>', 'agent registry, as for scan --agents')
     .addHelpText('after', '\nExample:\n  borrowscan baseline exports/ -o .borrowscan-baseline.json')
     .action(async (paths: string[], opts: Record<string, unknown>) => {
       const { runBaselineCommand } = await import('./baseline-command.js');
-      setExit(
-        await runBaselineCommand(paths, scanFlags(opts), { output: opts.output as string, prune: opts.prune === true }, io),
-      );
+      setExit(await runBaselineCommand(paths, scanFlags(opts), { output: opts.output as string, prune: opts.prune === true }, io));
     });
 
   addInputOptions(
@@ -189,7 +222,7 @@ Examples:
       .command('agents')
       .description(
         'Every agent the logs show (named by the identity provider or a token, recognized by its client, or declared in ' +
-          '--agents) and how it acted: its own identity, a delegation, or a person\'s session; with --agents, also what ' +
+          "--agents) and how it acted: its own identity, a delegation, or a person's session; with --agents, also what " +
           'each declared agent did: sessions, clients, requests in and out of scope, first and last activity.',
       ),
   )
@@ -227,7 +260,9 @@ Examples:
 
   const reportCmd = program
     .command('report')
-    .description('Render a saved JSON report (scan --json FILE) again, in any report format: HTML with its timelines, the table, SARIF, OCSF findings.')
+    .description(
+      'Render a saved JSON report (scan --json FILE) again, in any report format: HTML with its timelines, the table, SARIF, OCSF findings.',
+    )
     .argument('<report>', 'a JSON report written by borrowscan scan --json FILE (or --format json)')
     .addOption(new Option('--format <format>', 'report format on standard output').choices(REPORT_FORMATS).default('table'))
     .option('-o, --output <file>', 'write the report to FILE instead of standard output');
@@ -237,13 +272,24 @@ Examples:
     .option('--show-known', 'list known (baseline) findings in full')
     .option('--show-suppressed', 'list suppressed findings in full')
     .option('--table-limit <n>', `the table lists N findings per rule and severity; 0 lists all (default ${DEFAULT_LIST_LIMIT})`, count)
-    .option('--markdown-limit <n>', `the Markdown report lists N findings per rule and severity; 0 lists all (default ${DEFAULT_LIST_LIMIT})`, count)
-    .option('--html-timelines <n>', `the HTML report draws the timelines of N findings and lists the rest; 0 draws all (default ${DEFAULT_HTML_TIMELINES})`, count)
+    .option(
+      '--markdown-limit <n>',
+      `the Markdown report lists N findings per rule and severity; 0 lists all (default ${DEFAULT_LIST_LIMIT})`,
+      count,
+    )
+    .option(
+      '--html-timelines <n>',
+      `the HTML report draws the timelines of N findings and lists the rest; 0 draws all (default ${DEFAULT_HTML_TIMELINES})`,
+      count,
+    )
     .option('--sarif-category <name>', 'SARIF runs[0].automationDetails.id')
     .option('--color', 'color the table even when not on a terminal or in CI')
     .option('--no-color', 'never color the table (also: NO_COLOR)')
     .option('-q, --quiet', 'no warnings on standard error; errors still print')
-    .addHelpText('after', '\nExamples:\n  borrowscan report borrowscan.json --html report.html\n  borrowscan report borrowscan.json --min-severity high')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  borrowscan report borrowscan.json --html report.html\n  borrowscan report borrowscan.json --min-severity high',
+    )
     .action(async (file: string, opts: Record<string, unknown>) => {
       const flags = scanFlags(opts);
       const { runReportCommand } = await import('./report-command.js');

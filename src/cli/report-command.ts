@@ -42,9 +42,15 @@ export async function runReportCommand(file: string, flags: ReportFlags, io: Cli
     sarif: { root: cwd, cwd, category: flags.sarifCategory },
   };
   const jobs: ReportJob[] = [
-    ...(flags.output !== undefined || Object.keys(flags.reports).length === 0 ? [{ reporter: await loadReporter(flags.format), file: flags.output, options }] : []),
+    ...(flags.output !== undefined || Object.keys(flags.reports).length === 0
+      ? [{ reporter: await loadReporter(flags.format), file: flags.output, options }]
+      : []),
     ...(await Promise.all(
-      Object.entries(flags.reports).map(async ([format, out]) => ({ reporter: await loadReporter(format), file: out, options: { ...options, color: false } })),
+      Object.entries(flags.reports).map(async ([format, out]) => ({
+        reporter: await loadReporter(format),
+        file: out,
+        options: { ...options, color: false },
+      })),
     )),
   ];
   return (await writeReports(result, jobs, io, flags.quiet)) ? EXIT.ok : EXIT.writeFailed;

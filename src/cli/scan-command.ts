@@ -78,11 +78,8 @@ export async function scanOptions(paths: string[], flags: ScanFlags, io: CliIO):
   const ignoreFile = flags.ignoreFile ?? (existsSync(DEFAULT_IGNORE_FILE) ? DEFAULT_IGNORE_FILE : undefined);
   // The config loaders (and their schema library) load only when a config is given: most scans have none.
   const suppressions =
-    ignoreFile !== undefined
-      ? await (await import('../config/suppressions.js')).loadSuppressions(ignoreFile, ruleIds())
-      : undefined;
-  const registry =
-    flags.agents !== undefined ? await (await import('../config/agents.js')).loadAgentRegistry(flags.agents) : undefined;
+    ignoreFile !== undefined ? await (await import('../config/suppressions.js')).loadSuppressions(ignoreFile, ruleIds()) : undefined;
+  const registry = flags.agents !== undefined ? await (await import('../config/agents.js')).loadAgentRegistry(flags.agents) : undefined;
   return {
     paths,
     inputFormat: flags.inputFormat,
@@ -128,9 +125,7 @@ export async function runScanCommand(paths: string[], flags: ScanFlags, io: CliI
   const sarifRoot = sarifRootDir(flags.sarifRoot, cwd);
   const result = await runScan(await scanOptions(paths, flags, io), flags, io);
   const options: ReportOptions = {
-    color:
-      flags.color ??
-      (!flags.output && flags.format === 'table' && io.stdout.isTTY === true && !io.env.NO_COLOR && !io.env.CI),
+    color: flags.color ?? (!flags.output && flags.format === 'table' && io.stdout.isTTY === true && !io.env.NO_COLOR && !io.env.CI),
     showKnown: flags.showKnown,
     showSuppressed: flags.showSuppressed,
     minSeverity: flags.minSeverity,
@@ -142,7 +137,11 @@ export async function runScanCommand(paths: string[], flags: ScanFlags, io: CliI
   const jobs: ReportJob[] = [
     { reporter: await loadReporter(flags.format), file: flags.output, options },
     ...(await Promise.all(
-      Object.entries(flags.reports).map(async ([format, file]) => ({ reporter: await loadReporter(format), file, options: { ...options, color: false } })),
+      Object.entries(flags.reports).map(async ([format, file]) => ({
+        reporter: await loadReporter(format),
+        file,
+        options: { ...options, color: false },
+      })),
     )),
   ];
   const allWritten = await writeReports(result, jobs, io, flags.quiet);

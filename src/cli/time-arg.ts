@@ -14,7 +14,8 @@ export function parseTimeArg(flag: string, value: string, now: Date): number {
     const amount = Number(rel[1]);
     const ms = Number.isSafeInteger(amount) ? sub(now, { [UNITS[rel[2]!.toLowerCase()]!]: amount }).getTime() : Number.NaN;
     // A Date holds 275,000 years either side of 1970: an age past that is no time.
-    if (!Number.isFinite(ms)) throw new UsageError(`${flag} ${JSON.stringify(value)} is too long ago to be a time: give an age such as 30m, 24h, 7d`);
+    if (!Number.isFinite(ms))
+      throw new UsageError(`${flag} ${JSON.stringify(value)} is too long ago to be a time: give an age such as 30m, 24h, 7d`);
     return ms;
   }
   const t = parseTime(value);

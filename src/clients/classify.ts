@@ -168,13 +168,7 @@ function genericFamily(ua: string, parts: UaParts): string {
   return product === undefined ? 'unknown' : stripVersion(product) || 'unknown';
 }
 
-function identity(
-  cls: ClientClass,
-  family: string,
-  os: string | undefined,
-  matchedToken?: string,
-  source?: string,
-): ClientIdentity {
+function identity(cls: ClientClass, family: string, os: string | undefined, matchedToken?: string, source?: string): ClientIdentity {
   const name = family.slice(0, MAX_NAME_LENGTH) || 'unknown';
   const result: ClientIdentity = { class: cls, family: name, key: clientKey(cls, name, os) };
   if (os !== undefined) result.os = os;

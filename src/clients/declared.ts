@@ -61,8 +61,24 @@ export function declaredAutomation(ua: UaParts, lower: string, signalled: boolea
 
 /** What declares a robot, as lowercase text: its words, a `compatible` product, a contact. */
 export const SIGNALS: readonly string[] = [
-  'agent', 'assistant', '-user', '_user', 'bot', 'fetcher', 'crawl', 'spider', 'spyder', 'slurp', 'scrap',
-  'compatible', 'http://', 'https://', 'www.', 'mailto:', '@', '+',
+  'agent',
+  'assistant',
+  '-user',
+  '_user',
+  'bot',
+  'fetcher',
+  'crawl',
+  'spider',
+  'spyder',
+  'slurp',
+  'scrap',
+  'compatible',
+  'http://',
+  'https://',
+  'www.',
+  'mailto:',
+  '@',
+  '+',
 ];
 
 function domainContact(parts: readonly UaPart[]): Declared | undefined {
@@ -174,9 +190,48 @@ function isEmail(text: string): boolean {
 
 /** Top-level domains robots give as contact; `app` is left out (macOS apps are `Name.app`). */
 const TLDS = new Set([
-  'com', 'net', 'org', 'io', 'ai', 'co', 'me', 'ly', 'info', 'biz', 'us', 'uk', 'de', 'fr', 'nl', 'ru', 'cz', 'pl',
-  'es', 'it', 'eu', 'jp', 'cn', 'br', 'ca', 'au', 'ch', 'se', 'dk', 'fi', 'kr', 'tw', 'sg', 'nz', 'edu', 'gov',
-  'tech', 'site', 'online', 'cloud', 'dev', 'xyz',
+  'com',
+  'net',
+  'org',
+  'io',
+  'ai',
+  'co',
+  'me',
+  'ly',
+  'info',
+  'biz',
+  'us',
+  'uk',
+  'de',
+  'fr',
+  'nl',
+  'ru',
+  'cz',
+  'pl',
+  'es',
+  'it',
+  'eu',
+  'jp',
+  'cn',
+  'br',
+  'ca',
+  'au',
+  'ch',
+  'se',
+  'dk',
+  'fi',
+  'kr',
+  'tw',
+  'sg',
+  'nz',
+  'edu',
+  'gov',
+  'tech',
+  'site',
+  'online',
+  'cloud',
+  'dev',
+  'xyz',
 ]);
 /** A name that starts with one of these is a reverse-DNS app id (`com.example.app`), not a web address. */
 const REVERSE_DNS = new Set(['com', 'org', 'net', 'io', 'de', 'fr', 'uk', 'ru', 'cn', 'jp', 'br', 'app']);
@@ -186,7 +241,10 @@ function isDomain(text: string): boolean {
   const dot = text.lastIndexOf('.');
   const after = dot < 0 ? 0 : text.charCodeAt(dot + 1) | 0x20;
   if (after < 97 || after > 122) return false;
-  const host = text.replace(/^[+(]+/, '').split('/', 1)[0]!.toLowerCase();
+  const host = text
+    .replace(/^[+(]+/, '')
+    .split('/', 1)[0]!
+    .toLowerCase();
   const labels = host.split('.');
   if (labels.length < 2 || REVERSE_DNS.has(labels[0]!)) return false;
   if (!TLDS.has(labels[labels.length - 1]!)) return false;
@@ -208,6 +266,10 @@ function hostOf(text: string): string {
   const scheme = text.indexOf('://');
   const at = text.lastIndexOf('@');
   const from = scheme >= 0 ? scheme + 3 : at >= 0 ? at + 1 : 0;
-  const host = text.slice(from).replace(/^\+/, '').replace(/^www\./i, '').split(/[/\s)]/, 1)[0];
+  const host = text
+    .slice(from)
+    .replace(/^\+/, '')
+    .replace(/^www\./i, '')
+    .split(/[/\s)]/, 1)[0];
   return (host || 'contact URL').slice(0, MAX_FAMILY);
 }

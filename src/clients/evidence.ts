@@ -8,7 +8,8 @@ export interface ClientEvidence {
   headers?: ClientHeaders;
 }
 
-const SIGNED_AGENT_SOURCE = 'Web Bot Auth (draft-meunier-web-bot-auth-architecture): Signature-Agent with Signature-Input tag="web-bot-auth"';
+const SIGNED_AGENT_SOURCE =
+  'Web Bot Auth (draft-meunier-web-bot-auth-architecture): Signature-Agent with Signature-Input tag="web-bot-auth"';
 const STAINLESS_SOURCE = 'X-Stainless-* request headers, sent by the Stainless-generated OpenAI and Anthropic SDKs';
 const MCP_SOURCE = 'MCP over HTTP request headers (Mcp-Method, Mcp-Name, MCP-Protocol-Version, Mcp-Session-Id)';
 const AUTOMATION = new Set(['ai-agent', 'ai-crawler', 'headless-browser', 'http-library', 'cli']);
@@ -37,7 +38,10 @@ function fromAgentEvidence(identity: Readonly<ClientIdentity>, agent: AgentEvide
       return { ...identity, authority, key: `${identity.key}:${agent.kind}`, evidenceKey: withEvidence(identity, agent.kind) };
     case 'present': {
       const family = agent.agent ? agent.agent.slice(0, MAX_NAME_LENGTH) : identity.class === 'ai-agent' ? identity.family : 'AI agent';
-      return { ...asAgent(identity, family, 'the log names an agent', agent.proof, authority), evidenceKey: withEvidence(identity, `present:${family}`) };
+      return {
+        ...asAgent(identity, family, 'the log names an agent', agent.proof, authority),
+        evidenceKey: withEvidence(identity, `present:${family}`),
+      };
     }
     case 'not-agent':
       // The identity provider's "no agent" matters only where the client itself is a program.
@@ -90,7 +94,10 @@ function asAgent(
   authority?: ClientIdentity['authority'],
 ): ClientIdentity {
   const name = family.slice(0, MAX_NAME_LENGTH);
-  const key = ['ai-agent', name, identity.os].filter((p) => p !== undefined).map((p) => p.toLowerCase().replace(/:/g, '_')).join(':');
+  const key = ['ai-agent', name, identity.os]
+    .filter((p) => p !== undefined)
+    .map((p) => p.toLowerCase().replace(/:/g, '_'))
+    .join(':');
   const refined: ClientIdentity = { class: 'ai-agent', family: name, key, matchedToken, source };
   if (identity.os !== undefined) refined.os = identity.os;
   if (authority) refined.authority = authority;

@@ -66,7 +66,10 @@ for (const entry of CLIENT_TOKENS) {
 }
 
 function familyKey(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 }
 
 /** A table entry by family name as an identity provider may print it: `Python Requests` → `python-requests`. */

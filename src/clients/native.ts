@@ -4,9 +4,10 @@ import { stripVersion } from './names.js';
 import type { UaParts } from './ua-parts.js';
 
 const NATIVE_SOURCE = 'app token before CFNetwork/ Darwin/ (Apple networking stack)';
-const ALAMOFIRE_SOURCE = 'Alamofire/Alamofire HTTPHeaders.swift: `<app>/<version> (<bundle id>; build:<build>; <os> <version>) Alamofire/<version>`';
+const ALAMOFIRE_SOURCE =
+  'Alamofire/Alamofire HTTPHeaders.swift: `<app>/<version> (<bundle id>; build:<build>; <os> <version>) Alamofire/<version>`';
 const DALVIK_SOURCE = "Android's default http.agent: `[<app>/<version> ]Dalvik/<vm> (Linux; U; Android <version>; <device> Build/<id>)`";
-const OKHTTP_APP_SOURCE = 'an Android app\'s own token before its OkHttp client (`<app>/<version> (Linux; Android ...) okhttp/<version>`)';
+const OKHTTP_APP_SOURCE = "an Android app's own token before its OkHttp client (`<app>/<version> (Linux; Android ...) okhttp/<version>`)";
 const ELECTRON_SOURCE = 'app token before Chrome/ in an Electron shell';
 const WEBVIEW_SOURCE = 'in-app WebView markers (Android "; wv)", iOS Mobile/ without Safari/)';
 

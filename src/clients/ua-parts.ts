@@ -46,10 +46,10 @@ export function uaParts(ua: string): UaParts {
         depth = 0;
         start = i + 1;
       }
-    } else if (depth === 1 && (c === 59 /* ; */ || c === 44 /* , */)) {
+    } else if (depth === 1 && (c === 59 /* ; */ || c === 44) /* , */) {
       cut(i);
       start = i + 1;
-    } else if (depth === 0 && (c === 32 || c === 9 || c === 59 || c === 44 || c === 91 /* [ */ || c === 93 /* ] */)) {
+    } else if (depth === 0 && (c === 32 || c === 9 || c === 59 || c === 44 || c === 91 /* [ */ || c === 93) /* ] */) {
       cut(i);
       start = i + 1;
     }

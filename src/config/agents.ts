@@ -49,7 +49,8 @@ const userAgentGlob = z
   .superRefine((v, ctx) => {
     if (v.trim() === '') ctx.addIssue({ code: 'custom', message: 'a user-agent pattern must not be blank' });
     else if (CONTROL.test(v)) ctx.addIssue({ code: 'custom', message: 'a user-agent pattern must not contain control characters' });
-    else if (/[[\]{}]/.test(v)) ctx.addIssue({ code: 'custom', message: `bad glob "${v}": only * and ? are wildcards; [ ] and { } are not supported` });
+    else if (/[[\]{}]/.test(v))
+      ctx.addIssue({ code: 'custom', message: `bad glob "${v}": only * and ? are wildcards; [ ] and { } are not supported` });
     else if (/^[*?]+$/.test(v)) ctx.addIssue({ code: 'custom', message: `bad glob "${v}": it matches every user agent` });
   })
   .meta({ description: 'Glob on the User-Agent header: * any run of characters, ? one character, case-insensitive' });
@@ -105,12 +106,18 @@ export const agentSchema = z
       .max(525_600, 'maxSessionMinutes is at most a year (525600)')
       .optional()
       .meta({ description: 'Longest a session or credential of the agent should stay in use after it began' }),
-    tasks: z.array(taskSchema).optional().meta({ description: 'Tasks with windows and allowed operations; without tasks, scope and windows are not judged' }),
+    tasks: z
+      .array(taskSchema)
+      .optional()
+      .meta({ description: 'Tasks with windows and allowed operations; without tasks, scope and windows are not judged' }),
   })
   .superRefine((agent, ctx) => {
     const clues = (agent.identities?.length ?? 0) + (agent.clients?.length ?? 0) + (agent.userAgents?.length ?? 0);
     if (clues === 0) {
-      ctx.addIssue({ code: 'custom', message: `agent "${agent.name}" has nothing to recognize it by: give identities, clients or userAgents` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `agent "${agent.name}" has nothing to recognize it by: give identities, clients or userAgents`,
+      });
     }
     const seen = new Set<string>();
     agent.tasks?.forEach((task, i) => {
@@ -139,14 +146,20 @@ export const agentsFileSchema = z
     agents: z.array(agentSchema).optional().meta({ description: 'Declared agents' }),
     breakGlass: z
       .strictObject({
-        accounts: z.array(principal).min(1, 'list at least one break-glass account').meta({ description: 'Emergency accounts: any use is reported' }),
+        accounts: z
+          .array(principal)
+          .min(1, 'list at least one break-glass account')
+          .meta({ description: 'Emergency accounts: any use is reported' }),
         approvals: z.array(approvalSchema).optional().meta({ description: 'Approved use windows' }),
       })
       .optional()
       .meta({ description: 'Break-glass (emergency access) accounts' }),
     ignore: z
       .strictObject({
-        userAgents: z.array(userAgentGlob).optional().meta({ description: 'Known benign automation: events with these user agents are left out of the scan' }),
+        userAgents: z
+          .array(userAgentGlob)
+          .optional()
+          .meta({ description: 'Known benign automation: events with these user agents are left out of the scan' }),
       })
       .optional()
       .meta({ description: 'Activity to leave out' }),
@@ -158,21 +171,33 @@ export const agentsFileSchema = z
     file.agents?.forEach((agent, i) => {
       const key = agent.name.toLowerCase();
       if (names.has(key)) {
-        ctx.addIssue({ code: 'custom', message: `duplicate agent name "${agent.name}" (also agent ${names.get(key)! + 1})`, path: ['agents', i, 'name'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `duplicate agent name "${agent.name}" (also agent ${names.get(key)! + 1})`,
+          path: ['agents', i, 'name'],
+        });
       } else {
         names.set(key, i);
       }
       agent.identities?.forEach((id, j) => {
         const other = identities.get(id.toLowerCase());
         if (other !== undefined && other !== agent.name) {
-          ctx.addIssue({ code: 'custom', message: `identity "${id}" is already declared by agent "${other}"`, path: ['agents', i, 'identities', j] });
+          ctx.addIssue({
+            code: 'custom',
+            message: `identity "${id}" is already declared by agent "${other}"`,
+            path: ['agents', i, 'identities', j],
+          });
         }
         identities.set(id.toLowerCase(), agent.name);
       });
       agent.clients?.forEach((id, j) => {
         const other = clients.get(id);
         if (other !== undefined && other !== agent.name) {
-          ctx.addIssue({ code: 'custom', message: `client "${id}" is already declared by agent "${other}"`, path: ['agents', i, 'clients', j] });
+          ctx.addIssue({
+            code: 'custom',
+            message: `client "${id}" is already declared by agent "${other}"`,
+            path: ['agents', i, 'clients', j],
+          });
         }
         clients.set(id, agent.name);
       });
@@ -237,4 +262,3 @@ function httpAccess(allow: AllowPattern[]): DeclaredTask['http'] {
   if (http.length === 0) return 'none';
   return http.every((p) => p.readOnly) ? 'read-only' : 'read-write';
 }
-

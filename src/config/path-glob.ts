@@ -12,10 +12,7 @@ import { matchBlocks, seekByFits, type BlockMatcher, type Blocks } from './star-
  * `/[^/]+`, `*` inside a segment as `[^/]*`), without their backtracking.
  */
 
-type Segment =
-  | { kind: 'literal'; text: string }
-  | { kind: 'one' }
-  | { kind: 'glob'; glob: RangeMatcher };
+type Segment = { kind: 'literal'; text: string } | { kind: 'one' } | { kind: 'glob'; glob: RangeMatcher };
 
 /** A path and where its segments start: segment i runs from starts[i] to the `/` before starts[i + 1] (or the end). */
 interface SegmentedPath {

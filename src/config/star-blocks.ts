@@ -38,7 +38,14 @@ export interface BlockMatcher<B, I> {
 }
 
 /** seek as a loop over fits. */
-export function seekByFits<B, I>(matcher: BlockMatcher<B, I>, block: B, input: I, from: number, last: number, meter: StepMeter | undefined): number {
+export function seekByFits<B, I>(
+  matcher: BlockMatcher<B, I>,
+  block: B,
+  input: I,
+  from: number,
+  last: number,
+  meter: StepMeter | undefined,
+): number {
   for (let start = from; start <= last; start++) if (matcher.fits(block, input, start, meter)) return start;
   return -1;
 }

@@ -6,16 +6,14 @@ import { loadConfig } from './yaml.js';
 
 export { DEFAULT_IGNORE_FILE } from './files.js';
 
-const dateLike = z
-  .union([z.string(), z.date()])
-  .transform((v, ctx) => {
-    const ms = v instanceof Date ? v.getTime() : parseTime(v);
-    if (ms === undefined) {
-      ctx.addIssue({ code: 'custom', message: `unparseable date "${String(v)}": use YYYY-MM-DD or ISO 8601` });
-      return z.NEVER;
-    }
-    return ms;
-  });
+const dateLike = z.union([z.string(), z.date()]).transform((v, ctx) => {
+  const ms = v instanceof Date ? v.getTime() : parseTime(v);
+  if (ms === undefined) {
+    ctx.addIssue({ code: 'custom', message: `unparseable date "${String(v)}": use YYYY-MM-DD or ISO 8601` });
+    return z.NEVER;
+  }
+  return ms;
+});
 
 const patternString = z.string().min(1, 'a pattern must not be empty');
 
@@ -24,7 +22,10 @@ export function suppressionFileSchema(ruleIds: readonly string[]) {
   const rule = z.string().refine((id) => ruleIds.includes(id), { message: `unknown rule; known rules: ${ruleIds.join(', ')}` });
   const entry = z
     .strictObject({
-      id: z.string().regex(/^bs-[0-9a-f]{16}$/, 'a finding id looks like bs- and 16 hex digits').optional(),
+      id: z
+        .string()
+        .regex(/^bs-[0-9a-f]{16}$/, 'a finding id looks like bs- and 16 hex digits')
+        .optional(),
       rule: rule.optional(),
       user: patternString.optional(),
       session: patternString.optional(),

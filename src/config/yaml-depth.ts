@@ -6,7 +6,11 @@ import { Lexer, Parser, type CST } from 'yaml';
  * thousand `[`, so nesting is measured first, without recursion: while parsing, by the parser's own stack of open
  * nodes, which stops a hostile file early (before it builds a million-level tree); then exactly, level by level.
  */
-export function parseTokens(text: string, onNewLine: (offset: number) => void, limit: number): { tokens: CST.Token[] } | { deepAt: number } {
+export function parseTokens(
+  text: string,
+  onNewLine: (offset: number) => void,
+  limit: number,
+): { tokens: CST.Token[] } | { deepAt: number } {
   const parser = new Parser(onNewLine);
   const tokens: CST.Token[] = [];
   onNewLine(0); // as Parser.parse does

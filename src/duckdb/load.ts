@@ -21,7 +21,10 @@ export interface DuckConnection {
 
 type DuckModule = {
   DuckDBInstance: {
-    create(path: string, options?: Record<string, string>): Promise<{
+    create(
+      path: string,
+      options?: Record<string, string>,
+    ): Promise<{
       connect(): Promise<{
         run(sql: string): Promise<unknown>;
         runAndReadAll(sql: string): Promise<{ getRowObjectsJson(): Record<string, unknown>[] }>;

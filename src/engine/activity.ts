@@ -200,7 +200,10 @@ export function noteNetwork(pool: ActivityPool, row: number, id: number, time: n
       pool.networkFirst[base + s] = time;
       return;
     }
-    if (latest < 0 || before(pool, pool.networkFirst[base + latest]!, networks[base + latest]! - 1, pool.networkFirst[base + s]!, slot - 1)) {
+    if (
+      latest < 0 ||
+      before(pool, pool.networkFirst[base + latest]!, networks[base + latest]! - 1, pool.networkFirst[base + s]!, slot - 1)
+    ) {
       latest = s;
     }
   }

@@ -75,7 +75,14 @@ export function toFinding(rule: Rule, session: Session, hit: RuleHit): Finding {
 }
 
 function corroboration(r: RiskEvidence): NonNullable<Finding['corroboratedBy']>[number] {
-  return { file: r.file, line: r.line, time: new Date(r.time).toISOString(), summary: r.summary, signal: r.signal, detail: r.detail ?? null };
+  return {
+    file: r.file,
+    line: r.line,
+    time: new Date(r.time).toISOString(),
+    summary: r.summary,
+    signal: r.signal,
+    detail: r.detail ?? null,
+  };
 }
 
 /** Most severe first, then earliest, then by id: the same input always gives the same order. */

@@ -33,11 +33,7 @@ function iso(ms: number): string {
 }
 
 /** Per declared agent, in the registry's order: sessions, clients, requests in and out of scope, activity. */
-export function buildInventory(
-  registry: AgentRegistry,
-  context: RuleContext,
-  findings: Iterable<Finding>,
-): AgentInventory[] {
+export function buildInventory(registry: AgentRegistry, context: RuleContext, findings: Iterable<Finding>): AgentInventory[] {
   const sessions = context.sessions;
   const tallies = new Map<string, Tally>();
   for (const agent of registry.agents) {
@@ -86,7 +82,16 @@ export function buildInventory(
       let c = t.clients.get(key);
       if (!c) {
         c = {
-          inv: { userAgent: client.userAgent, class: client.identity.class, label: label(client), clientIds: [], sessions: 0, events: 0, firstSeen: '', lastSeen: '' },
+          inv: {
+            userAgent: client.userAgent,
+            class: client.identity.class,
+            label: label(client),
+            clientIds: [],
+            sessions: 0,
+            events: 0,
+            firstSeen: '',
+            lastSeen: '',
+          },
           first: client.firstSeen,
           last: client.lastSeen,
           ids: new Set(),

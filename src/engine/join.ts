@@ -60,9 +60,7 @@ function joinByUserIpTime(store: SessionStore, mergeState: StateMerger): void {
     const user = [...session.users][0]!;
     const ips = new Set([...session.clients.values()].flatMap((c) => [...c.ips]));
     const matches = (byUser.get(user) ?? []).filter(
-      (c) =>
-        c.session !== session &&
-        session.firstSeen >= c.from && session.firstSeen <= c.to && [...ips].some((ip) => c.ips.has(ip)),
+      (c) => c.session !== session && session.firstSeen >= c.from && session.firstSeen <= c.to && [...ips].some((ip) => c.ips.has(ip)),
     );
     // A session with an id beats one only inferred (CloudTrail's ConsoleLogin beside its console key). Two live
     // sessions of the same person on the same IP otherwise: the activity cannot be attributed, so it stays apart.

@@ -88,7 +88,9 @@ export function observeAgents(context: RuleContext, findings: Iterable<Finding>)
       t.sessions.add(session.id);
       const authority = client.identity.authority;
       if (authority && authority.kind !== 'not-agent') t.proof.add(authority.proof);
-      const person = authority?.onBehalfOf ?? (how === 'delegated' ? delegatorOf(session, context) : how === 'onPersonSession' ? session.user : undefined);
+      const person =
+        authority?.onBehalfOf ??
+        (how === 'delegated' ? delegatorOf(session, context) : how === 'onPersonSession' ? session.user : undefined);
       if (person !== undefined) t.people.add(person);
       t.agent.events += client.count;
       t.first = Math.min(t.first, client.firstSeen);
@@ -110,11 +112,17 @@ export function observeAgents(context: RuleContext, findings: Iterable<Finding>)
       knownBy: [...t.agent.knownBy].sort(),
       sessions: t.sessions.size,
       proof: [...t.proof].sort().slice(0, MAX_LISTED),
-      people: [...t.people].map((p) => p.toLowerCase()).filter((p, i, a) => a.indexOf(p) === i).sort().slice(0, MAX_LISTED),
+      people: [...t.people]
+        .map((p) => p.toLowerCase())
+        .filter((p, i, a) => a.indexOf(p) === i)
+        .sort()
+        .slice(0, MAX_LISTED),
       clients: [...t.clients.values()].sort((a, b) => b.events - a.events || (a.label < b.label ? -1 : 1)).slice(0, MAX_LISTED),
       firstSeen: new Date(t.first).toISOString(),
       lastSeen: new Date(t.last).toISOString(),
       findings: Object.fromEntries(Object.entries(t.agent.findings).sort(([a], [b]) => (a < b ? -1 : 1))),
     }))
-    .sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.name < b.name ? -1 : 1));
+    .sort((a, b) =>
+      a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.name < b.name ? -1 : 1,
+    );
 }

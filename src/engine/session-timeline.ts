@@ -30,7 +30,8 @@ function laneClients(session: Session, focusKey: string | undefined): ClientUsag
   const startKey = session.start?.clientKey;
   const rank = (c: ClientUsage) => (c.identity.key === startKey ? -1 : ROLE_ORDER[roleOf(c)]);
   const all = [...session.clients.values()].sort(
-    (a, b) => rank(a) - rank(b) || a.firstSeen - b.firstSeen || (a.identity.key < b.identity.key ? -1 : a.identity.key > b.identity.key ? 1 : 0),
+    (a, b) =>
+      rank(a) - rank(b) || a.firstSeen - b.firstSeen || (a.identity.key < b.identity.key ? -1 : a.identity.key > b.identity.key ? 1 : 0),
   );
   const shown = all.slice(0, MAX_LANES);
   const focus = focusKey !== undefined ? session.clients.get(focusKey) : undefined;
@@ -43,7 +44,11 @@ function laneClients(session: Session, focusKey: string | undefined): ClientUsag
 
 function lane(client: ClientUsage, pool: ActivityPool, registry: AgentRegistry | undefined, session: Session): TimelineLane {
   const row = client.activity;
-  const buckets = (row !== undefined ? readBuckets(pool, row) : null) ?? { start: client.firstSeen, width: Math.max(1000, client.lastSeen - client.firstSeen + 1), counts: [client.count] };
+  const buckets = (row !== undefined ? readBuckets(pool, row) : null) ?? {
+    start: client.firstSeen,
+    width: Math.max(1000, client.lastSeen - client.firstSeen + 1),
+    counts: [client.count],
+  };
   const signIn = client.signIn;
   const agent = registry ? agentOfClient(registry, session, client) : undefined;
   return {

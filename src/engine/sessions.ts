@@ -130,7 +130,8 @@ export class SessionStore {
 
   private clientFor(session: StoredSession, event: NormalizedEvent): ClientUsage {
     const evidence = event.agent !== undefined || event.headers !== undefined;
-    if (!evidence && event.userAgent !== undefined && event.userAgent === session.lastUserAgent && session.lastClient) return session.lastClient;
+    if (!evidence && event.userAgent !== undefined && event.userAgent === session.lastUserAgent && session.lastClient)
+      return session.lastClient;
     const ua = event.userAgent === undefined ? undefined : this.strings.intern(event.userAgent);
     const plain = this.classify(ua, event.clientHint);
     const identity = evidence ? refineIdentity(plain, event) : plain;

@@ -24,8 +24,7 @@ export function summarize(tally: ReadTally, sessions: number, findings: readonly
     known: byStatus.known,
     suppressed: byStatus.suppressed,
     bySeverity,
-    timeRange:
-      tally.events > 0 ? { start: new Date(tally.first).toISOString(), end: new Date(tally.last).toISOString() } : null,
+    timeRange: tally.events > 0 ? { start: new Date(tally.first).toISOString(), end: new Date(tally.last).toISOString() } : null,
     ...(withRegistry ? { ignoredByRegistry: tally.ignoredByRegistry } : {}),
   };
 }

@@ -29,17 +29,20 @@ export function triage(findings: readonly Finding[], options: TriageOptions): Tr
       if (!s.matches(finding) && !(previous !== undefined && s.entry.id === previous)) continue;
       if (s.entry.expires !== undefined && s.entry.expires < options.now) continue;
       used.add(s);
-      return withPreviousId({
-        ...finding,
-        status: 'suppressed',
-        suppression: {
-          reason: s.entry.reason,
-          owner: s.entry.owner ?? null,
-          expires: s.entry.expires !== undefined ? new Date(s.entry.expires).toISOString() : null,
-          file: s.file,
-          line: s.line,
+      return withPreviousId(
+        {
+          ...finding,
+          status: 'suppressed',
+          suppression: {
+            reason: s.entry.reason,
+            owner: s.entry.owner ?? null,
+            expires: s.entry.expires !== undefined ? new Date(s.entry.expires).toISOString() : null,
+            file: s.file,
+            line: s.line,
+          },
         },
-      }, finding);
+        finding,
+      );
     }
     // A baseline written before ids hashed the version-free user agent holds the previous id.
     const ids = options.baseline?.ids;

@@ -27,10 +27,18 @@ export const BORROWSCAN_STRUCT =
   `client_hint ${HINT}, app VARCHAR, agent ${AGENT}, headers ${HEADERS}, risk ${RISK})`;
 
 export const EXPORT_COLUMNS: readonly ExportColumn[] = [
-  { name: 'class_uid', type: 'INTEGER', doc: '3002 Authentication (sign-in, sign-out, token, other identity events), 4002 HTTP Activity (requests with method and path), 6003 API Activity (other requests)' },
+  {
+    name: 'class_uid',
+    type: 'INTEGER',
+    doc: '3002 Authentication (sign-in, sign-out, token, other identity events), 4002 HTTP Activity (requests with method and path), 6003 API Activity (other requests)',
+  },
   { name: 'class_name', type: 'VARCHAR', doc: '`Authentication`, `HTTP Activity`, `API Activity`' },
   { name: 'category_uid', type: 'INTEGER', doc: '3, 4 or 6' },
-  { name: 'activity_id', type: 'INTEGER', doc: '3002: 1 Logon, 2 Logoff, 3 Authentication Ticket (token), 99 Other; 4002: the HTTP method (1 Connect ... 9 Patch, 99 Other); 6003: 0' },
+  {
+    name: 'activity_id',
+    type: 'INTEGER',
+    doc: '3002: 1 Logon, 2 Logoff, 3 Authentication Ticket (token), 99 Other; 4002: the HTTP method (1 Connect ... 9 Patch, 99 Other); 6003: 0',
+  },
   { name: 'type_uid', type: 'BIGINT', doc: '`class_uid * 100 + activity_id`' },
   { name: 'time', type: 'BIGINT', doc: 'epoch milliseconds, UTC' },
   { name: 'time_dt', type: 'TIMESTAMP', doc: 'the same time as a timestamp' },
@@ -38,10 +46,22 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { name: 'status_id', type: 'INTEGER', doc: '1, 2, 0' },
   { name: 'severity_id', type: 'INTEGER', doc: 'always 1 (Informational): the events are activity, not findings' },
   { name: 'logon_type_id', type: 'INTEGER', doc: 'sign-ins: 2 Interactive, 3 Network (not interactive), 0 Unknown' },
-  { name: 'metadata', type: 'STRUCT(version VARCHAR, product STRUCT(name VARCHAR, vendor_name VARCHAR), log_name VARCHAR)', doc: '`version` 1.1.0; `product.name` the source product (Okta, Entra ID, ...); `log_name` the borrowscan input format' },
-  { name: 'actor', type: 'STRUCT(user STRUCT(name VARCHAR), session STRUCT(uid VARCHAR, credential_uid VARCHAR), app_uid VARCHAR, app_name VARCHAR)', doc: '`user.name` the user as logged; `session.uid` the session id; `session.credential_uid` the token id (jti, uti); `app_uid` the OAuth client id; `app_name` the application the event is about' },
+  {
+    name: 'metadata',
+    type: 'STRUCT(version VARCHAR, product STRUCT(name VARCHAR, vendor_name VARCHAR), log_name VARCHAR)',
+    doc: '`version` 1.1.0; `product.name` the source product (Okta, Entra ID, ...); `log_name` the borrowscan input format',
+  },
+  {
+    name: 'actor',
+    type: 'STRUCT(user STRUCT(name VARCHAR), session STRUCT(uid VARCHAR, credential_uid VARCHAR), app_uid VARCHAR, app_name VARCHAR)',
+    doc: '`user.name` the user as logged; `session.uid` the session id; `session.credential_uid` the token id (jti, uti); `app_uid` the OAuth client id; `app_name` the application the event is about',
+  },
   { name: 'src_endpoint', type: 'STRUCT(ip VARCHAR)', doc: '`ip` the client address' },
-  { name: 'http_request', type: 'STRUCT(http_method VARCHAR, url STRUCT(path VARCHAR), user_agent VARCHAR, http_headers STRUCT(name VARCHAR, value VARCHAR)[])', doc: 'method, path (never a query string), raw user agent, and the client-identifying headers as OCSF name/value pairs' },
+  {
+    name: 'http_request',
+    type: 'STRUCT(http_method VARCHAR, url STRUCT(path VARCHAR), user_agent VARCHAR, http_headers STRUCT(name VARCHAR, value VARCHAR)[])',
+    doc: 'method, path (never a query string), raw user agent, and the client-identifying headers as OCSF name/value pairs',
+  },
   { name: 'http_response', type: 'STRUCT(code INTEGER)', doc: 'HTTP status' },
   { name: 'api', type: 'STRUCT(operation VARCHAR)', doc: '6003: the operation (`s3.amazonaws.com:GetObject`, a vendor event type)' },
   {

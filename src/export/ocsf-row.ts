@@ -94,7 +94,9 @@ function extension(event: NormalizedEvent): Record<string, unknown> {
     token_uid: event.tokenId,
     root_session_uid: event.rootSessionId,
     grant_type: event.grantType,
-    client_hint: event.clientHint ? compact({ browser: event.clientHint.browser, os: event.clientHint.os, app: event.clientHint.app }) : undefined,
+    client_hint: event.clientHint
+      ? compact({ browser: event.clientHint.browser, os: event.clientHint.os, app: event.clientHint.app })
+      : undefined,
     app: event.app,
     agent: a ? compact({ kind: a.kind, name: a.agent, on_behalf_of: a.onBehalfOf, proof: a.proof }) : undefined,
     headers: h

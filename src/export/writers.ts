@@ -106,9 +106,7 @@ export async function parquetSink(path: string): Promise<RowSink> {
     async close() {
       try {
         const { rows } = await lines.close();
-        await db.run(
-          `COPY (SELECT * FROM ${readExportedNdjson(staging)}) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`,
-        );
+        await db.run(`COPY (SELECT * FROM ${readExportedNdjson(staging)}) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`);
         return { rows };
       } catch (err) {
         if (err instanceof UsageError) throw err;

@@ -80,7 +80,10 @@ function jsonProbe(head: string): Probe {
 function completeLines(head: string, max: number): string[] {
   const lines = head.split('\n');
   if (!head.endsWith('\n') && lines.length > 1) lines.pop();
-  return lines.map((l) => l.replace(/\r$/, '')).filter((l) => l.trim().length > 0).slice(0, max);
+  return lines
+    .map((l) => l.replace(/\r$/, ''))
+    .filter((l) => l.trim().length > 0)
+    .slice(0, max);
 }
 
 function csvProbe(head: string): Probe | undefined {

@@ -1,7 +1,7 @@
 import { DETECTION_TIERS, TIER_MEANINGS, type LogFormat } from './format.js';
 
 /** The README's format table sits between these lines; everything between them is generated. */
-export const README_BEGIN = '<!-- formats:begin (generated from each format\'s docs by `npm run formats:write`; do not edit) -->';
+export const README_BEGIN = "<!-- formats:begin (generated from each format's docs by `npm run formats:write`; do not edit) -->";
 export const README_END = '<!-- formats:end -->';
 
 export const REGENERATE = 'npm run formats:write';
@@ -32,7 +32,7 @@ export function renderFormatsDoc(formats: readonly LogFormat[]): string {
     '',
     `Generated from the formats' own documentation by \`${REGENERATE}\`; \`borrowscan formats\` prints the same.`,
     '',
-    '## How a file\'s format is decided',
+    "## How a file's format is decided",
     '',
     'Every format looks at the first records of a file and says whether they are its own. When several claim a file, ' +
       'the claim of the strongest tier wins; between two claims of one tier only a preference that one of the formats ' +

@@ -12,7 +12,13 @@ const BLOCK_BYTES = 1024 * 1024;
  * from their bytes (`LogFormat.mapLine`), which a read of decoded text cannot offer it. The lines, their numbers and
  * the lines skipped are those of the text reading.
  */
-export function readBlocksHere(path: string, container: LineContainer, sink: RecordSink, onBytes: ByteCounter | undefined, maxRecordBytes: number): void {
+export function readBlocksHere(
+  path: string,
+  container: LineContainer,
+  sink: RecordSink,
+  onBytes: ByteCounter | undefined,
+  maxRecordBytes: number,
+): void {
   const reader = new BlockReader(path, BLOCK_BYTES, maxRecordBytes);
   let line = 1;
   try {

@@ -15,12 +15,7 @@ export type ClientClass = (typeof CLIENT_CLASSES)[number];
 export const HUMAN_CLASSES: ReadonlySet<ClientClass> = new Set(['browser', 'native-app']);
 
 /** Classes that mean a program drives the session. */
-export const AUTOMATION_CLASSES: ReadonlySet<ClientClass> = new Set([
-  'ai-agent',
-  'headless-browser',
-  'http-library',
-  'cli',
-]);
+export const AUTOMATION_CLASSES: ReadonlySet<ClientClass> = new Set(['ai-agent', 'headless-browser', 'http-library', 'cli']);
 
 /** Who a client is, as far as its user agent tells. */
 export interface ClientIdentity {

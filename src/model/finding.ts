@@ -29,7 +29,16 @@ export interface StaleSuppression {
   file: string;
   line: number;
   why: 'expired' | 'matched nothing';
-  entry: { id?: string; rule?: string; user?: string; session?: string; userAgent?: string; reason: string; owner?: string; expires?: string };
+  entry: {
+    id?: string;
+    rule?: string;
+    user?: string;
+    session?: string;
+    userAgent?: string;
+    reason: string;
+    owner?: string;
+    expires?: string;
+  };
 }
 
 /** A finding as every reporter reads it: plain, JSON-ready data. */

@@ -147,4 +147,3 @@ export interface ScanResult {
   /** The timeline of each finding's session; absent from a result built by hand (then reports draw none). */
   timelines?: TimelineSource;
 }
-

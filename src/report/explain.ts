@@ -63,7 +63,9 @@ function columnsOf(lane: TimelineLane, span: Span, width: number): number[] {
 
 function bars(cols: number[], glyphs: string[]): string {
   const top = Math.max(...cols);
-  return cols.map((v) => (v <= 0 ? ' ' : glyphs[Math.min(glyphs.length - 1, Math.floor((Math.sqrt(v / top) * glyphs.length) - 1e-9))]!)).join('');
+  return cols
+    .map((v) => (v <= 0 ? ' ' : glyphs[Math.min(glyphs.length - 1, Math.floor(Math.sqrt(v / top) * glyphs.length - 1e-9))]!))
+    .join('');
 }
 
 function axisRows(span: Span, plot: number, indent: number): [string, string] {
@@ -125,7 +127,15 @@ function header(c: ChalkInstance, subject: ExplainSubject): string[] {
   return lines;
 }
 
-function laneLines(c: ChalkInstance, t: SessionTimeline, lane: TimelineLane, i: number, span: Span, plot: number, glyphs: string[]): string[] {
+function laneLines(
+  c: ChalkInstance,
+  t: SessionTimeline,
+  lane: TimelineLane,
+  i: number,
+  span: Span,
+  plot: number,
+  glyphs: string[],
+): string[] {
   const focus = t.focus === i;
   const paint = lane.role === 'automation' ? c.red : lane.role === 'human' ? c.blue : lane.role === 'own-credential' ? c.green : c.gray;
   const name = `${focus ? '> ' : '  '}${pad(esc(lane.label), LABEL - 2)}`;
@@ -148,7 +158,10 @@ function timelineLines(c: ChalkInstance, t: SessionTimeline, options: ExplainOpt
   const day = daysOf(span);
   const at = (iso: string) => clock(iso, day.length === 10 ? day : undefined);
   const [labels, marks] = axisRows(span, plot, LABEL + CLASS);
-  const lines = ['', c.bold(`Timeline, UTC (${day}): ${t.lanes.length} client(s)${t.lanesNotShown > 0 ? `, ${t.lanesNotShown} more not shown` : ''}`)];
+  const lines = [
+    '',
+    c.bold(`Timeline, UTC (${day}): ${t.lanes.length} client(s)${t.lanesNotShown > 0 ? `, ${t.lanesNotShown} more not shown` : ''}`),
+  ];
   const begin: string[] = [];
   if (t.signIn) {
     const who = t.signIn.lane !== null ? t.lanes[t.signIn.lane]?.label : undefined;

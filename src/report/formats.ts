@@ -20,7 +20,15 @@ export type ReportFormat = keyof typeof LOADERS;
 export const REPORT_FORMATS = Object.keys(LOADERS) as ReportFormat[];
 
 /** Formats that can be written to a file next to the main report (--json FILE, ...). */
-export const FILE_REPORTS = ['json', 'jsonl', 'sarif', 'csv', 'markdown', 'html', 'ocsf-findings'] as const satisfies readonly ReportFormat[];
+export const FILE_REPORTS = [
+  'json',
+  'jsonl',
+  'sarif',
+  'csv',
+  'markdown',
+  'html',
+  'ocsf-findings',
+] as const satisfies readonly ReportFormat[];
 
 /** The reporter of a format named in REPORT_FORMATS (commander has checked the name). */
 export function loadReporter(format: string): Promise<Reporter> {

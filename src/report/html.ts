@@ -96,7 +96,10 @@ function countsSection(result: ScanResult, c: ReturnType<typeof counts>): string
   const head = BY_SEVERITY.map((sev) => `<th class="num"><span class="sev sev-${sev}">${sev}</span></th>`).join('');
   const rules = [...c.byRule.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([rule, row]) => `<tr><td class="mono">${html(rule)}</td>${BY_SEVERITY.map((sev) => `<td class="num">${row[sev]}</td>`).join('')}</tr>`);
+    .map(
+      ([rule, row]) =>
+        `<tr><td class="mono">${html(rule)}</td>${BY_SEVERITY.map((sev) => `<td class="num">${row[sev]}</td>`).join('')}</tr>`,
+    );
   const hidden = s.findings - c.total;
   return [
     '<section id="counts"><h2>Findings by severity and rule</h2>',
@@ -145,7 +148,11 @@ function findingArticle(result: ScanResult, f: Finding, index: number, draw: boo
     `<dt>session</dt><dd><span class="mono">${html(f.session)}</span>${html(tie)}</dd>`,
     `<dt>when</dt><dd>${iso(f.firstSeen)} to ${iso(f.lastSeen)}, ${f.count} event(s)</dd>`,
     `<dt>id</dt><dd><span class="mono">${html(f.id)}</span>${f.status !== 'new' ? ` (${f.status})` : ''}</dd>`,
-    ...(f.suppression ? [`<dt>suppressed</dt><dd>${html(f.suppression.reason)} (<span class="mono">${html(f.suppression.file)}:${f.suppression.line}</span>)</dd>`] : []),
+    ...(f.suppression
+      ? [
+          `<dt>suppressed</dt><dd>${html(f.suppression.reason)} (<span class="mono">${html(f.suppression.file)}:${f.suppression.line}</span>)</dd>`,
+        ]
+      : []),
     `<dt>fix</dt><dd>${html(f.recommendation)}</dd>`,
     '</dl>',
   ];
@@ -154,7 +161,9 @@ function findingArticle(result: ScanResult, f: Finding, index: number, draw: boo
       `Session ${clip(timeline.session, 60)}: ${timeline.lanes.length} client(s) drawn` +
       (timeline.lanesNotShown > 0 ? `, ${timeline.lanesNotShown} more not drawn` : '') +
       '; the marked lane is the client this finding is about.';
-    parts.push(`<figure class="timeline-figure">${timelineSvg(timeline, `Timeline of session ${timeline.session}`)}<figcaption>${html(caption)}</figcaption></figure>`);
+    parts.push(
+      `<figure class="timeline-figure">${timelineSvg(timeline, `Timeline of session ${timeline.session}`)}<figcaption>${html(caption)}</figcaption></figure>`,
+    );
   } else if (draw) {
     parts.push('<p class="muted">No timeline: this report was made without the sessions.</p>');
   }
@@ -220,7 +229,8 @@ class ListedTable {
 function staleSection(result: ScanResult): string {
   if (result.staleSuppressions.length === 0) return '';
   const rows = result.staleSuppressions.map(
-    (st) => `<tr><td class="mono">${html(st.file)}:${st.line}</td><td>${html(st.why)}${st.entry.expires ? ` (${html(st.entry.expires)})` : ''}</td><td>${html(st.entry.reason)}</td></tr>`,
+    (st) =>
+      `<tr><td class="mono">${html(st.file)}:${st.line}</td><td>${html(st.why)}${st.entry.expires ? ` (${html(st.entry.expires)})` : ''}</td><td>${html(st.entry.reason)}</td></tr>`,
   );
   return `<section id="stale"><h2>Stale suppressions</h2><table><thead><tr><th>where</th><th>why</th><th>reason</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
@@ -250,6 +260,8 @@ export const htmlReporter: Reporter = async (result, options: ReportOptions, sin
     await findingsOf(result, shown, status, c.byStatus[status], budget, counter, sink);
     await sink.write('</section>\n');
   }
-  await sink.write(`${staleSection(result)}\n<footer>Every log value above is shown as text, escaped. Made by ${html(result.tool.name)} ${html(result.tool.version)}.</footer>\n</body></html>\n`);
+  await sink.write(
+    `${staleSection(result)}\n<footer>Every log value above is shown as text, escaped. Made by ${html(result.tool.name)} ${html(result.tool.version)}.</footer>\n</body></html>\n`,
+  );
   return NO_WARNINGS;
 };

@@ -29,7 +29,9 @@ function findingSection(f: Finding): string {
     `- **When:** ${f.firstSeen} to ${f.lastSeen}, ${f.count} event(s)`,
     `- **Evidence:** ${evidence}`,
     ...(f.corroboratedBy?.length
-      ? [`- **Identity provider says:** ${f.corroboratedBy.map((r) => `${code(clip(r.signal, 200))} (${code(clip(r.file, 200))}:${r.line})`).join(', ')}`]
+      ? [
+          `- **Identity provider says:** ${f.corroboratedBy.map((r) => `${code(clip(r.signal, 200))} (${code(clip(r.file, 200))}:${r.line})`).join(', ')}`,
+        ]
       : []),
     `- **Id:** ${code(f.id)}${f.status !== 'new' ? ` (${f.status})` : ''}`,
     `- **Fix:** ${md(f.recommendation)}`,
@@ -123,18 +125,23 @@ export const markdownReporter: Reporter = async (result, options: ReportOptions,
   const newLeftOut = await listFindings(shown, (f) => f.status === 'new', limit, out);
   await out.write(leftOutNote(newLeftOut, limit));
 
-  const extra = (f: Finding) => (f.status === 'known' && options.showKnown === true) || (f.status === 'suppressed' && options.showSuppressed === true);
+  const extra = (f: Finding) =>
+    (f.status === 'known' && options.showKnown === true) || (f.status === 'suppressed' && options.showSuppressed === true);
   if (someOf(shown, extra)) {
     await out.write('### Known and suppressed findings\n\n');
     await out.write(leftOutNote(await listFindings(shown, extra, limit, out), limit));
   }
   if (result.staleSuppressions.length > 0) {
     const lines = ['### Stale suppressions', ''];
-    for (const st of result.staleSuppressions) lines.push(`- ${code(clip(st.file, 200))}:${st.line} ${st.why}: ${md(clip(st.entry.reason, 200))}`);
+    for (const st of result.staleSuppressions)
+      lines.push(`- ${code(clip(st.file, 200))}:${st.line} ${st.why}: ${md(clip(st.entry.reason, 200))}`);
     lines.push('', '');
     const text = lines.join('\n');
     if (out.fits(text)) await out.write(text);
-    else await out.write(`### Stale suppressions\n\n${result.staleSuppressions.length} stale suppression(s): too many to list here, see the table or the JSON report.\n\n`);
+    else
+      await out.write(
+        `### Stale suppressions\n\n${result.staleSuppressions.length} stale suppression(s): too many to list here, see the table or the JSON report.\n\n`,
+      );
   }
   if (out.overflow > 0) {
     await out.write(

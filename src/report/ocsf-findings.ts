@@ -48,7 +48,10 @@ function attacks(rule: RuleDescriptor | undefined): { technique: { uid: string; 
   return out;
 }
 
-type Details = { humanClient?: { userAgent?: unknown; class?: unknown }; signIn?: { time?: unknown; ip?: unknown; file?: unknown; line?: unknown } };
+type Details = {
+  humanClient?: { userAgent?: unknown; class?: unknown };
+  signIn?: { time?: unknown; ip?: unknown; file?: unknown; line?: unknown };
+};
 
 /** The evidences: the client the finding is about, and the person's sign-in that began the session when the rule names it. */
 function evidences(f: Finding): Record<string, unknown>[] {

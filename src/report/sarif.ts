@@ -55,9 +55,7 @@ function result(f: Finding, ruleIndex: number, fallbackFile: string, base: Locat
     locations: [resultLocation(f, fallbackFile, base)],
     partialFingerprints: { [FINGERPRINT_KEY]: f.id },
     baselineState: f.status === 'known' ? 'unchanged' : 'new',
-    ...(f.suppression
-      ? { suppressions: [{ kind: 'external', status: 'accepted', justification: f.suppression.reason }] }
-      : {}),
+    ...(f.suppression ? { suppressions: [{ kind: 'external', status: 'accepted', justification: f.suppression.reason }] } : {}),
     properties: {
       findingId: f.id,
       severity: f.severity,

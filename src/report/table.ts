@@ -77,7 +77,9 @@ function sum(counts: Record<Severity, number>): number {
 function leftOutLines(c: ChalkInstance, cap: ListingCap): string[] {
   return cap
     .leftOut()
-    .map((l) => c.dim(`  ... ${l.count} more ${l.rule} (${l.severity}) not listed: --table-limit sets how many per rule and severity, 0 lists all`));
+    .map((l) =>
+      c.dim(`  ... ${l.count} more ${l.rule} (${l.severity}) not listed: --table-limit sets how many per rule and severity, 0 lists all`),
+    );
 }
 
 /** One status's findings, most severe first, at most `limit` per rule and severity; then what was left out. */
@@ -104,7 +106,13 @@ async function bySeverity(
   }
 }
 
-async function findingsSection(c: ChalkInstance, result: ScanResult, shown: Iterable<Finding>, options: ReportOptions, line: WriteLine): Promise<void> {
+async function findingsSection(
+  c: ChalkInstance,
+  result: ScanResult,
+  shown: Iterable<Finding>,
+  options: ReportOptions,
+  line: WriteLine,
+): Promise<void> {
   const { byStatus } = tally(shown);
   const cap = new ListingCap(options.tableLimit ?? DEFAULT_LIST_LIMIT);
   const fresh = sum(byStatus.new);
@@ -139,7 +147,9 @@ async function findingsSection(c: ChalkInstance, result: ScanResult, shown: Iter
   if (result.staleSuppressions.length > 0) {
     await line(c.bold.yellow('Stale suppressions'));
     for (const st of result.staleSuppressions) {
-      await line(`  ${esc(st.file)}:${st.line}  ${st.why}${st.entry.expires ? ` (${st.entry.expires})` : ''}: ${esc(clip(st.entry.reason, 100))}`);
+      await line(
+        `  ${esc(st.file)}:${st.line}  ${st.why}${st.entry.expires ? ` (${st.entry.expires})` : ''}: ${esc(clip(st.entry.reason, 100))}`,
+      );
     }
     await line('');
   }
@@ -208,6 +218,12 @@ export const tableReporter: Reporter = async (result, options, sink) => {
   await findingsSection(c, result, shown, options, line);
   for (const l of inputsSection(c, result)) await line(l);
   await line('');
-  await line(summaryLine(c, result, countWhere(shown, () => true)));
+  await line(
+    summaryLine(
+      c,
+      result,
+      countWhere(shown, () => true),
+    ),
+  );
   return NO_WARNINGS;
 };

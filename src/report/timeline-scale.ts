@@ -35,7 +35,8 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const STEPS = [1, 2, 5, 10, 15, 30].map((s) => s * SECOND)
+const STEPS = [1, 2, 5, 10, 15, 30]
+  .map((s) => s * SECOND)
   .concat([1, 2, 5, 10, 15, 30].map((m) => m * MINUTE))
   .concat([1, 2, 3, 6, 12].map((h) => h * HOUR))
   .concat([1, 2, 7, 14, 30, 91, 182, 365].map((d) => d * DAY));

@@ -36,7 +36,13 @@ function clockIn(span: Span): (isoTime: string) => string {
   return (isoTime) => clock(isoTime, day.length === 10 ? day : undefined);
 }
 
-function laneGroup(t: SessionTimeline, lane: TimelineLane, index: number, x: (time: number) => number, at: (isoTime: string) => string): string {
+function laneGroup(
+  t: SessionTimeline,
+  lane: TimelineLane,
+  index: number,
+  x: (time: number) => number,
+  at: (isoTime: string) => string,
+): string {
   const top = TOP + index * LANE;
   const base = top + 8 + BAR_MAX;
   const focus = t.focus === index;
@@ -47,7 +53,14 @@ function laneGroup(t: SessionTimeline, lane: TimelineLane, index: number, x: (ti
   const other = fromOtherNetwork(t, lane);
   parts.push(text(10, top + 18, focus ? 'lane-label strong' : 'lane-label', `${focus ? '▶ ' : ''}${clip(lane.label, 34)}`));
   parts.push(text(10, top + 34, 'lane-sub', `${lane.class}${lane.agent ? ` · agent ${clip(lane.agent, 20)}` : ''}`));
-  parts.push(text(10, top + 49, other ? 'lane-sub warn' : 'lane-sub', `${nets.length ? clip(nets.join(', '), 34) : 'no IP logged'}${other ? ' · other network' : ''}`));
+  parts.push(
+    text(
+      10,
+      top + 49,
+      other ? 'lane-sub warn' : 'lane-sub',
+      `${nets.length ? clip(nets.join(', '), 34) : 'no IP logged'}${other ? ' · other network' : ''}`,
+    ),
+  );
 
   // Activity: one bar per bucket, height by its share of the lane's busiest bucket (at least a sliver when not empty).
   const start = Date.parse(lane.buckets.start);
@@ -65,7 +78,8 @@ function laneGroup(t: SessionTimeline, lane: TimelineLane, index: number, x: (ti
   const first = x(Date.parse(lane.firstSeen));
   const last = x(Date.parse(lane.lastSeen));
   // A burst too short to see at this scale still shows as a block of its own.
-  if (last - first < 6) parts.push(`<rect class="burst" x="${n((first + last) / 2 - 4)}" y="${base - BAR_MAX}" width="8" height="${BAR_MAX}" rx="2"/>`);
+  if (last - first < 6)
+    parts.push(`<rect class="burst" x="${n((first + last) / 2 - 4)}" y="${base - BAR_MAX}" width="8" height="${BAR_MAX}" rx="2"/>`);
   parts.push(`<line class="span" x1="${n(first)}" x2="${n(Math.max(last, first + 1))}" y1="${base + 2}" y2="${base + 2}"/>`);
   parts.push(`<path class="use-mark" d="M${n(first)} ${base - BAR_MAX - 2}v${BAR_MAX + 8}"/>`);
   parts.push(`<path class="use-mark" d="M${n(last)} ${base - BAR_MAX - 2}v${BAR_MAX + 8}"/>`);
@@ -74,7 +88,11 @@ function laneGroup(t: SessionTimeline, lane: TimelineLane, index: number, x: (ti
     `${lane.count} event(s) · ${at(lane.firstSeen)} → ${clock(lane.lastSeen, lane.firstSeen)}` +
     ` · ${rate.mean}${lane.role === 'automation' ? ` · ${rate.peak}` : ''}`;
   const room = WIDTH - RIGHT - first;
-  parts.push(room > 330 ? text(first + 3, base + 15, 'lane-stats', words) : text(Math.max(last, LABELS + 330) - 3, base + 15, 'lane-stats', words, 'end'));
+  parts.push(
+    room > 330
+      ? text(first + 3, base + 15, 'lane-stats', words)
+      : text(Math.max(last, LABELS + 330) - 3, base + 15, 'lane-stats', words, 'end'),
+  );
 
   if (lane.signIn) {
     const sx = x(Date.parse(lane.signIn.time));
@@ -91,7 +109,9 @@ function verticals(t: SessionTimeline, x: (time: number) => number, bottom: numb
     const x1 = x(Date.parse(w.end));
     if (x1 - x0 <= 0) continue;
     parts.push(`<g class="task"><rect class="task-window" x="${n(x0)}" y="${TOP}" width="${n(x1 - x0)}" height="${bottom - TOP}"/>`);
-    parts.push(`${text(x0 + 3, TOP - 4, 'task-label', `task ${clip(w.task, 24)} (${clip(w.agent, 20)}) ${at(w.start)} → ${clock(w.end, w.start)}`)}</g>`);
+    parts.push(
+      `${text(x0 + 3, TOP - 4, 'task-label', `task ${clip(w.task, 24)} (${clip(w.agent, 20)}) ${at(w.start)} → ${clock(w.end, w.start)}`)}</g>`,
+    );
   }
   if (t.signIn) {
     const sx = x(Date.parse(t.signIn.time));
@@ -106,7 +126,9 @@ function verticals(t: SessionTimeline, x: (time: number) => number, bottom: numb
   for (const change of networkChanges(t)) {
     const cx = x(Date.parse(change.time));
     const cy = TOP + change.lane * LANE + 8 + BAR_MAX / 2;
-    parts.push(`<g class="netchange"><circle cx="${n(cx)}" cy="${cy}" r="5"/>${text(cx + 8, cy - 6, 'net-label', `→ ${clip(change.network, 28)}`)}</g>`);
+    parts.push(
+      `<g class="netchange"><circle cx="${n(cx)}" cy="${cy}" r="5"/>${text(cx + 8, cy - 6, 'net-label', `→ ${clip(change.network, 28)}`)}</g>`,
+    );
   }
   return parts.join('');
 }
@@ -115,7 +137,10 @@ function axis(span: Span, x: (time: number) => number, y: number): string {
   const parts = [`<line class="axis" x1="${LABELS}" x2="${WIDTH - RIGHT}" y1="${y}" y2="${y}"/>`];
   for (const tick of ticksOf(span, 8)) {
     const tx = x(tick.time);
-    parts.push(`<line class="tick" x1="${n(tx)}" x2="${n(tx)}" y1="${y}" y2="${y + 5}"/>`, text(tx, y + 17, 'tick-label', tick.label, 'middle'));
+    parts.push(
+      `<line class="tick" x1="${n(tx)}" x2="${n(tx)}" y1="${y}" y2="${y + 5}"/>`,
+      text(tx, y + 17, 'tick-label', tick.label, 'middle'),
+    );
   }
   parts.push(text(10, y + 17, 'axis-title', `time, UTC (${daysOf(span)})`));
   return parts.join('');

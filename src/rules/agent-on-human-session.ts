@@ -4,7 +4,19 @@ import { agentByClient, agentDetails, isDeclaredDelegation } from './declared.js
 import { DELEGATION_ADVICE, REF } from './references.js';
 import type { Rule, RuleContext, RuleHit } from './rule.js';
 import { actsOnOwnCredential } from '../model/client.js';
-import { borrowingClients, humanClients, humanStarter, iso, label, labelWithClass, networksOf, sortedIps, tieOf, clientFacts, starterDetails } from './session-facts.js';
+import {
+  borrowingClients,
+  humanClients,
+  humanStarter,
+  iso,
+  label,
+  labelWithClass,
+  networksOf,
+  sortedIps,
+  tieOf,
+  clientFacts,
+  starterDetails,
+} from './session-facts.js';
 import { networkOf } from '../shared/network.js';
 
 const EVIDENCE_FROM_AUTOMATION = 4;
@@ -13,7 +25,11 @@ const EVIDENCE_FROM_AUTOMATION = 4;
  * The automation on a session: clients of an automation class, and with a registry, any other client that is a
  * declared agent (its user agent may classify as unknown), except the client that signed the person in.
  */
-function riders(session: Session, starter: ClientUsage, registry: AgentRegistry | undefined): { client: ClientUsage; agent?: DeclaredAgent }[] {
+function riders(
+  session: Session,
+  starter: ClientUsage,
+  registry: AgentRegistry | undefined,
+): { client: ClientUsage; agent?: DeclaredAgent }[] {
   const automation = new Set(borrowingClients(session));
   const found: { client: ClientUsage; agent?: DeclaredAgent }[] = [];
   for (const client of session.clients.values()) {
@@ -31,9 +47,9 @@ export const agentOnHumanSession: Rule = {
   title: 'Automation rides on a human session',
   description:
     'A session that a person started with an interactive sign-in (browser or native app) is later used by an ' +
-    'automation client: an AI agent, a headless browser, an HTTP library or a CLI. The agent holds the person\'s ' +
+    "automation client: an AI agent, a headless browser, an HTTP library or a CLI. The agent holds the person's " +
     'whole entitlement set and its actions look like theirs. Fires whether or not the IP changes (an agent on the ' +
-    'user\'s own laptop keeps the IP); critical when the automation also comes from another network (/24 for IPv4, ' +
+    "user's own laptop keeps the IP); critical when the automation also comes from another network (/24 for IPv4, " +
     '/64 for IPv6) than every human client of the session. Needs a session tie: a session id, a token id, or the ' +
     'labeled user + IP + time join of access-log activity into an identity-provider session; activity grouped only ' +
     'by user and IP is not judged. With a registry (--agents FILE), a client that is a declared agent counts as ' +

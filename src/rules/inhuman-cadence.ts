@@ -39,7 +39,7 @@ export const inhumanCadence: Rule = {
     `${PACING.maxIntervalMs / 60_000} min apart) across ${PACING.runMinResources}+ distinct resources, or ` +
     `${PACING.sustainedMinutes}+ consecutive minutes of ${PACING.perMinuteRequests}+ requests to ${PACING.perMinuteResources}+ ` +
     `distinct resources a minute with no pause over ${PACING.maxPauseMs / 1000} s. An agent driving a real browser, or a ` +
-    'script sending a browser user agent, shows up this way. A page load\'s burst and a page polling one endpoint on a ' +
+    "script sending a browser user agent, shows up this way. A page load's burst and a page polling one endpoint on a " +
     'timer are human and stay quiet.',
   references: [REF.owaspAsi03, REF.attackT1550004],
   evaluate(session: Session): RuleHit[] {
@@ -50,7 +50,7 @@ export const inhumanCadence: Rule = {
       const sorted = sortTimeline(client.timeline);
       const metronome = findMetronomeRun(sorted);
       const sustained = findSustainedRate(sorted);
-      const run = metronome && sustained ? (metronome.requests >= sustained.requests ? metronome : sustained) : metronome ?? sustained;
+      const run = metronome && sustained ? (metronome.requests >= sustained.requests ? metronome : sustained) : (metronome ?? sustained);
       if (!run) continue;
       hits.push({
         severity: 'medium',
@@ -62,7 +62,7 @@ export const inhumanCadence: Rule = {
         count: run.requests,
         evidence: runEvidence(client, sorted, run),
         recommendation:
-          'Find what drives this browser: an AI agent or automation framework using a person\'s browser session should ' +
+          "Find what drives this browser: an AI agent or automation framework using a person's browser session should " +
           'get its own identity and task-scoped credentials. If a person is behind it, the pace says otherwise; check the ' +
           'device for remote-control or browser-automation tooling.',
         details: {
@@ -71,9 +71,7 @@ export const inhumanCadence: Rule = {
           runEnd: iso(run.end),
           requests: run.requests,
           distinctResources: run.distinctResources,
-          ...(run.kind === 'metronome'
-            ? { meanIntervalMs: run.pace, variation: run.variation }
-            : { requestsPerMinute: run.pace }),
+          ...(run.kind === 'metronome' ? { meanIntervalMs: run.pace, variation: run.variation } : { requestsPerMinute: run.pace }),
           samplesDropped: client.timeline.dropped,
         },
       });

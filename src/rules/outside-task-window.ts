@@ -135,7 +135,7 @@ function evaluate(session: Session, context: RuleContext): RuleHit[] {
       count: tally.outside,
       evidence,
       recommendation:
-        'Revoke the agent\'s credential when its task ends (short-lived tokens, or revocation as the last step of ' +
+        "Revoke the agent's credential when its task ends (short-lived tokens, or revocation as the last step of " +
         'the task), and find out what ran it outside its window; if the work is legitimate, declare the task and its window.',
       details: {
         declaredAgent: agentDetails(agent),

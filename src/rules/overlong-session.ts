@@ -75,12 +75,11 @@ export const overlongSession: Rule = {
   severity: 'medium',
   title: 'Declared agent credential used too long',
   description:
-    'A declared agent\'s session or credential was still used more than its maxSessionMinutes after it began (its ' +
+    "A declared agent's session or credential was still used more than its maxSessionMinutes after it began (its " +
     'earliest sign-in, or else its first event). Quiet without a registry, for agents without maxSessionMinutes, ' +
     'and for sessions grouped only by user and IP.',
   references: [REF.owaspAsi03, REF.attackT1528],
   observe,
-  mergeState: (target, source) =>
-    mergeClientStates<Latest>(target, source, (a, b) => ({ latest: later(a.latest, b.latest) })),
+  mergeState: (target, source) => mergeClientStates<Latest>(target, source, (a, b) => ({ latest: later(a.latest, b.latest) })),
   evaluate,
 };

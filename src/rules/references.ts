@@ -13,5 +13,5 @@ export const REF = {
 
 export const DELEGATION_ADVICE =
   'Give the agent its own workload identity with short-lived, task-scoped credentials (an OAuth client of its own, ' +
-  'or an RFC 8693 token exchange that names the agent as actor), and revoke this session: a person\'s session ' +
-  'carries their whole entitlement set and makes the agent\'s actions look like theirs.';
+  "or an RFC 8693 token exchange that names the agent as actor), and revoke this session: a person's session " +
+  "carries their whole entitlement set and makes the agent's actions look like theirs.";

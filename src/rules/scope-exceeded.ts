@@ -52,7 +52,18 @@ export interface ScopeTally {
 }
 
 function newTally(): ScopeTally {
-  return { agents: [], seen: 0, judged: 0, inScope: 0, outOfScope: 0, writesWhereReadOnly: 0, writeMethods: [], operations: [], tasksUsed: [], evidence: [] };
+  return {
+    agents: [],
+    seen: 0,
+    judged: 0,
+    inScope: 0,
+    outOfScope: 0,
+    writesWhereReadOnly: 0,
+    writeMethods: [],
+    operations: [],
+    tasksUsed: [],
+    evidence: [],
+  };
 }
 
 function mergeTally(a: ScopeTally, b: ScopeTally): ScopeTally {
@@ -156,7 +167,7 @@ function evaluate(session: Session, context: RuleContext): RuleHit[] {
       recommendation:
         'Check what the agent did outside its task and whether it was asked to; narrow its credential to the task ' +
         '(scopes or roles that allow only the declared operations), or, if the task really needs this, add the ' +
-        'operation to the task\'s allow list so the registry says what is expected.',
+        "operation to the task's allow list so the registry says what is expected.",
       details: {
         declaredAgent: agentDetails(agent),
         agents: names,

@@ -5,7 +5,17 @@ import { networkOf } from '../shared/network.js';
 import { agentByClient } from './declared.js';
 import { REF } from './references.js';
 import type { Rule, RuleContext, RuleHit } from './rule.js';
-import { humanClients, humanStarter, label, labelWithClass, networksOf, sortedIps, tieOf, clientFacts, starterDetails } from './session-facts.js';
+import {
+  humanClients,
+  humanStarter,
+  label,
+  labelWithClass,
+  networksOf,
+  sortedIps,
+  tieOf,
+  clientFacts,
+  starterDetails,
+} from './session-facts.js';
 
 const EVIDENCE_FROM_CLIENT = 4;
 
@@ -31,8 +41,8 @@ export const unrecognizedClientOnHumanSession: Rule = {
   description:
     'A session that a person started with an interactive sign-in is later used by a client that is neither a ' +
     'browser or native app nor automation borrowscan can name: an unknown user agent (an agent no table knows yet, ' +
-    'or a person\'s own app with a token of its own), or a crawler, which should never hold a person\'s session. ' +
-    'Low, because a person\'s desktop or company app looks the same; medium when the client comes from another ' +
+    "or a person's own app with a token of its own), or a crawler, which should never hold a person's session. " +
+    "Low, because a person's desktop or company app looks the same; medium when the client comes from another " +
     'network (/24 for IPv4, /64 for IPv6) than every human client of the session, or is a crawler. Clients ' +
     'agent-on-human-session reports (automation classes, declared agents) are left to it; clients with no user ' +
     'agent of their own (none logged, or only a label the identity provider or cloud gives, such as AWS Internal), and activity tied to the person only by user and IP within one log, are not judged.',
@@ -56,8 +66,8 @@ export const unrecognizedClientOnHumanSession: Rule = {
           `${labelWithClass(client)} made ${client.count} call(s) on a session signed in interactively with ` +
           `${label(starter)}${otherNetwork ? ', from another network' : ''}; ` +
           (crawler
-            ? 'a crawler never holds a person\'s session, so something else presents its name'
-            : 'borrowscan cannot tell whether it is the person\'s own app or an agent'),
+            ? "a crawler never holds a person's session, so something else presents its name"
+            : "borrowscan cannot tell whether it is the person's own app or an agent"),
         client,
         firstSeen: client.firstSeen,
         lastSeen: client.lastSeen,
@@ -65,7 +75,7 @@ export const unrecognizedClientOnHumanSession: Rule = {
         evidence: [starter.signIn, ...client.evidence.slice(0, EVIDENCE_FROM_CLIENT)],
         recommendation:
           'Find out what this client is: if it is an agent or a script, give it an identity of its own (an OAuth ' +
-          'client, or a token exchange that names it as actor) and revoke this session; if it is the person\'s own ' +
+          "client, or a token exchange that names it as actor) and revoke this session; if it is the person's own " +
           'app, declare it (--agents FILE, or suppress the finding with a reason).',
         details: {
           ...starterDetails(starter, starter.signIn),

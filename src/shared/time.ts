@@ -1,10 +1,20 @@
 import { ownEntry } from './lookup.js';
 
-const ISO_LIKE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?$/;
+const ISO_LIKE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?$/;
 const CLF = /^(\d{2})\/([A-Za-z]{3})\/(\d{4}):(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?\s*([+-]\d{4})?$/;
 const MONTHS: Record<string, number> = {
-  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
+  jan: 0,
+  feb: 1,
+  mar: 2,
+  apr: 3,
+  may: 4,
+  jun: 5,
+  jul: 6,
+  aug: 7,
+  sep: 8,
+  oct: 9,
+  nov: 10,
+  dec: 11,
 };
 
 /** A zone's offset in minutes; NaN for one no clock has (RFC 3339: hours 00 to 23, minutes 00 to 59). */
@@ -23,7 +33,7 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** Whether a calendar date and clock time exist (month 1 to 12; a second of 60 is a leap second). */
 function realTime(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return false;
-  const leap = month === 2 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0);
 }
 
@@ -79,7 +89,9 @@ function parseIsoUtcMillis(text: string): number | undefined {
 }
 
 /** Month numbers (1 to 12) by their three letters' codes, folded to lower case, in one number. */
-const MONTH_CODES = new Map(Object.entries(MONTHS).map(([name, m]) => [(name.charCodeAt(0) << 16) | (name.charCodeAt(1) << 8) | name.charCodeAt(2), m + 1]));
+const MONTH_CODES = new Map(
+  Object.entries(MONTHS).map(([name, m]) => [(name.charCodeAt(0) << 16) | (name.charCodeAt(1) << 8) | name.charCodeAt(2), m + 1]),
+);
 
 function monthNumber(a: number, b: number, c: number): number {
   return MONTH_CODES.get(((a | 32) << 16) | ((b | 32) << 8) | (c | 32)) ?? -1;
@@ -156,7 +168,14 @@ export function parseTimeByPatterns(text: string): number | undefined {
   const iso = ISO_LIKE.exec(text);
   if (iso) {
     const [, y, mo, d, h, mi, s, frac, zone] = iso;
-    const [year, month, day, hour, minute, second] = [y, mo, d, h ?? 0, mi ?? 0, s ?? 0].map(Number) as [number, number, number, number, number, number];
+    const [year, month, day, hour, minute, second] = [y, mo, d, h ?? 0, mi ?? 0, s ?? 0].map(Number) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     if (!realTime(year, month, day, hour, minute, second)) return undefined;
     const base = Date.UTC(year, month - 1, day, hour, minute, second);
     return valid(base + fractionMs(frac) - offsetMinutes(zone) * 60_000);

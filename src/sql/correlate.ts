@@ -37,7 +37,12 @@ export function correlateCtes(d: Dialect, clients: string, registry: CompiledReg
       `FROM bs_ev e LEFT JOIN bs_tok k ON e.session_id IS NULL AND k.token_id = e.token_id)`,
     `bs_s1 AS (SELECT sid1, min(t) AS first_seen, max(t) AS last_seen, count(DISTINCT user_lc) AS n_users, min(user_lc) AS one_user, ` +
       `min(CASE WHEN kind = 'signout' THEN t END) AS ended_at FROM bs_ev1 GROUP BY sid1)`,
-    first('bs_start1', 'sid1, t AS start_t, coalesce(interactive, FALSE) AS start_interactive', `bs_ev1 WHERE kind = 'signin' AND outcome = 'success'`, 'sid1'),
+    first(
+      'bs_start1',
+      'sid1, t AS start_t, coalesce(interactive, FALSE) AS start_interactive',
+      `bs_ev1 WHERE kind = 'signin' AND outcome = 'success'`,
+      'sid1',
+    ),
     `bs_cand AS (SELECT s.sid1, st.start_t AS from_t, coalesce(s.ended_at, s.last_seen + 7200000) AS to_t, ` +
       `CASE WHEN s.sid1 LIKE '~%' THEN 'inferred' ELSE 'session-id' END AS corr ` +
       `FROM bs_s1 s JOIN bs_start1 st ON st.sid1 = s.sid1 WHERE st.start_interactive)`,
@@ -59,12 +64,27 @@ export function correlateCtes(d: Dialect, clients: string, registry: CompiledReg
       `max(t) AS last_seen, min(CASE WHEN kind = 'signout' THEN t END) AS ended_at FROM bs_evf GROUP BY fsid)`,
     first('bs_sess_user', 'fsid, user_name', 'bs_evf WHERE user_name IS NOT NULL', 'fsid', 'ORDER BY via, t, file, line'),
     `bs_sess_users AS (SELECT DISTINCT fsid, user_lc FROM bs_evf WHERE user_lc IS NOT NULL)`,
-    first('bs_sess_start', 'fsid, t AS start_t, ckey AS start_key, coalesce(interactive, FALSE) AS start_interactive', `bs_evf WHERE kind = 'signin' AND outcome = 'success'`, 'fsid'),
-    first('bs_sess_parent', 'fsid, root_session_id AS parent_id', 'bs_evf WHERE via = 1 AND root_session_id IS NOT NULL AND root_session_id <> fsid', 'fsid'),
+    first(
+      'bs_sess_start',
+      'fsid, t AS start_t, ckey AS start_key, coalesce(interactive, FALSE) AS start_interactive',
+      `bs_evf WHERE kind = 'signin' AND outcome = 'success'`,
+      'fsid',
+    ),
+    first(
+      'bs_sess_parent',
+      'fsid, root_session_id AS parent_id',
+      'bs_evf WHERE via = 1 AND root_session_id IS NOT NULL AND root_session_id <> fsid',
+      'fsid',
+    ),
     `bs_deleg AS (SELECT p.fsid, lower(u.user_name) AS delegator, u.user_name AS delegator_name FROM bs_sess_parent p JOIN bs_sess_user u ON u.fsid = p.parent_id)`,
     `bs_cli AS (SELECT fsid, ckey, count(*) AS n, min(t) AS first_seen, max(t) AS last_seen, min(via) AS via, min(ip) AS min_ip FROM bs_evf GROUP BY fsid, ckey)`,
     first('bs_cli_first', 'fsid, ckey, ua_event, id_key', 'bs_evf', 'fsid, ckey'),
-    first('bs_cli_signin', 'fsid, ckey, t AS signin_t, coalesce(interactive, FALSE) AS signin_interactive', `bs_evf WHERE kind = 'signin' AND outcome = 'success'`, 'fsid, ckey'),
+    first(
+      'bs_cli_signin',
+      'fsid, ckey, t AS signin_t, coalesce(interactive, FALSE) AS signin_interactive',
+      `bs_evf WHERE kind = 'signin' AND outcome = 'success'`,
+      'fsid, ckey',
+    ),
     `bs_cli_ips AS (SELECT DISTINCT fsid, ckey, ip FROM bs_evf WHERE ip IS NOT NULL)`,
     `bs_cli_ids AS (SELECT DISTINCT fsid, ckey, client_id FROM bs_evf WHERE client_id IS NOT NULL)`,
     ...networkCtes(d, 'bs_nets', 'bs_cli_ips'),
@@ -87,8 +107,8 @@ export function correlateCtes(d: Dialect, clients: string, registry: CompiledReg
       `LEFT JOIN bs_cli_signin si ON si.fsid = c.fsid AND si.ckey = c.ckey)`,
     reg
       ? `bs_clix AS (SELECT c.*, ${reg.agentByUserAgent('c.ua')} AS ua_agent, coalesce(ai.agent, ${reg.agentByUserAgent('c.ua')}) AS agent_by_client, ` +
-          `coalesce(au.agent, ai.agent, ${reg.agentByUserAgent('c.ua')}) AS agent_of_client FROM bs_clix0 c ` +
-          `LEFT JOIN bs_agent_id ai ON ai.fsid = c.fsid AND ai.ckey = c.ckey LEFT JOIN bs_agent_user au ON au.fsid = c.fsid)`
+        `coalesce(au.agent, ai.agent, ${reg.agentByUserAgent('c.ua')}) AS agent_of_client FROM bs_clix0 c ` +
+        `LEFT JOIN bs_agent_id ai ON ai.fsid = c.fsid AND ai.ckey = c.ckey LEFT JOIN bs_agent_user au ON au.fsid = c.fsid)`
       : `bs_clix AS (SELECT c.*, CAST(NULL AS INTEGER) AS ua_agent, CAST(NULL AS INTEGER) AS agent_by_client, CAST(NULL AS INTEGER) AS agent_of_client FROM bs_clix0 c)`,
     `bs_starter AS (SELECT st.fsid, st.start_t, st.start_key FROM bs_sess_start st JOIN bs_clix c ON c.fsid = st.fsid AND c.ckey = st.start_key ` +
       `WHERE st.start_interactive AND (c.authority_kind IS NULL OR c.authority_kind = 'not-agent') ` +

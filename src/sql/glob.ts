@@ -83,9 +83,12 @@ function sparkPieces(d: Dialect, subject: string, glob: LooseGlob): string {
   const middle = glob.pieces.slice(1, -1).filter((p) => p.length > 0);
   const lower = glob.caseInsensitive;
   const parts = [`length(${subject}) >= ${first.length + last.length}`];
-  if (first.length > 0) parts.push(`substring(${subject}, 1, ${first.length}) LIKE ${d.string(pieceLike(first, lower))} ESCAPE '${LIKE_ESCAPE}'`);
+  if (first.length > 0)
+    parts.push(`substring(${subject}, 1, ${first.length}) LIKE ${d.string(pieceLike(first, lower))} ESCAPE '${LIKE_ESCAPE}'`);
   if (last.length > 0) {
-    parts.push(`substring(${subject}, length(${subject}) - ${last.length - 1}, ${last.length}) LIKE ${d.string(pieceLike(last, lower))} ESCAPE '${LIKE_ESCAPE}'`);
+    parts.push(
+      `substring(${subject}, length(${subject}) - ${last.length - 1}, ${last.length}) LIKE ${d.string(pieceLike(last, lower))} ESCAPE '${LIKE_ESCAPE}'`,
+    );
   }
   if (middle.length > 0) {
     const mid = `substring(${subject}, ${first.length + 1}, length(${subject}) - ${first.length + last.length})`;

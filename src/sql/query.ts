@@ -93,8 +93,7 @@ export function detectionParts(options: QueryOptions): { ctes: string[]; select:
     `c.ua AS user_agent, c.min_ip AS client_ip, h.first_seen, h.last_seen, h.n AS event_count, ${agentName} AS declared_agent, h.detail${evidence} ` +
     `FROM bs_hits h JOIN bs_clix c ON c.fsid = h.fsid AND c.ckey = h.ckey JOIN bs_sess s ON s.fsid = h.fsid ` +
     `LEFT JOIN bs_sess_user su ON su.fsid = h.fsid ${agentJoin} ${evidenceJoin}`;
-  const order =
-    `ORDER BY CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END, first_seen, finding_id`;
+  const order = `ORDER BY CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END, first_seen, finding_id`;
   return { ctes: ctes.map((c) => d.finish(c)), select: d.finish(`SELECT * FROM (${select}) f\n${order}`) };
 }
 
@@ -114,6 +113,6 @@ export function statsQuery(options: QueryOptions): string {
   const ctes = [events(d, options.sources, options.filters ?? {}), ...correlateCtes(d, options.clientTable, reg)];
   return d.finish(
     `WITH\n${ctes.join(',\n')}\nSELECT (SELECT count(*) FROM bs_ev0) AS all_events, (SELECT count(*) FROM bs_evf) AS events, ` +
-    `(SELECT count(*) FROM bs_sess) AS sessions, (SELECT min(t) FROM bs_evf) AS first_t, (SELECT max(t) FROM bs_evf) AS last_t`
+      `(SELECT count(*) FROM bs_sess) AS sessions, (SELECT min(t) FROM bs_evf) AS first_t, (SELECT max(t) FROM bs_evf) AS last_t`,
   );
 }

@@ -52,7 +52,13 @@ function values(d: Dialect, columns: string[], types: string[], rows: unknown[][
     return `(SELECT ${nulls} WHERE 1 = 0)`;
   }
   const literal = (v: unknown, i: number) =>
-    v === null || v === undefined ? `CAST(NULL AS ${types[i]})` : typeof v === 'number' ? String(v) : typeof v === 'boolean' ? String(v).toUpperCase() : d.string(String(v));
+    v === null || v === undefined
+      ? `CAST(NULL AS ${types[i]})`
+      : typeof v === 'number'
+        ? String(v)
+        : typeof v === 'boolean'
+          ? String(v).toUpperCase()
+          : d.string(String(v));
   const selects = rows.map((r) => `SELECT ${r.map((v, i) => `${literal(v, i)} AS ${columns[i]}`).join(', ')}`);
   return `(${selects.join(' UNION ALL ')})`;
 }
@@ -83,7 +89,12 @@ function or(parts: string[]): string {
   return parts.length === 0 ? 'FALSE' : parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
 }
 
-function byAgent(agents: readonly DeclaredAgent[], agent: string, each: (a: DeclaredAgent) => string | undefined, otherwise: string): string {
+function byAgent(
+  agents: readonly DeclaredAgent[],
+  agent: string,
+  each: (a: DeclaredAgent) => string | undefined,
+  otherwise: string,
+): string {
   const arms = agents.flatMap((a, i) => {
     const sql = each(a);
     return sql === undefined ? [] : [`WHEN ${i} THEN ${sql}`];
@@ -106,8 +117,18 @@ export function compileRegistry(d: Dialect, registry: AgentRegistry): CompiledRe
   const uaGlob = (g: string) => parseLooseGlob(g, { questionMark: true, caseInsensitive: true });
   const window = (t: string, task: { start: number; end: number }) => `(${t} >= ${task.start} AND ${t} <= ${task.end})`;
   return {
-    identities: values(d, ['identity_lc', 'agent'], ['VARCHAR', 'INTEGER'], firstBy((a) => a.identities, true)),
-    clients: values(d, ['client_id', 'agent'], ['VARCHAR', 'INTEGER'], firstBy((a) => a.clients, false)),
+    identities: values(
+      d,
+      ['identity_lc', 'agent'],
+      ['VARCHAR', 'INTEGER'],
+      firstBy((a) => a.identities, true),
+    ),
+    clients: values(
+      d,
+      ['client_id', 'agent'],
+      ['VARCHAR', 'INTEGER'],
+      firstBy((a) => a.clients, false),
+    ),
     agents: values(
       d,
       ['agent', 'name', 'owner', 'max_minutes', 'has_tasks'],
@@ -120,7 +141,12 @@ export function compileRegistry(d: Dialect, registry: AgentRegistry): CompiledRe
       ['INTEGER', 'VARCHAR'],
       agents.flatMap((a, i) => [...new Set(a.tasks.flatMap((t) => (t.onBehalfOf ? [t.onBehalfOf.toLowerCase()] : [])))].map((p) => [i, p])),
     ),
-    breakGlass: values(d, ['account_lc'], ['VARCHAR'], [...new Set(registry.breakGlassAccounts.map((a) => a.toLowerCase()))].map((a) => [a])),
+    breakGlass: values(
+      d,
+      ['account_lc'],
+      ['VARCHAR'],
+      [...new Set(registry.breakGlassAccounts.map((a) => a.toLowerCase()))].map((a) => [a]),
+    ),
     approvals: values(
       d,
       ['approval', 'account_lc', 'start_ms', 'end_ms'],

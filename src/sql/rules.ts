@@ -20,12 +20,12 @@ const COLUMNS = 'rule, severity, fsid, ckey, first_seen, last_seen, n, agent, de
 /** The networks of a session's human clients, and for each other client whether it came from another one. */
 function riderNetCtes(): string[] {
   return [
-      `bs_human_nets AS (SELECT DISTINCT i.fsid, n.net FROM bs_cli_ips i JOIN bs_nets n ON n.ip = i.ip JOIN bs_clix c ON c.fsid = i.fsid AND c.ckey = i.ckey WHERE c.is_human)`,
-      `bs_starter_ips AS (SELECT i.fsid, i.ip FROM bs_cli_ips i JOIN bs_starter s ON s.fsid = i.fsid AND s.start_key = i.ckey)`,
-      `bs_rider_nets AS (SELECT i.fsid, i.ckey, max(CASE WHEN hn.net IS NULL THEN 1 ELSE 0 END) AS other, ` +
-        `max(CASE WHEN si.ip IS NOT NULL THEN 1 ELSE 0 END) AS same_ip FROM bs_cli_ips i JOIN bs_nets n ON n.ip = i.ip ` +
-        `LEFT JOIN bs_human_nets hn ON hn.fsid = i.fsid AND hn.net = n.net LEFT JOIN bs_starter_ips si ON si.fsid = i.fsid AND si.ip = i.ip ` +
-        `GROUP BY i.fsid, i.ckey)`,
+    `bs_human_nets AS (SELECT DISTINCT i.fsid, n.net FROM bs_cli_ips i JOIN bs_nets n ON n.ip = i.ip JOIN bs_clix c ON c.fsid = i.fsid AND c.ckey = i.ckey WHERE c.is_human)`,
+    `bs_starter_ips AS (SELECT i.fsid, i.ip FROM bs_cli_ips i JOIN bs_starter s ON s.fsid = i.fsid AND s.start_key = i.ckey)`,
+    `bs_rider_nets AS (SELECT i.fsid, i.ckey, max(CASE WHEN hn.net IS NULL THEN 1 ELSE 0 END) AS other, ` +
+      `max(CASE WHEN si.ip IS NOT NULL THEN 1 ELSE 0 END) AS same_ip FROM bs_cli_ips i JOIN bs_nets n ON n.ip = i.ip ` +
+      `LEFT JOIN bs_human_nets hn ON hn.fsid = i.fsid AND hn.net = n.net LEFT JOIN bs_starter_ips si ON si.fsid = i.fsid AND si.ip = i.ip ` +
+      `GROUP BY i.fsid, i.ckey)`,
   ];
 }
 
@@ -257,7 +257,13 @@ export function breakGlassUse(reg: CompiledRegistry): RuleSql {
 
 export function ruleSqls(d: Dialect, reg: CompiledRegistry | undefined): { rules: RuleSql[]; shared: string[] } {
   // unrecognized-client-on-human-session reads agent-on-human-session's network CTEs: keep them together.
-  const rules = [agentOnHumanSession(reg), unrecognizedClientOnHumanSession(reg), agentSignedInAsPerson(reg), sessionContextChange(), inhumanCadence(d)];
+  const rules = [
+    agentOnHumanSession(reg),
+    unrecognizedClientOnHumanSession(reg),
+    agentSignedInAsPerson(reg),
+    sessionContextChange(),
+    inhumanCadence(d),
+  ];
   if (reg) rules.push(scopeExceeded(reg), outsideTaskWindow(reg), overlongSession(reg), undeclaredAgent(reg), breakGlassUse(reg));
   return { rules, shared: reg ? declaredEventCtes(reg) : [] };
 }

@@ -48,12 +48,15 @@ async function open(browser: Browser, file: string): Promise<Opened> {
   seen.lanesPerFigure = await page.$$eval('figure.timeline-figure', (figs) => figs.map((f) => f.querySelectorAll('g.lane').length));
   seen.injected = await page.evaluate(() => {
     const found: string[] = [];
-    for (const el of Array.from(document.querySelectorAll('script, iframe, img, object, embed, a, form, link, base, meta[http-equiv="refresh"]'))) {
+    for (const el of Array.from(
+      document.querySelectorAll('script, iframe, img, object, embed, a, form, link, base, meta[http-equiv="refresh"]'),
+    )) {
       found.push(el.tagName);
     }
     for (const el of Array.from(document.querySelectorAll('*'))) {
       for (const attr of Array.from(el.attributes)) {
-        if (/^on/i.test(attr.name) || /^(href|src|xlink:href|style|action|formaction)$/i.test(attr.name)) found.push(`${el.tagName}[${attr.name}]`);
+        if (/^on/i.test(attr.name) || /^(href|src|xlink:href|style|action|formaction)$/i.test(attr.name))
+          found.push(`${el.tagName}[${attr.name}]`);
       }
     }
     return found;
@@ -101,10 +104,13 @@ describe.skipIf(!HAS_CHROMIUM)('the HTML report in a real browser (headless Chro
 
   for (const [name, paths] of [
     ['the demo', () => ['fixtures/demo']],
-    ['logs full of injection attempts', () => {
-      const dir = writeInjectionFixture();
-      return readdirSync(dir).map((f) => join(dir, f));
-    }],
+    [
+      'logs full of injection attempts',
+      () => {
+        const dir = writeInjectionFixture();
+        return readdirSync(dir).map((f) => join(dir, f));
+      },
+    ],
   ] as const) {
     it(`opens the report of ${name}: no console error, no request, a timeline per finding with a lane per client, nothing injected, not blank`, async () => {
       const { file, lanes } = await reportOf(paths());

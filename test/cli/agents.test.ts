@@ -61,7 +61,10 @@ describe('borrowscan scan --agents', () => {
   it('exits 2 with the position and the problem for an invalid registry, before reading any log', async () => {
     const dir = tempDir();
     const registry = join(dir, 'agents.yaml');
-    writeFileSync(registry, 'agents:\n  - name: a\n    owner: o@example.com\n    userAgents: ["A/*"]\n    tasks:\n      - name: t\n        start: 2026-11-02T10:00:00Z\n        end: 2026-11-02T09:00:00Z\n        allow: ["GET /api/**"]\n');
+    writeFileSync(
+      registry,
+      'agents:\n  - name: a\n    owner: o@example.com\n    userAgents: ["A/*"]\n    tasks:\n      - name: t\n        start: 2026-11-02T10:00:00Z\n        end: 2026-11-02T09:00:00Z\n        allow: ["GET /api/**"]\n',
+    );
     const run = await runCli(['scan', '/no/such/log.json', '--agents', registry]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`borrowscan: error: ${registry}:8:14: end must be after start (agents.0.tasks.0.end)\n`);
@@ -74,7 +77,7 @@ describe('borrowscan scan --agents', () => {
     expect(run.stderr).toMatch(/^borrowscan: error: cannot read agent registry \/no\/such\/agents\.yaml: no such file or directory\n$/);
   });
 
-  it('checks the fixture\'s declared agents end to end: every rule fires where it should and stays quiet where it should', async () => {
+  it("checks the fixture's declared agents end to end: every rule fires where it should and stays quiet where it should", async () => {
     const run = await runCli(['scan', ...LOGS, '--agents', REGISTRY, '--format', 'json']);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
@@ -92,9 +95,18 @@ describe('borrowscan scan --agents', () => {
     // The delegated session inside the task's window and scope is the right pattern: nothing about it.
     expect(report.findings.filter((f) => f.session === '102reportDelegated0000000A')).toEqual([]);
     expect(report.summary.ignoredByRegistry).toBe(5);
-    const triage = report.findings.find((f) => f.rule === 'scope-exceeded') as unknown as { reason: string; evidence: { file: string; line: number }[] };
-    expect(triage.reason).toMatch(/3 request\(s\) outside every allow pattern of its tasks, 2 of them write\(s\) \(DELETE, POST\) where its tasks allow only reads/);
-    expect(triage.evidence.map((e) => `${e.file.split(/[\\/]/).pop()}:${e.line}`)).toEqual(['api-access.jsonl:11', 'api-access.jsonl:13', 'api-access.jsonl:14']);
+    const triage = report.findings.find((f) => f.rule === 'scope-exceeded') as unknown as {
+      reason: string;
+      evidence: { file: string; line: number }[];
+    };
+    expect(triage.reason).toMatch(
+      /3 request\(s\) outside every allow pattern of its tasks, 2 of them write\(s\) \(DELETE, POST\) where its tasks allow only reads/,
+    );
+    expect(triage.evidence.map((e) => `${e.file.split(/[\\/]/).pop()}:${e.line}`)).toEqual([
+      'api-access.jsonl:11',
+      'api-access.jsonl:13',
+      'api-access.jsonl:14',
+    ]);
   });
 
   it('without --agents, none of the registry rules fire on the same logs', async () => {
@@ -127,10 +139,25 @@ describe('borrowscan agents', () => {
       findings: { 'outside-task-window': 1, 'overlong-session': 1 },
     });
     expect(agents[0]!.clients).toEqual([
-      expect.objectContaining({ userAgent: 'ReportAgent/2.0 python-httpx/0.27.0', class: 'http-library', clientIds: ['0oa8f2kq1xYz'], sessions: 2, events: 12 }),
+      expect.objectContaining({
+        userAgent: 'ReportAgent/2.0 python-httpx/0.27.0',
+        class: 'http-library',
+        clientIds: ['0oa8f2kq1xYz'],
+        sessions: 2,
+        events: 12,
+      }),
     ]);
-    expect(agents[1]).toMatchObject({ sessionKinds: { own: 1 }, requests: { judged: 6, inScope: 3, outOfScope: 3 }, findings: { 'scope-exceeded': 1 } });
-    expect(agents[2]).toMatchObject({ sessionKinds: { onHumanSession: 1 }, requests: null, outsideTaskWindows: null, findings: { 'agent-on-human-session': 1 } });
+    expect(agents[1]).toMatchObject({
+      sessionKinds: { own: 1 },
+      requests: { judged: 6, inScope: 3, outOfScope: 3 },
+      findings: { 'scope-exceeded': 1 },
+    });
+    expect(agents[2]).toMatchObject({
+      sessionKinds: { onHumanSession: 1 },
+      requests: null,
+      outsideTaskWindows: null,
+      findings: { 'agent-on-human-session': 1 },
+    });
   });
 
   it('prints a table by default, and without --agents lists the agents the logs show', async () => {

@@ -15,7 +15,12 @@ const argText = fc.oneof(
   fc
     .tuple(
       fc.constantFrom('', ' ', '-', '+', '0', '00'),
-      fc.oneof(fc.nat().map(String), fc.double({ noNaN: false }).map(String), fc.bigInt({ min: 0n, max: 10n ** 40n }).map(String), fc.constantFrom('1e3', '0x10', '1_000', '.5', '5.', 'Infinity')),
+      fc.oneof(
+        fc.nat().map(String),
+        fc.double({ noNaN: false }).map(String),
+        fc.bigInt({ min: 0n, max: 10n ** 40n }).map(String),
+        fc.constantFrom('1e3', '0x10', '1_000', '.5', '5.', 'Infinity'),
+      ),
       fc.constantFrom('', ' ', 's', 'm', 'h', 'd', 'w', 'y', 'KB', 'kb', 'MB', 'GB', 'GiB', 'b', 'bytes', 'B', 'T', 'ms', 'Z'),
     )
     .map((p) => p.join('')),
@@ -77,11 +82,15 @@ describe('--max-record-size values (property)', () => {
 
   it('read every size in range, in bytes and in each unit, as the number of bytes it says', () => {
     fc.assert(
-      fc.property(fc.integer({ min: MIN_RECORD_SIZE, max: MAX_RECORD_SIZE }), fc.constantFrom(['', 1], ['KB', 1024], ['k', 1024], ['MiB', 1024 ** 2], ['mb', 1024 ** 2]), (n, [unit, factor]) => {
-        const whole = Math.floor(n / (factor as number));
-        fc.pre(whole * (factor as number) >= MIN_RECORD_SIZE);
-        expect(parseRecordSize(`${whole}${unit as string}`)).toBe(whole * (factor as number));
-      }),
+      fc.property(
+        fc.integer({ min: MIN_RECORD_SIZE, max: MAX_RECORD_SIZE }),
+        fc.constantFrom(['', 1], ['KB', 1024], ['k', 1024], ['MiB', 1024 ** 2], ['mb', 1024 ** 2]),
+        (n, [unit, factor]) => {
+          const whole = Math.floor(n / (factor as number));
+          fc.pre(whole * (factor as number) >= MIN_RECORD_SIZE);
+          expect(parseRecordSize(`${whole}${unit as string}`)).toBe(whole * (factor as number));
+        },
+      ),
       { seed: FUZZ_SEED, numRuns: propertyRuns(200) },
     );
   });

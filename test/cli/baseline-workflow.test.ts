@@ -29,7 +29,14 @@ function readmeWorkflow(): string[][] {
 function humanOnly(user: string, session: string): string {
   return [
     oktaEvent({ published: '2026-11-02T08:00:00Z', eventType: 'user.session.start', user, session, ua: CHROME_MAC, ip: '198.51.100.3' }),
-    oktaEvent({ published: '2026-11-02T08:05:00Z', eventType: 'user.authentication.sso', user, session, ua: CHROME_MAC, ip: '198.51.100.3' }),
+    oktaEvent({
+      published: '2026-11-02T08:05:00Z',
+      eventType: 'user.authentication.sso',
+      user,
+      session,
+      ua: CHROME_MAC,
+      ip: '198.51.100.3',
+    }),
   ]
     .map((e) => JSON.stringify(e))
     .join('\n');
@@ -51,7 +58,13 @@ describe('the README baseline workflow', () => {
 
     const steps = readmeWorkflow();
     expect(steps).toHaveLength(3);
-    const runs = steps.map((args) => spawnSync(process.execPath, [bin, ...args, ...(args[0] === 'scan' ? ['--format', 'json'] : [])], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' } }));
+    const runs = steps.map((args) =>
+      spawnSync(process.execPath, [bin, ...args, ...(args[0] === 'scan' ? ['--format', 'json'] : [])], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, CI: 'true' },
+      }),
+    );
 
     expect(runs.map((r) => r.status)).toEqual([0, 0, 1]);
     expect(runs[0]!.stderr).toMatch(/baseline \.borrowscan-baseline\.json: 1 finding/);

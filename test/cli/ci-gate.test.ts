@@ -21,7 +21,20 @@ describe('CI gate', () => {
   it('writes several reports from one run, next to the table on stdout', async () => {
     const { dir, log } = setup();
     const out = (name: string) => join(dir, name);
-    const run = await runCli(['scan', log, '--json', out('r.json'), '--jsonl', out('r.jsonl'), '--sarif', out('r.sarif'), '--csv', out('r.csv'), '--markdown', out('r.md')]);
+    const run = await runCli([
+      'scan',
+      log,
+      '--json',
+      out('r.json'),
+      '--jsonl',
+      out('r.jsonl'),
+      '--sarif',
+      out('r.sarif'),
+      '--csv',
+      out('r.csv'),
+      '--markdown',
+      out('r.md'),
+    ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('agent-on-human-session');
     const id = JSON.parse(readFileSync(out('r.json'), 'utf8')).findings[0].id;
@@ -57,7 +70,10 @@ describe('CI gate', () => {
     const { dir, log } = setup();
     const id = await findingId(log);
     const ignore = join(dir, 'ignore.yaml');
-    writeFileSync(ignore, `suppressions:\n  - id: ${id}\n    reason: accepted test rig\n  - id: bs-ffffffffffffffff\n    reason: old entry\n`);
+    writeFileSync(
+      ignore,
+      `suppressions:\n  - id: ${id}\n    reason: accepted test rig\n  - id: bs-ffffffffffffffff\n    reason: old entry\n`,
+    );
     const run = await runCli(['scan', log, '--ignore-file', ignore]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Suppressed findings: 1/);

@@ -114,7 +114,10 @@ describe('borrowscan scan: exit codes and errors', () => {
   it('reads standard input with -', async () => {
     const run = await runCli(['scan', '-', '--format', 'jsonl'], { stdin: borrowedSessionLog() });
     expect(run.code).toBe(1);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((f) => f.rule)).toEqual(['agent-on-human-session']);
   });
 
@@ -139,8 +142,22 @@ describe('borrowscan scan: exit codes and errors', () => {
   it('never lets terminal escapes from log fields reach the table raw', async () => {
     const evil = 'python-requests/2.32.3 \x1b]0;pwned\x07\x1b[2J\u009b31m\u202e';
     const lines = [
-      oktaEvent({ published: '2026-11-02T09:00:00Z', eventType: 'user.session.start', user: 'mallory\x1b[31m@example.com', session: 's\x1b[1m', ua: CHROME_MAC, ip: '198.51.100.7' }),
-      oktaEvent({ published: '2026-11-02T09:05:00Z', eventType: 'user.authentication.sso', user: 'mallory\x1b[31m@example.com', session: 's\x1b[1m', ua: evil, ip: '198.51.100.7' }),
+      oktaEvent({
+        published: '2026-11-02T09:00:00Z',
+        eventType: 'user.session.start',
+        user: 'mallory\x1b[31m@example.com',
+        session: 's\x1b[1m',
+        ua: CHROME_MAC,
+        ip: '198.51.100.7',
+      }),
+      oktaEvent({
+        published: '2026-11-02T09:05:00Z',
+        eventType: 'user.authentication.sso',
+        user: 'mallory\x1b[31m@example.com',
+        session: 's\x1b[1m',
+        ua: evil,
+        ip: '198.51.100.7',
+      }),
     ].map((e) => JSON.stringify(e));
     const file = write(tempDir(), 'okta\x1b[5m.ndjson', lines.join('\n'));
     const run = await runCli(['scan', file, '--no-color']);
@@ -194,7 +211,18 @@ describe('borrowscan --help and --version', () => {
   it('documents every scan flag and the exit codes', async () => {
     const run = await runCli(['scan', '--help']);
     expect(run.code).toBe(0);
-    for (const flag of ['--format', '--output', '--input-format', '--fail-on', '--min-severity', '--since', '--until', '--no-color', '--no-progress', '--quiet']) {
+    for (const flag of [
+      '--format',
+      '--output',
+      '--input-format',
+      '--fail-on',
+      '--min-severity',
+      '--since',
+      '--until',
+      '--no-color',
+      '--no-progress',
+      '--quiet',
+    ]) {
       expect(run.stdout).toContain(flag);
     }
     expect(run.stdout).toMatch(/Exit codes:/);

@@ -10,10 +10,22 @@ describe('command-line arguments in error messages are escaped as log fields are
   const cases: [string, string[], string][] = [
     ['an unknown option', ['scan', `--bogus${ESC}`], `borrowscan: error: unknown option '--bogus${SHOWN}'`],
     ['an unknown command', [`scan${ESC}`], `borrowscan: error: unknown command 'scan${SHOWN}'`],
-    ['a choice that is not one', ['scan', '--format', ESC], `borrowscan: error: option '--format <format>' argument '${SHOWN}' is invalid.`],
-    ['a number that is none', ['scan', '--max-errors', ESC], `borrowscan: error: option '--max-errors <n>' argument '${SHOWN}' is invalid.`],
+    [
+      'a choice that is not one',
+      ['scan', '--format', ESC],
+      `borrowscan: error: option '--format <format>' argument '${SHOWN}' is invalid.`,
+    ],
+    [
+      'a number that is none',
+      ['scan', '--max-errors', ESC],
+      `borrowscan: error: option '--max-errors <n>' argument '${SHOWN}' is invalid.`,
+    ],
     ['a file name', ['scan', `logs${ESC}.json`], `borrowscan: error: no file matches logs${SHOWN}.json`],
-    ['a bidirectional override in a file name', ['scan', 'a\u202egnp.json'], 'borrowscan: error: cannot read a\\u202egnp.json: no such file or directory'],
+    [
+      'a bidirectional override in a file name',
+      ['scan', 'a\u202egnp.json'],
+      'borrowscan: error: cannot read a\\u202egnp.json: no such file or directory',
+    ],
   ];
   for (const [what, args, line] of cases) {
     it(`${what}: shown as visible escapes, exit 2`, async () => {
@@ -31,8 +43,16 @@ describe('command-line arguments in error messages are escaped as log fields are
   });
 
   const flagMistakes: [string, string[], string][] = [
-    ['an option with a suggestion', ['scan', '--formt', 'json'], "borrowscan: error: unknown option '--formt' (Did you mean --format?) (run with --help for usage)"],
-    ['a command with a suggestion', ['scann'], "borrowscan: error: unknown command 'scann' (Did you mean scan?) (run with --help for usage)"],
+    [
+      'an option with a suggestion',
+      ['scan', '--formt', 'json'],
+      "borrowscan: error: unknown option '--formt' (Did you mean --format?) (run with --help for usage)",
+    ],
+    [
+      'a command with a suggestion',
+      ['scann'],
+      "borrowscan: error: unknown command 'scann' (Did you mean scan?) (run with --help for usage)",
+    ],
     ['a missing argument', ['explain'], "borrowscan: error: missing required argument 'id' (run with --help for usage)"],
   ];
   for (const [what, args, line] of flagMistakes) {

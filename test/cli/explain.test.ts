@@ -10,7 +10,9 @@ const CAROL_SESSION = '102M563ER58EZ8E-FwuGpl3Lt';
 
 /** The activity rows of the output: one per client, the focus marked with `>`. */
 function laneRows(out: string): string[] {
-  return out.split('\n').filter((l) => /^[ >] \S/.test(l) && /\s(browser|http-library|ai-agent|cli|native-app|unknown|headless-browser)\s/.test(l));
+  return out
+    .split('\n')
+    .filter((l) => /^[ >] \S/.test(l) && /\s(browser|http-library|ai-agent|cli|native-app|unknown|headless-browser)\s/.test(l));
 }
 
 describe('borrowscan explain', () => {

@@ -23,7 +23,8 @@ describe('what an input lacks for correlation', () => {
   it('says when an access log has no session id, no user agent or no user, and what that means', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'borrowscan-gaps-'));
     const log = join(dir, 'access.jsonl');
-    const line = (i: number) => JSON.stringify({ timestamp: `2026-11-02T09:00:0${i}Z`, method: 'GET', path: `/x/${i}`, status: 200, ip: '198.51.100.1' });
+    const line = (i: number) =>
+      JSON.stringify({ timestamp: `2026-11-02T09:00:0${i}Z`, method: 'GET', path: `/x/${i}`, status: 200, ip: '198.51.100.1' });
     writeFileSync(log, [0, 1, 2].map(line).join('\n'));
     const report = JSON.parse((await runCli(['scan', log, '--format', 'json'])).stdout);
     const gaps: string[] = report.inputs[0].gaps;
@@ -34,7 +35,9 @@ describe('what an input lacks for correlation', () => {
   });
 
   it('reports no gap for an input that carries everything', async () => {
-    const report = JSON.parse((await runCli(['scan', 'fixtures/demo/api-gateway-access.jsonl', '--format', 'json', '--fail-on', 'none'])).stdout);
+    const report = JSON.parse(
+      (await runCli(['scan', 'fixtures/demo/api-gateway-access.jsonl', '--format', 'json', '--fail-on', 'none'])).stdout,
+    );
     expect(report.inputs[0].gaps).toEqual([]);
   });
 });

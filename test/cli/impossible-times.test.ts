@@ -8,7 +8,16 @@ import { runCli } from './run-cli.js';
 function oktaFile(times: string[]): string {
   const path = join(mkdtempSync(join(tmpdir(), 'borrowscan-times-')), 'okta.ndjson');
   const lines = times.map((published, i) =>
-    JSON.stringify(oktaEvent({ published, eventType: 'user.session.start', user: `u${i}@example.com`, session: `102s${i}`, ua: CHROME_MAC, ip: '198.51.100.7' })),
+    JSON.stringify(
+      oktaEvent({
+        published,
+        eventType: 'user.session.start',
+        user: `u${i}@example.com`,
+        session: `102s${i}`,
+        ua: CHROME_MAC,
+        ip: '198.51.100.7',
+      }),
+    ),
   );
   writeFileSync(path, `${lines.join('\n')}\n`);
   return path;
@@ -16,7 +25,12 @@ function oktaFile(times: string[]): string {
 
 describe('a record whose time cannot be', () => {
   it('is skipped with a reason that quotes the value, not read as another day', async () => {
-    const path = oktaFile(['2026-11-02T09:00:00.000Z', '2026-02-30T09:00:00.000Z', '2026-11-02T09:00:00+99:99', '2026-11-02T09:05:00.000Z']);
+    const path = oktaFile([
+      '2026-11-02T09:00:00.000Z',
+      '2026-02-30T09:00:00.000Z',
+      '2026-11-02T09:00:00+99:99',
+      '2026-11-02T09:05:00.000Z',
+    ]);
     const run = await runCli(['scan', path, '--format', 'json']);
     const input = JSON.parse(run.stdout).inputs[0];
     expect(input.events).toBe(2);
@@ -32,7 +46,9 @@ describe('--since and --until', () => {
     for (const flag of ['--until', '--since']) {
       const run = await runCli(['scan', oktaFile(['2026-11-02T09:00:00.000Z']), flag, '99999999999999d']);
       expect(run.code).toBe(2);
-      expect(run.stderr).toBe(`borrowscan: error: ${flag} "99999999999999d" is too long ago to be a time: give an age such as 30m, 24h, 7d\n`);
+      expect(run.stderr).toBe(
+        `borrowscan: error: ${flag} "99999999999999d" is too long ago to be a time: give an age such as 30m, 24h, 7d\n`,
+      );
     }
   });
 

@@ -3,7 +3,9 @@ import { borrowedSessionLog } from './okta-lines.js';
 import { runCli } from './run-cli.js';
 
 /** Five people whose sessions python-requests borrowed: five critical agent-on-human-session findings. */
-const fiveBorrowed = Array.from({ length: 5 }, (_, i) => borrowedSessionLog('python-requests/2.32.3', `102s${i}`).replace(/bob@/g, `user${i}@`)).join('\n');
+const fiveBorrowed = Array.from({ length: 5 }, (_, i) =>
+  borrowedSessionLog('python-requests/2.32.3', `102s${i}`).replace(/bob@/g, `user${i}@`),
+).join('\n');
 
 describe('--table-limit and --markdown-limit', () => {
   it('--table-limit N lists N findings per rule and severity and counts the rest', async () => {
@@ -22,6 +24,8 @@ describe('--table-limit and --markdown-limit', () => {
   it('refuses a limit that is no whole number: one error line, exit 2', async () => {
     const run = await runCli(['scan', '-', '--table-limit', '-1'], { stdin: fiveBorrowed });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^borrowscan: error: option '--table-limit <n>' argument '-1' is invalid\. expected a whole number \(run with --help for usage\)\n$/);
+    expect(run.stderr).toMatch(
+      /^borrowscan: error: option '--table-limit <n>' argument '-1' is invalid\. expected a whole number \(run with --help for usage\)\n$/,
+    );
   });
 });

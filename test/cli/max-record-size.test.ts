@@ -14,7 +14,14 @@ function file(name: string, content: string): string {
 
 const event = (i: number, pad = '') =>
   JSON.stringify({
-    ...oktaEvent({ published: `2026-11-02T09:0${i}:00.000Z`, eventType: 'user.session.start', user: `u${i}@example.com`, session: `102s${i}`, ua: CHROME_MAC, ip: '198.51.100.7' }),
+    ...oktaEvent({
+      published: `2026-11-02T09:0${i}:00.000Z`,
+      eventType: 'user.session.start',
+      user: `u${i}@example.com`,
+      session: `102s${i}`,
+      ua: CHROME_MAC,
+      ip: '198.51.100.7',
+    }),
     ...(pad ? { pad } : {}),
   });
 
@@ -23,7 +30,10 @@ const nginxLine = readFileSync(new URL('../../fixtures/combined-log/nginx-combin
 describe('--max-record-size', () => {
   it('skips a record larger than SIZE with its line and a reason that names the flag; the rest is read', async () => {
     const ndjson = file('okta.ndjson', [event(1), event(2, 'x'.repeat(8000)), event(3)].join('\n'));
-    const array = file('okta.json', JSON.stringify([JSON.parse(event(1)), JSON.parse(event(2, 'x'.repeat(8000))), JSON.parse(event(3))], null, 2));
+    const array = file(
+      'okta.json',
+      JSON.stringify([JSON.parse(event(1)), JSON.parse(event(2, 'x'.repeat(8000))), JSON.parse(event(3))], null, 2),
+    );
     const run = await runCli(['scan', ndjson, array, '--max-record-size', '4KB', '--format', 'json']);
     const inputs = JSON.parse(run.stdout).inputs;
     expect(inputs.map((i: { events: number }) => i.events)).toEqual([2, 2]);
@@ -45,7 +55,9 @@ describe('--max-record-size', () => {
     for (const bad of ['12XB', '0', '100', '1GB', '-5MB', '']) {
       const run = await runCli(['scan', file('okta.ndjson', event(1)), '--max-record-size', bad]);
       expect(run.code, bad).toBe(2);
-      expect(run.stderr.trim().split('\n')[0], bad).toMatch(/^borrowscan: error: option '--max-record-size <size>' argument '.*' is invalid\. expected a size/);
+      expect(run.stderr.trim().split('\n')[0], bad).toMatch(
+        /^borrowscan: error: option '--max-record-size <size>' argument '.*' is invalid\. expected a size/,
+      );
     }
   });
 

@@ -16,7 +16,12 @@ export function oktaEvent(fields: {
     severity: 'INFO',
     displayMessage: fields.eventType,
     actor: { id: '00u1', type: 'User', alternateId: fields.user, displayName: fields.user },
-    client: { userAgent: { rawUserAgent: fields.ua, os: 'Unknown', browser: 'UNKNOWN' }, ipAddress: fields.ip, device: 'Computer', zone: 'null' },
+    client: {
+      userAgent: { rawUserAgent: fields.ua, os: 'Unknown', browser: 'UNKNOWN' },
+      ipAddress: fields.ip,
+      device: 'Computer',
+      zone: 'null',
+    },
     authenticationContext: { externalSessionId: fields.session, authenticationStep: 0 },
     outcome: { result: fields.result ?? 'SUCCESS', reason: null },
     transaction: { type: 'WEB', id: 'tx', detail: {} },
@@ -31,8 +36,22 @@ export const CHROME_MAC =
 /** A person signs in with Chrome, then python-requests uses the session from another network. */
 export function borrowedSessionLog(ua = 'python-requests/2.32.3', session = '102borrowed'): string {
   return [
-    oktaEvent({ published: '2026-11-02T09:00:00.000Z', eventType: 'user.session.start', user: 'bob@example.com', session, ua: CHROME_MAC, ip: '198.51.100.7' }),
-    oktaEvent({ published: '2026-11-02T09:40:00.000Z', eventType: 'user.authentication.sso', user: 'bob@example.com', session, ua, ip: '203.0.113.50' }),
+    oktaEvent({
+      published: '2026-11-02T09:00:00.000Z',
+      eventType: 'user.session.start',
+      user: 'bob@example.com',
+      session,
+      ua: CHROME_MAC,
+      ip: '198.51.100.7',
+    }),
+    oktaEvent({
+      published: '2026-11-02T09:40:00.000Z',
+      eventType: 'user.authentication.sso',
+      user: 'bob@example.com',
+      session,
+      ua,
+      ip: '203.0.113.50',
+    }),
   ]
     .map((e) => JSON.stringify(e))
     .join('\n');

@@ -9,7 +9,10 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process, as `borrowscan <args>`, with captured output and an optional stdin. */
-export async function runCli(args: string[], options: { stdin?: string | Buffer; tty?: boolean; env?: NodeJS.ProcessEnv; columns?: number } = {}): Promise<CliRun> {
+export async function runCli(
+  args: string[],
+  options: { stdin?: string | Buffer; tty?: boolean; env?: NodeJS.ProcessEnv; columns?: number } = {},
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const stdin = Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]) as unknown as CliIO['stdin'];

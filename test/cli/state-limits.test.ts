@@ -9,10 +9,28 @@ function accessLog(sessions: number, clientsOnFirst = 1): string {
   const dir = mkdtempSync(join(tmpdir(), 'borrowscan-limits-'));
   const lines: string[] = [];
   for (let i = 0; i < sessions; i++) {
-    lines.push(JSON.stringify({ timestamp: `2026-11-02T09:00:${String(i % 60).padStart(2, '0')}Z`, 'http.request.method': 'GET', 'url.path': '/api/x', 'http.response.status_code': 200, 'user_agent.original': 'python-requests/2.32.3', 'session.id': `s-${i}` }));
+    lines.push(
+      JSON.stringify({
+        timestamp: `2026-11-02T09:00:${String(i % 60).padStart(2, '0')}Z`,
+        'http.request.method': 'GET',
+        'url.path': '/api/x',
+        'http.response.status_code': 200,
+        'user_agent.original': 'python-requests/2.32.3',
+        'session.id': `s-${i}`,
+      }),
+    );
   }
   for (let c = 1; c < clientsOnFirst; c++) {
-    lines.push(JSON.stringify({ timestamp: '2026-11-02T09:30:00Z', 'http.request.method': 'GET', 'url.path': '/api/x', 'http.response.status_code': 200, 'user_agent.original': `Tool${c}/1.0`, 'session.id': 's-0' }));
+    lines.push(
+      JSON.stringify({
+        timestamp: '2026-11-02T09:30:00Z',
+        'http.request.method': 'GET',
+        'url.path': '/api/x',
+        'http.response.status_code': 200,
+        'user_agent.original': `Tool${c}/1.0`,
+        'session.id': 's-0',
+      }),
+    );
   }
   const path = join(dir, 'access.ndjson');
   writeFileSync(path, `${lines.join('\n')}\n`);

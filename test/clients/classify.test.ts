@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyClient, createClientClassifier, describeClient } from '../../src/clients/classify.js';
-import {
-  CHROME_MAC_131,
-  CHROME_MAC_132,
-  CHROME_WIN,
-  CORP_APP_IOS,
-  EDGE_WIN,
-  FIREFOX_MAC,
-  HEADLESS_CHROME,
-  SAFARI_IPHONE,
-} from './ua.js';
+import { CHROME_MAC_131, CHROME_MAC_132, CHROME_WIN, CORP_APP_IOS, EDGE_WIN, FIREFOX_MAC, HEADLESS_CHROME, SAFARI_IPHONE } from './ua.js';
 
 describe('classifyClient: missing user agent', () => {
   it.each([undefined, '', '-', '   '])('%j with no hint is unknown/unknown', (ua) => {
@@ -74,7 +65,10 @@ describe('classifyClient: table tokens', () => {
   it.each([
     ['Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko); compatible; ChatGPT-User/1.0; +https://openai.com/bot', 'ChatGPT-User'],
     ['Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; Claude-User/1.0; +Claude-User@anthropic.com)', 'Claude-User'],
-    ['Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; Perplexity-User/1.0; +https://perplexity.ai/perplexity-user)', 'Perplexity-User'],
+    [
+      'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; Perplexity-User/1.0; +https://perplexity.ai/perplexity-user)',
+      'Perplexity-User',
+    ],
     ['claude-cli/2.1.205 (external, cli)', 'Claude Code'],
     ['claude-code/2.1.0 (sdk-ts)', 'Claude Code'],
     ['mcpcli/0.3.1', 'mcpcli'],
@@ -155,9 +149,7 @@ describe('classifyClient: browsers and keys', () => {
 
 describe('classifyClient: identity-provider hints', () => {
   it('Entra Chrome 77.0.3865 on MacOs gives the same key as a raw Chrome-on-Mac UA', () => {
-    expect(classifyClient(undefined, { browser: 'Chrome 77.0.3865', os: 'MacOs' }).key).toBe(
-      classifyClient(CHROME_MAC_131).key,
-    );
+    expect(classifyClient(undefined, { browser: 'Chrome 77.0.3865', os: 'MacOs' }).key).toBe(classifyClient(CHROME_MAC_131).key);
   });
 
   it('Okta CHROME on Mac OS X gives the same key as a raw Chrome-on-Mac UA', () => {

@@ -21,43 +21,54 @@ const PEOPLES_APPS = new Set([
   'Mozilla/5.0 (Linux; Android 16; Pixel 10 Pro XL Build/CP1A.260305.018; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/146.0.7680.174 Mobile Safari/537.36 MetaIAB Facebook',
 ]);
 
-const instances = (): string[] =>
-  (JSON.parse(readFileSync(LIST, 'utf8')) as { instances: string[] }[]).flatMap((entry) => entry.instances);
+const instances = (): string[] => (JSON.parse(readFileSync(LIST, 'utf8')) as { instances: string[] }[]).flatMap((entry) => entry.instances);
 
 const list = (uas: string[]) => uas.map((ua) => `  ${ua}`).join('\n');
 
-describe.skipIf(!haveList)('crawler-user-agents.json (a peer\'s list of robots and tools)', () => {
+describe.skipIf(!haveList)("crawler-user-agents.json (a peer's list of robots and tools)", () => {
   it('classifies none of its entries as a browser or a native app, but the two in-app WebViews it holds', () => {
     const human = instances().filter((ua) => ['browser', 'native-app'].includes(classifyClient(ua).class));
-    expect(human.filter((ua) => !PEOPLES_APPS.has(ua)), `classified as a person's client:\n${list(human)}`).toEqual([]);
-    expect([...PEOPLES_APPS].every((ua) => instances().includes(ua)), 'the exceptions are entries of the list').toBe(true);
+    expect(
+      human.filter((ua) => !PEOPLES_APPS.has(ua)),
+      `classified as a person's client:\n${list(human)}`,
+    ).toEqual([]);
+    expect(
+      [...PEOPLES_APPS].every((ua) => instances().includes(ua)),
+      'the exceptions are entries of the list',
+    ).toBe(true);
   });
 
-  it('raises a finding for at least 99% of its entries when each rides a person\'s browser session', async () => {
+  it("raises a finding for at least 99% of its entries when each rides a person's browser session", async () => {
     const uas = instances();
     const dir = mkdtempSync(join(tmpdir(), 'borrowscan-crawlers-'));
     const okta: string[] = [];
     const access: string[] = [];
     uas.forEach((ua, i) => {
       const session = `102crawler${i}`;
-      okta.push(JSON.stringify(oktaEvent({
-        published: '2026-11-02T09:00:00.000Z',
-        eventType: 'user.session.start',
-        user: 'bob@example.com',
-        session,
-        ua: CHROME_MAC,
-        ip: '198.51.100.7',
-      })));
-      access.push(JSON.stringify({
-        timestamp: '2026-11-02T09:30:00.000Z',
-        'session.id': session,
-        'enduser.id': 'bob@example.com',
-        'user_agent.original': ua,
-        'http.request.method': 'GET',
-        'url.path': '/api/records',
-        'http.response.status_code': 200,
-        'client.address': '198.51.100.7',
-      }));
+      okta.push(
+        JSON.stringify(
+          oktaEvent({
+            published: '2026-11-02T09:00:00.000Z',
+            eventType: 'user.session.start',
+            user: 'bob@example.com',
+            session,
+            ua: CHROME_MAC,
+            ip: '198.51.100.7',
+          }),
+        ),
+      );
+      access.push(
+        JSON.stringify({
+          timestamp: '2026-11-02T09:30:00.000Z',
+          'session.id': session,
+          'enduser.id': 'bob@example.com',
+          'user_agent.original': ua,
+          'http.request.method': 'GET',
+          'url.path': '/api/records',
+          'http.response.status_code': 200,
+          'client.address': '198.51.100.7',
+        }),
+      );
     });
     writeFileSync(join(dir, 'okta.ndjson'), okta.join('\n'));
     writeFileSync(join(dir, 'access.ndjson'), access.join('\n'));

@@ -4,7 +4,7 @@ import { CHROME_MAC_131 } from './ua.js';
 
 /** User agents that no table names but that say they are automation. */
 describe('self-declared automation', () => {
-  it('the issue\'s agent example is an ai-agent named by its own product', () => {
+  it("the issue's agent example is an ai-agent named by its own product", () => {
     const ua = 'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko); compatible; Acme-Agent/1.0; +https://acme.example/bot';
     expect(classifyClient(ua)).toMatchObject({ class: 'ai-agent', family: 'Acme-Agent', matchedToken: 'Acme-Agent/1.0' });
   });
@@ -12,7 +12,10 @@ describe('self-declared automation', () => {
   it.each([
     ['Mozilla/5.0 (compatible; Umbra-Assistant/2.0)', 'Umbra-Assistant'],
     ['Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; Quill-User/1.0; +https://quill.example/user)', 'Quill-User'],
-    ['Mozilla/5.0 (Macintosh; Intel Mac OS X 10_14_6) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/97.0.4692.71 Safari/537.36 (ThousandEyes Agent)', 'ThousandEyes Agent'],
+    [
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_14_6) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/97.0.4692.71 Safari/537.36 (ThousandEyes Agent)',
+      'ThousandEyes Agent',
+    ],
   ])('%s is an ai-agent (%s)', (ua, family) => {
     expect(classifyClient(ua)).toMatchObject({ class: 'ai-agent', family });
   });
@@ -55,7 +58,10 @@ describe('what does not declare automation', () => {
   it.each([
     ['a user agent that says "user agent"', 'Notes/2.0 (default user agent; Windows 11)'],
     ['a run-together name ending in Agent', 'ReportAgent/2.0'],
-    ['a phone maker whose name ends in bot', 'Mozilla/5.0 (Linux; Android 10; CUBOT X30) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Mobile Safari/537.36'],
+    [
+      'a phone maker whose name ends in bot',
+      'Mozilla/5.0 (Linux; Android 10; CUBOT X30) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Mobile Safari/537.36',
+    ],
     ['a bare host name (CloudTrail service principal)', 'inspector2.amazonaws.com'],
     ['a bare URL', 'tcp://10.0.2.1:80'],
     ['a reverse-DNS app id', 'com.example.notes/4.2 (iPhone; iOS 18.1)'],

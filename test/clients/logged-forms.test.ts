@@ -8,7 +8,8 @@ describe('user agents as identity providers log them', () => {
   });
 
   it('still takes a foreign product after it for what it names', () => {
-    const ua = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Safari AcmeBot';
+    const ua =
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Safari AcmeBot';
     expect(classifyClient(ua).class).not.toBe('browser');
   });
 });

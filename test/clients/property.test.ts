@@ -18,13 +18,18 @@ const userAgentLike = fc.oneof(
       fc.string(),
     )
     .map((parts) => parts.join(' ')),
-  fc.array(fc.tuple(fc.stringMatching(/^[A-Za-z%-]{1,12}$/), fc.stringMatching(/^\d{1,4}(\.\d{1,4}){0,3}$/)))
+  fc
+    .array(fc.tuple(fc.stringMatching(/^[A-Za-z%-]{1,12}$/), fc.stringMatching(/^\d{1,4}(\.\d{1,4}){0,3}$/)))
     .map((products) => products.map(([name, version]) => `${name}/${version}`).join(' ')),
 );
 
 const hintLike = fc.option(
   fc.record(
-    { browser: fc.oneof(fc.string(), fc.constantFrom('Chrome 77.0.3865', 'Rich Client 4.40.0.0', 'UNKNOWN')), os: fc.string(), app: fc.string() },
+    {
+      browser: fc.oneof(fc.string(), fc.constantFrom('Chrome 77.0.3865', 'Rich Client 4.40.0.0', 'UNKNOWN')),
+      os: fc.string(),
+      app: fc.string(),
+    },
     { requiredKeys: [] },
   ),
   { nil: undefined },

@@ -31,8 +31,7 @@ const version = fc.oneof(
 const platform = fc.constantFrom('', ' (Macintosh; Intel Mac OS X 10_15_7)', ' (linux; x64)', ' (Windows NT 10.0; Win64; x64)');
 
 /** A user agent of products `name/version`, with a platform comment. */
-const userAgent = (names: string[], versions: string[], comment: string) =>
-  names.map((n, i) => `${n}/${versions[i]}`).join(' ') + comment;
+const userAgent = (names: string[], versions: string[], comment: string) => names.map((n, i) => `${n}/${versions[i]}`).join(' ') + comment;
 
 describe('versionFreeUserAgent properties', () => {
   it('a version bump (any product, any version form) keeps the form', () => {

@@ -7,7 +7,9 @@ import { STARTER_AGENTS_YAML } from '../../src/cli/init-command.js';
 
 const require = createRequire(import.meta.url);
 // ajv ships CommonJS whose default export NodeNext types do not see; require() gives the constructor.
-const Ajv2020 = require('ajv/dist/2020') as new (opts: object) => {
+const Ajv2020 = require('ajv/dist/2020') as new (
+  opts: object,
+) => {
   compile(schema: unknown): ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
 };
 
@@ -48,6 +50,17 @@ describe('the JSON Schema of the agent registry', () => {
     expect(validate({ agents: [{ name: 'a', clients: ['c'] }] })).toBe(false);
     const task = { name: 't', start: '2026-11-02T10:00:00Z', end: '2026-11-02T11:00:00Z' };
     expect(validate({ agents: [{ name: 'a', owner: 'o', clients: ['c'], tasks: [{ ...task, allow: ['GET reports'] }] }] })).toBe(false);
-    expect(validate({ agents: [{ name: 'a', owner: 'o', clients: ['c'], tasks: [{ ...task, allow: ['GET /api/**', 's3.amazonaws.com:Get*', 'app:Microsoft Teams'] }] }] })).toBe(true);
+    expect(
+      validate({
+        agents: [
+          {
+            name: 'a',
+            owner: 'o',
+            clients: ['c'],
+            tasks: [{ ...task, allow: ['GET /api/**', 's3.amazonaws.com:Get*', 'app:Microsoft Teams'] }],
+          },
+        ],
+      }),
+    ).toBe(true);
   });
 });

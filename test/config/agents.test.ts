@@ -80,7 +80,9 @@ describe('agent registry: a valid file', () => {
     expect(registry.matchAgent({ clientId: '0oaINFRA' })?.name).toBe('infra-bot');
     expect(registry.matchAgent({ clientId: '0oainfra' })).toBeUndefined();
     expect(registry.matchAgent({ userAgent: 'reportagent/2.0 python-httpx/0.27.0' })?.name).toBe('report-agent');
-    expect(registry.matchAgent({ user: ['bob@example.com', 'svc-report-agent@example.com'], clientId: '0oaINFRA' })?.name).toBe('report-agent');
+    expect(registry.matchAgent({ user: ['bob@example.com', 'svc-report-agent@example.com'], clientId: '0oaINFRA' })?.name).toBe(
+      'report-agent',
+    );
     expect(registry.matchAgent({ user: 'bob@example.com', userAgent: 'curl/8.7.1' })).toBeUndefined();
   });
 
@@ -97,7 +99,10 @@ describe('agent registry: a valid file', () => {
 
   it('reads the same registry from JSON, $schema key included', async () => {
     const registry = await loadAgentRegistry(
-      file('{"$schema": "./schemas/agents.schema.json", "agents": [{"name": "a", "owner": "o@example.com", "clients": ["c1"]}]}', 'agents.json'),
+      file(
+        '{"$schema": "./schemas/agents.schema.json", "agents": [{"name": "a", "owner": "o@example.com", "clients": ["c1"]}]}',
+        'agents.json',
+      ),
     );
     expect(registry.matchAgent({ clientId: 'c1' })?.name).toBe('a');
   });
@@ -123,13 +128,17 @@ describe('agent registry: what is wrong, and where', () => {
     expect(await problem('agents:\n  - name: a\n    owner: o\n    userAgents: ["A/[12]*"]\n')).toBe(
       'agents.yaml:4:18: bad glob "A/[12]*": only * and ? are wildcards; [ ] and { } are not supported (agents.0.userAgents.0)',
     );
-    expect(await problem('ignore:\n  userAgents: ["*"]\n')).toBe('agents.yaml:2:16: bad glob "*": it matches every user agent (ignore.userAgents.0)');
+    expect(await problem('ignore:\n  userAgents: ["*"]\n')).toBe(
+      'agents.yaml:2:16: bad glob "*": it matches every user agent (ignore.userAgents.0)',
+    );
   });
 
   it('a bad allow pattern: ** inside a segment, an unknown method, a path without /, a query, a foreign glob', async () => {
     const at = (pattern: string) =>
       problem(task(`        start: 2026-11-02T10:00:00Z\n        end: 2026-11-02T11:00:00Z\n        allow: ["${pattern}"]\n`));
-    expect(await at('GET /api/**x')).toBe('agents.yaml:9:17: "GET /api/**x": ** must be a whole path segment (/**/) (agents.0.tasks.0.allow.0)');
+    expect(await at('GET /api/**x')).toBe(
+      'agents.yaml:9:17: "GET /api/**x": ** must be a whole path segment (/**/) (agents.0.tasks.0.allow.0)',
+    );
     expect(await at('FETCH /api')).toMatch(/^agents\.yaml:9:17: unknown HTTP method "FETCH" in "FETCH \/api": use one of GET, .* or \*/);
     expect(await at('GET api/x')).toBe('agents.yaml:9:17: the path of "GET api/x" must start with / (agents.0.tasks.0.allow.0)');
     expect(await at('GET /api?x=1')).toMatch(/^agents\.yaml:9:17: .*allow patterns match the path only/);
@@ -138,14 +147,16 @@ describe('agent registry: what is wrong, and where', () => {
   });
 
   it('a task that ends before it starts, at its end', async () => {
-    expect(await problem(task('        start: 2026-11-02T10:00:00Z\n        end: 2026-11-02T09:00:00Z\n        allow: ["GET /api"]\n'))).toBe(
-      'agents.yaml:8:14: end must be after start (agents.0.tasks.0.end)',
-    );
+    expect(
+      await problem(task('        start: 2026-11-02T10:00:00Z\n        end: 2026-11-02T09:00:00Z\n        allow: ["GET /api"]\n')),
+    ).toBe('agents.yaml:8:14: end must be after start (agents.0.tasks.0.end)');
   });
 
   it('an approval window that ends before it starts', async () => {
     expect(
-      await problem('breakGlass:\n  accounts: [bg@example.com]\n  approvals:\n    - account: bg@example.com\n      start: 2026-11-03T04:00:00Z\n      end: 2026-11-03T02:00:00Z\n'),
+      await problem(
+        'breakGlass:\n  accounts: [bg@example.com]\n  approvals:\n    - account: bg@example.com\n      start: 2026-11-03T04:00:00Z\n      end: 2026-11-03T02:00:00Z\n',
+      ),
     ).toBe('agents.yaml:6:12: end must be after start (breakGlass.approvals.0.end)');
   });
 
@@ -168,9 +179,11 @@ describe('agent registry: what is wrong, and where', () => {
   });
 
   it('an identity claimed by two agents, an identity written as a pattern, a missing owner', async () => {
-    expect(await problem('agents:\n  - name: a\n    owner: o\n    identities: [svc@example.com]\n  - name: b\n    owner: o\n    identities: [SVC@example.com]\n')).toBe(
-      'agents.yaml:7:18: identity "SVC@example.com" is already declared by agent "a" (agents.1.identities.0)',
-    );
+    expect(
+      await problem(
+        'agents:\n  - name: a\n    owner: o\n    identities: [svc@example.com]\n  - name: b\n    owner: o\n    identities: [SVC@example.com]\n',
+      ),
+    ).toBe('agents.yaml:7:18: identity "SVC@example.com" is already declared by agent "a" (agents.1.identities.0)');
     expect(await problem('agents:\n  - name: a\n    owner: o\n    identities: ["svc-*@example.com"]\n')).toMatch(
       /^agents\.yaml:4:18: identities are exact login names, not patterns/,
     );
@@ -182,12 +195,16 @@ describe('agent registry: what is wrong, and where', () => {
       await problem(
         'breakGlass:\n  accounts: [bg@example.com]\n  approvals:\n    - { account: other@example.com, start: 2026-11-03T02:00:00Z, end: 2026-11-03T04:00:00Z }\n',
       ),
-    ).toBe('agents.yaml:4:18: approval for "other@example.com", which is not listed in breakGlass.accounts (breakGlass.approvals.0.account)');
+    ).toBe(
+      'agents.yaml:4:18: approval for "other@example.com", which is not listed in breakGlass.accounts (breakGlass.approvals.0.account)',
+    );
   });
 
   it('a wrong version, a non-positive maxSessionMinutes, a duplicate key', async () => {
     expect(await problem('version: 2\n')).toBe('agents.yaml:1:10: version must be 1 (version)');
-    expect(await problem(`${AGENT}    maxSessionMinutes: 0\n`)).toBe('agents.yaml:5:24: maxSessionMinutes must be positive (agents.0.maxSessionMinutes)');
+    expect(await problem(`${AGENT}    maxSessionMinutes: 0\n`)).toBe(
+      'agents.yaml:5:24: maxSessionMinutes must be positive (agents.0.maxSessionMinutes)',
+    );
     expect(await problem('agents:\n  - name: a\n    name: b\n    owner: o\n')).toMatch(/^agents\.yaml:3:5: Map keys must be unique/);
   });
 
@@ -206,7 +223,12 @@ describe('allow patterns', () => {
 
   it('** spans any number of segments, none included; * stays within one', () => {
     const all = compile('GET /api/reports/**');
-    expect(['/api/reports', '/api/reports/', '/api/reports/weekly', '/api/reports/a/b/c'].map((path) => http(all, 'GET', path))).toEqual([true, true, true, true]);
+    expect(['/api/reports', '/api/reports/', '/api/reports/weekly', '/api/reports/a/b/c'].map((path) => http(all, 'GET', path))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(http(all, 'GET', '/api/reportsX')).toBe(false);
     const one = compile('POST /api/reports/*/render');
     expect(http(one, 'POST', '/api/reports/42/render')).toBe(true);

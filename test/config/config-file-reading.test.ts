@@ -11,7 +11,9 @@ import { configFile as file, refusal, tempDir as dir } from './config-files.js';
 describe('file contents and kinds', () => {
   it('bytes that are not UTF-8 are refused at their line and column', async () => {
     const latin1 = Buffer.concat([Buffer.from('version: 1\nagents:\n  - name: caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
-    expect(await refusal(() => loadAgentRegistry(file(latin1)))).toMatch(/agents\.yaml:3:14: the agent registry is not UTF-8 text \(byte 0xE9\); save it as UTF-8$/);
+    expect(await refusal(() => loadAgentRegistry(file(latin1)))).toMatch(
+      /agents\.yaml:3:14: the agent registry is not UTF-8 text \(byte 0xE9\); save it as UTF-8$/,
+    );
     const afterEmoji = Buffer.concat([Buffer.from('a: "😀é'), Buffer.from([0xc3, 0x28]), Buffer.from('"\n')]);
     expect(await refusal(() => loadAgentRegistry(file(afterEmoji)))).toMatch(/agents\.yaml:1:8: .*\(byte 0xC3\)/);
   });
@@ -27,19 +29,27 @@ describe('file contents and kinds', () => {
     const exactly = `version: 1\n#${'x'.repeat(CONFIG_LIMITS.bytes - 13)}\n`;
     expect(Buffer.byteLength(exactly)).toBe(CONFIG_LIMITS.bytes);
     expect((await loadAgentRegistry(file(exactly))).agents).toEqual([]);
-    expect(await refusal(() => loadAgentRegistry(file(`${exactly} `)))).toMatch(/agents\.yaml: the agent registry is larger than 1 MiB, the most a config file may hold$/);
+    expect(await refusal(() => loadAgentRegistry(file(`${exactly} `)))).toMatch(
+      /agents\.yaml: the agent registry is larger than 1 MiB, the most a config file may hold$/,
+    );
   });
 
   it.skipIf(!existsSync('/dev/zero'))('an endless file (/dev/zero) is refused at the limit, in bounded memory', async () => {
-    expect(await refusal(() => loadAgentRegistry('/dev/zero'))).toBe('/dev/zero: the agent registry is larger than 1 MiB, the most a config file may hold');
+    expect(await refusal(() => loadAgentRegistry('/dev/zero'))).toBe(
+      '/dev/zero: the agent registry is larger than 1 MiB, the most a config file may hold',
+    );
   });
 
   it('a directory, a missing file, a path through a file', async () => {
     const folder = dir();
     expect(await refusal(() => loadAgentRegistry(folder))).toBe(`cannot read agent registry ${folder}: is a directory`);
-    expect(await refusal(() => loadAgentRegistry(join(folder, 'none.yaml')))).toBe(`cannot read agent registry ${join(folder, 'none.yaml')}: no such file or directory`);
+    expect(await refusal(() => loadAgentRegistry(join(folder, 'none.yaml')))).toBe(
+      `cannot read agent registry ${join(folder, 'none.yaml')}: no such file or directory`,
+    );
     const plain = file('version: 1\n');
-    expect(await refusal(() => loadAgentRegistry(join(plain, 'x.yaml')))).toMatch(/^cannot read agent registry .*x\.yaml: ENOTDIR: not a directory/);
+    expect(await refusal(() => loadAgentRegistry(join(plain, 'x.yaml')))).toMatch(
+      /^cannot read agent registry .*x\.yaml: ENOTDIR: not a directory/,
+    );
   });
 
   it.skipIf(process.getuid?.() === 0)('a file without read permission (skipped as root, who may read it)', async () => {

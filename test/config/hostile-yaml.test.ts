@@ -21,7 +21,12 @@ describe('aliases', () => {
 
   it('an alias bomb (nine aliases of nine aliases, nine levels deep) is refused where its expansion passes the limit', async () => {
     const lines = ['l0: &l0 [x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i <= 9; i++) lines.push(`l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]`);
+    for (let i = 1; i <= 9; i++)
+      lines.push(
+        `l${i}: &l${i} [${Array(9)
+          .fill(`*l${i - 1}`)
+          .join(', ')}]`,
+      );
     expect(await parse(`${lines.join('\n')}\n`)).toMatch(/^c\.yaml:6:\d+: aliases expand to more than 100,000 values \(an alias bomb\?\)$/);
   });
 
@@ -39,9 +44,12 @@ describe('aliases', () => {
   it('a list of allow patterns shared by 150 tasks through one anchor loads (the library’s own alias count refused it)', async () => {
     const tasks = Array.from(
       { length: 150 },
-      (_, i) => `      - { name: t${i}, start: 2026-11-02T10:00:00Z, end: 2026-11-02T11:00:00Z, allow: ${i === 0 ? '&reads ["GET /api/**", "HEAD /api/**"]' : '*reads'} }`,
+      (_, i) =>
+        `      - { name: t${i}, start: 2026-11-02T10:00:00Z, end: 2026-11-02T11:00:00Z, allow: ${i === 0 ? '&reads ["GET /api/**", "HEAD /api/**"]' : '*reads'} }`,
     );
-    const registry = await loadAgentRegistry(file(`agents:\n  - name: a\n    owner: o@example.com\n    userAgents: ["A/*"]\n    tasks:\n${tasks.join('\n')}\n`));
+    const registry = await loadAgentRegistry(
+      file(`agents:\n  - name: a\n    owner: o@example.com\n    userAgents: ["A/*"]\n    tasks:\n${tasks.join('\n')}\n`),
+    );
     expect(registry.agents[0]!.tasks).toHaveLength(150);
     expect(registry.agents[0]!.tasks[149]!.allow.map((p) => p.text)).toEqual(['GET /api/**', 'HEAD /api/**']);
   });
@@ -89,11 +97,15 @@ describe('malformed YAML and JSON: one line with file:line:column', () => {
   it('tabs as indentation, an unclosed flow sequence, a second document', async () => {
     expect(await parse('agents:\n\t- name: a\n')).toBe('c.yaml:2:1: Tabs are not allowed as indentation');
     expect(await parse('a: [1, 2\n')).toMatch(/^c\.yaml:\d+:\d+: .*\]/);
-    expect(await parse('version: 1\n---\nversion: 1\n')).toBe('c.yaml:2:1: a config file holds one YAML document; this is a second (after ---)');
+    expect(await parse('version: 1\n---\nversion: 1\n')).toBe(
+      'c.yaml:2:1: a config file holds one YAML document; this is a second (after ---)',
+    );
   });
 
   it('an empty file, or one of comments only', async () => {
-    expect(await refusal(() => loadAgentRegistry(file('')))).toMatch(/agents\.yaml:1:1: the file holds no YAML value: it is empty, or only comments$/);
+    expect(await refusal(() => loadAgentRegistry(file('')))).toMatch(
+      /agents\.yaml:1:1: the file holds no YAML value: it is empty, or only comments$/,
+    );
     expect(await refusal(() => loadAgentRegistry(file('# nothing yet\n')))).toMatch(/agents\.yaml:1:1: the file holds no YAML value/);
   });
 
@@ -108,7 +120,9 @@ describe('malformed YAML and JSON: one line with file:line:column', () => {
 
   it('cuts a problem that quotes a huge value back to one readable line', async () => {
     const pattern = `GET /api?${'q'.repeat(100_000)}`;
-    const path = file(`agents:\n  - name: a\n    owner: o\n    clients: [c]\n    tasks:\n      - { name: t, start: 2026-11-02T10:00:00Z, end: 2026-11-02T11:00:00Z, allow: ["${pattern}"] }\n`);
+    const path = file(
+      `agents:\n  - name: a\n    owner: o\n    clients: [c]\n    tasks:\n      - { name: t, start: 2026-11-02T10:00:00Z, end: 2026-11-02T11:00:00Z, allow: ["${pattern}"] }\n`,
+    );
     const message = await refusal(() => loadAgentRegistry(path));
     expect(message.split('\n')).toHaveLength(1);
     expect(message.length).toBeLessThan(path.length + CONFIG_LIMITS.messageLength + 100);
@@ -120,7 +134,17 @@ describe('borrowscan scan with a hostile registry', () => {
   it('an alias without anchor, or an alias bomb: exit 2 and one error line, no internal error', async () => {
     const fixture = join(dir(), 'empty-folder');
     mkdirSync(fixture);
-    for (const text of ['agents:\n  - name: *nope\n', `a: &a [${Array(9).fill('x').join(',')}]\n${[...'bcdefgh'].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${i === 0 ? 'a' : 'bcdefgh'[i - 1]}`).join(',')}]`).join('\n')}\n`]) {
+    for (const text of [
+      'agents:\n  - name: *nope\n',
+      `a: &a [${Array(9).fill('x').join(',')}]\n${[...'bcdefgh']
+        .map(
+          (k, i) =>
+            `${k}: &${k} [${Array(9)
+              .fill(`*${i === 0 ? 'a' : 'bcdefgh'[i - 1]}`)
+              .join(',')}]`,
+        )
+        .join('\n')}\n`,
+    ]) {
       const run = await runCli(['scan', '--agents', file(text), fixture]);
       expect(run.code).toBe(2);
       expect(run.stderr).not.toMatch(/internal error|\n\s+at /);

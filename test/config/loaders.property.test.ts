@@ -50,23 +50,101 @@ async function settleAsync<T>(file: string, load: () => Promise<T>): Promise<T |
 
 /** Pieces of YAML syntax, so that random texts reach the parser's corners, not just its first error. */
 const YAML_PIECES = [
-  'agents', 'name', 'owner', 'tasks', 'allow', 'userAgents', 'ignore', 'breakGlass', 'accounts', 'version', 'suppressions',
-  'a', '1', '-1.5e999', '0x1F', '~', 'null', 'true', '2026-11-02T10:00:00Z', 'GET /api/**', '*/**',
-  ':', ': ', ' ', '  ', '\n', '\r\n', '\t', '- ', '? ', '[', ']', '{', '}', ',', '"', "'", '\\', '#', '|', '>-',
-  '&a ', '&b ', '*a', '*b', '<<: ', '!!str ', '!!binary ', '!!set ', '!x ', '%YAML 1.1\n', '%TAG ! tag:x:\n', '---\n', '...\n',
-  '\u0000', '\u2028', '\ufeff', 'é', '😀', '\ud800',
+  'agents',
+  'name',
+  'owner',
+  'tasks',
+  'allow',
+  'userAgents',
+  'ignore',
+  'breakGlass',
+  'accounts',
+  'version',
+  'suppressions',
+  'a',
+  '1',
+  '-1.5e999',
+  '0x1F',
+  '~',
+  'null',
+  'true',
+  '2026-11-02T10:00:00Z',
+  'GET /api/**',
+  '*/**',
+  ':',
+  ': ',
+  ' ',
+  '  ',
+  '\n',
+  '\r\n',
+  '\t',
+  '- ',
+  '? ',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '"',
+  "'",
+  '\\',
+  '#',
+  '|',
+  '>-',
+  '&a ',
+  '&b ',
+  '*a',
+  '*b',
+  '<<: ',
+  '!!str ',
+  '!!binary ',
+  '!!set ',
+  '!x ',
+  '%YAML 1.1\n',
+  '%TAG ! tag:x:\n',
+  '---\n',
+  '...\n',
+  '\u0000',
+  '\u2028',
+  '\ufeff',
+  'é',
+  '😀',
+  '\ud800',
 ];
 const yamlText = fc.array(fc.constantFrom(...YAML_PIECES), { maxLength: 60 }).map((pieces) => pieces.join(''));
 
 const str = fc.oneof(fc.string(), fc.constantFrom('', ' ', '*', '?', 'a@example.com', 'A/*', '\u0000', 'x'.repeat(300)));
-const date = fc.oneof(fc.constantFrom('2026-11-02T10:00:00Z', '2026-11-02', '2026-02-30', '2026-11-02T10:00:00+99:99', 'x'), fc.string(), fc.integer());
+const date = fc.oneof(
+  fc.constantFrom('2026-11-02T10:00:00Z', '2026-11-02', '2026-02-30', '2026-11-02T10:00:00+99:99', 'x'),
+  fc.string(),
+  fc.integer(),
+);
 const allow = fc.oneof(
-  fc.constantFrom('GET /api/**', '* /', 'POST /a/*/b', 'GET /**/x/**', 'GET //', 'GET /a?b', 'GET /a**', 'app:Sales force', 's3.amazonaws.com:Get*', 'x:', ':y', 'app:', 'mcp:', 'mcp:a b', 'mcp:search_*'),
+  fc.constantFrom(
+    'GET /api/**',
+    '* /',
+    'POST /a/*/b',
+    'GET /**/x/**',
+    'GET //',
+    'GET /a?b',
+    'GET /a**',
+    'app:Sales force',
+    's3.amazonaws.com:Get*',
+    'x:',
+    ':y',
+    'app:',
+    'mcp:',
+    'mcp:a b',
+    'mcp:search_*',
+  ),
   fc.stringMatching(/^(GET|\*|put|FETCH) \/[a-z*/.]{0,12}$/),
   fc.string(),
 );
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof(arb, fc.anything());
-const task = fc.record({ name: maybe(str), start: maybe(date), end: maybe(date), onBehalfOf: maybe(str), allow: maybe(fc.array(allow, { maxLength: 4 })) }, { requiredKeys: [] });
+const task = fc.record(
+  { name: maybe(str), start: maybe(date), end: maybe(date), onBehalfOf: maybe(str), allow: maybe(fc.array(allow, { maxLength: 4 })) },
+  { requiredKeys: [] },
+);
 const agent = fc.record(
   {
     name: maybe(str),
@@ -83,7 +161,15 @@ const registry = fc.record(
   {
     version: fc.oneof(fc.constant(1), fc.anything()),
     agents: maybe(fc.array(agent, { maxLength: 4 })),
-    breakGlass: maybe(fc.record({ accounts: maybe(fc.array(str, { maxLength: 2 })), approvals: maybe(fc.array(fc.record({ account: str, start: date, end: date }), { maxLength: 2 })) }, { requiredKeys: [] })),
+    breakGlass: maybe(
+      fc.record(
+        {
+          accounts: maybe(fc.array(str, { maxLength: 2 })),
+          approvals: maybe(fc.array(fc.record({ account: str, start: date, end: date }), { maxLength: 2 })),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
     ignore: maybe(fc.record({ userAgents: maybe(fc.array(str, { maxLength: 3 })) }, { requiredKeys: [] })),
   },
   { requiredKeys: [] },
@@ -134,7 +220,9 @@ const validAgent = fc.record({
   userAgents: fc.array(uaGlob, { maxLength: 2 }),
   owner: word,
   maxSessionMinutes: fc.option(fc.integer({ min: 1, max: 525_600 }), { nil: undefined }),
-  tasks: fc.array(fc.tuple(window, fc.option(word, { nil: undefined }), fc.array(validAllow, { minLength: 1, maxLength: 4 })), { maxLength: 3 }),
+  tasks: fc.array(fc.tuple(window, fc.option(word, { nil: undefined }), fc.array(validAllow, { minLength: 1, maxLength: 4 })), {
+    maxLength: 3,
+  }),
 });
 const validRegistry = fc
   .tuple(fc.array(validAgent, { maxLength: 4 }), fc.array(word, { maxLength: 2 }), fc.array(uaGlob, { maxLength: 2 }))
@@ -148,19 +236,39 @@ const validRegistry = fc
       clients: Array.from({ length: a.clients + (a.identities + a.userAgents.length === 0 ? 1 : 0) }, (_, j) => `client-${i}-${j}`),
       userAgents: a.userAgents,
       ...(a.maxSessionMinutes === undefined ? {} : { maxSessionMinutes: a.maxSessionMinutes }),
-      tasks: a.tasks.map(([w, onBehalfOf, allow], j) => ({ name: `task-${j}`, ...w, ...(onBehalfOf === undefined ? {} : { onBehalfOf }), allow })),
+      tasks: a.tasks.map(([w, onBehalfOf, allow], j) => ({
+        name: `task-${j}`,
+        ...w,
+        ...(onBehalfOf === undefined ? {} : { onBehalfOf }),
+        allow,
+      })),
     })),
-    ...(accounts.length > 0 ? { breakGlass: { accounts: accounts.map((a, i) => `bg-${i}-${a}`), approvals: [{ account: `bg-0-${accounts[0]}`, start: '2026-11-03T02:00:00Z', end: '2026-11-03T04:00:00Z' }] } } : {}),
+    ...(accounts.length > 0
+      ? {
+          breakGlass: {
+            accounts: accounts.map((a, i) => `bg-${i}-${a}`),
+            approvals: [{ account: `bg-0-${accounts[0]}`, start: '2026-11-03T02:00:00Z', end: '2026-11-03T04:00:00Z' }],
+          },
+        }
+      : {}),
     ignore: { userAgents: ignored },
   }));
 /** Clues shaped like what the patterns match, so that lookups find agents and patterns allow, not only miss. */
-const clue = fc.oneof(str, validAllow.map((p) => p.replace(/^[A-Za-z*]+ /, '').replaceAll('*', 'x')), uaGlob.map((g) => g.replaceAll('?', 'y').replaceAll('*', 'zz')));
+const clue = fc.oneof(
+  str,
+  validAllow.map((p) => p.replace(/^[A-Za-z*]+ /, '').replaceAll('*', 'x')),
+  uaGlob.map((g) => g.replaceAll('?', 'y').replaceAll('*', 'zz')),
+);
 
 /** A structure written as JSON, block YAML or flow YAML. */
 const written = <T>(arb: fc.Arbitrary<T>) =>
-  fc.tuple(arb, fc.constantFrom('json', 'yaml', 'flow')).map(([value, style]) =>
-    style === 'json' ? (JSON.stringify(value) ?? 'null') : (stringify(value, { collectionStyle: style === 'flow' ? 'flow' : 'any' }) ?? ''),
-  );
+  fc
+    .tuple(arb, fc.constantFrom('json', 'yaml', 'flow'))
+    .map(([value, style]) =>
+      style === 'json'
+        ? (JSON.stringify(value) ?? 'null')
+        : (stringify(value, { collectionStyle: style === 'flow' ? 'flow' : 'any' }) ?? ''),
+    );
 
 /** Uses a compiled registry the way the rules do, with random clues. */
 function exercise(registry: ReturnType<typeof compileRegistry>, clue: string): void {
@@ -177,14 +285,21 @@ function exercise(registry: ReturnType<typeof compileRegistry>, clue: string): v
 }
 
 describe('the agent registry loader throws only its own clear error', () => {
-  const load = (text: string) => settle('agents.yaml', () => compileRegistry('agents.yaml', parseConfig('agents.yaml', text, agentsFileSchema)));
+  const load = (text: string) =>
+    settle('agents.yaml', () => compileRegistry('agents.yaml', parseConfig('agents.yaml', text, agentsFileSchema)));
 
   it('on random text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => void load(text)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => void load(text)),
+      { numRuns: 500 },
+    );
   });
 
   it('on random YAML-like text (anchors, aliases, tags, directives, flow and block syntax)', () => {
-    fc.assert(fc.property(yamlText, (text) => void load(text)), { numRuns: 1500 });
+    fc.assert(
+      fc.property(yamlText, (text) => void load(text)),
+      { numRuns: 1500 },
+    );
   });
 
   it('on random structures in JSON and YAML, and what it accepts answers lookups without throwing', () => {
@@ -237,18 +352,42 @@ describe('the ignore-file loader throws only its own clear error', () => {
   it('loads every ignore file written by the documented grammar, and its matches never throw', async () => {
     const hex = fc.stringMatching(/^[0-9a-f]{16}$/);
     const byRule = fc
-      .record({ rule: fc.constantFrom(...RULES), user: fc.option(str.filter((v) => v !== ''), { nil: undefined }), session: uaGlob, userAgent: fc.option(uaGlob, { nil: undefined }) })
-      .map(({ user, userAgent, ...rest }) => ({ ...rest, ...(user === undefined ? {} : { user }), ...(userAgent === undefined ? {} : { userAgent }) }));
+      .record({
+        rule: fc.constantFrom(...RULES),
+        user: fc.option(
+          str.filter((v) => v !== ''),
+          { nil: undefined },
+        ),
+        session: uaGlob,
+        userAgent: fc.option(uaGlob, { nil: undefined }),
+      })
+      .map(({ user, userAgent, ...rest }) => ({
+        ...rest,
+        ...(user === undefined ? {} : { user }),
+        ...(userAgent === undefined ? {} : { userAgent }),
+      }));
     const entry = fc
-      .tuple(fc.oneof(hex.map((h) => ({ id: `bs-${h}` })), byRule), word, fc.option(window, { nil: undefined }))
+      .tuple(
+        fc.oneof(
+          hex.map((h) => ({ id: `bs-${h}` })),
+          byRule,
+        ),
+        word,
+        fc.option(window, { nil: undefined }),
+      )
       .map(([what, reason, w]) => ({ ...what, reason, ...(w === undefined ? {} : { expires: w.end }) }));
     const path = join(dir, '.borrowscan-ignore.yaml');
     await fc.assert(
-      fc.asyncProperty(written(fc.array(entry, { maxLength: 5 }).map((suppressions) => ({ version: 1, suppressions }))), fc.array(clue, { maxLength: 3 }), async (text, clues) => {
-        writeFileSync(path, text);
-        const loaded = await loadSuppressions(path, RULES);
-        for (const c of clues) for (const s of loaded) s.matches(finding({ user: c, session: c, client: { userAgent: c, class: 'cli', ip: null } }));
-      }),
+      fc.asyncProperty(
+        written(fc.array(entry, { maxLength: 5 }).map((suppressions) => ({ version: 1, suppressions }))),
+        fc.array(clue, { maxLength: 3 }),
+        async (text, clues) => {
+          writeFileSync(path, text);
+          const loaded = await loadSuppressions(path, RULES);
+          for (const c of clues)
+            for (const s of loaded) s.matches(finding({ user: c, session: c, client: { userAgent: c, class: 'cli', ip: null } }));
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -260,16 +399,29 @@ describe('the ignore-file loader throws only its own clear error', () => {
 
 describe('the baseline loader throws only its own clear error', () => {
   const dir = tempDir();
-  const report = fc.record({ tool: fc.oneof(fc.constant({ name: 'borrowscan' }), fc.anything()), findings: maybe(fc.array(maybe(fc.record({ id: maybe(str) })), { maxLength: 4 })) }, { requiredKeys: [] });
+  const report = fc.record(
+    {
+      tool: fc.oneof(fc.constant({ name: 'borrowscan' }), fc.anything()),
+      findings: maybe(fc.array(maybe(fc.record({ id: maybe(str) })), { maxLength: 4 })),
+    },
+    { requiredKeys: [] },
+  );
 
   it('on random bytes, JSON values and report-like structures', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 200 }), fc.json(), report.map((r) => JSON.stringify(r))), async (content) => {
-        const path = join(dir, 'baseline.json');
-        writeFileSync(path, content);
-        const loaded = await settleAsync(path, () => loadBaseline(path));
-        if (loaded) expect(loaded.findings.every((f) => loaded.ids.has(f.id))).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 200 }),
+          fc.json(),
+          report.map((r) => JSON.stringify(r)),
+        ),
+        async (content) => {
+          const path = join(dir, 'baseline.json');
+          writeFileSync(path, content);
+          const loaded = await settleAsync(path, () => loadBaseline(path));
+          if (loaded) expect(loaded.findings.every((f) => loaded.ids.has(f.id))).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

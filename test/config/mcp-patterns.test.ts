@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeOperation, judgingPatterns, matchesOperation, parseAllowPattern, type AllowPattern, type Operation } from '../../src/config/allow-pattern.js';
+import {
+  describeOperation,
+  judgingPatterns,
+  matchesOperation,
+  parseAllowPattern,
+  type AllowPattern,
+  type Operation,
+} from '../../src/config/allow-pattern.js';
 
 const parse = (text: string): AllowPattern => {
   const p = parseAllowPattern(text);

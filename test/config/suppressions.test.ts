@@ -15,7 +15,6 @@ function file(text: string): string {
   return path;
 }
 
-
 async function problem(text: string): Promise<string> {
   try {
     await loadSuppressions(file(text));
@@ -36,7 +35,9 @@ describe('suppression file', () => {
 
   it('matches by rule plus user, session or user-agent glob, case-insensitively', async () => {
     const [s] = await loadSuppressions(
-      file('version: 1\nsuppressions:\n  - rule: agent-on-human-session\n    user: "*@EXAMPLE.com"\n    userAgent: "ReportAgent/*"\n    reason: nightly report agent\n    owner: alice@example.com\n    expires: 2027-01-31\n'),
+      file(
+        'version: 1\nsuppressions:\n  - rule: agent-on-human-session\n    user: "*@EXAMPLE.com"\n    userAgent: "ReportAgent/*"\n    reason: nightly report agent\n    owner: alice@example.com\n    expires: 2027-01-31\n',
+      ),
     );
     expect(s!.matches(finding())).toBe(true);
     expect(s!.matches(finding({ rule: 'inhuman-cadence' }))).toBe(false);
@@ -54,8 +55,12 @@ describe('suppression file', () => {
 
   it('refuses an unknown rule, a bad date, and a rule without a pattern', async () => {
     expect(await problem('suppressions:\n  - rule: no-such-rule\n    user: a\n    reason: x\n')).toMatch(/unknown rule/);
-    expect(await problem('suppressions:\n  - id: bs-0123456789abcdef\n    reason: x\n    expires: next tuesday\n')).toMatch(/:4:14: unparseable date/);
-    expect(await problem('suppressions:\n  - rule: inhuman-cadence\n    reason: x\n')).toMatch(/a rule with a user, session or userAgent pattern/);
+    expect(await problem('suppressions:\n  - id: bs-0123456789abcdef\n    reason: x\n    expires: next tuesday\n')).toMatch(
+      /:4:14: unparseable date/,
+    );
+    expect(await problem('suppressions:\n  - rule: inhuman-cadence\n    reason: x\n')).toMatch(
+      /a rule with a user, session or userAgent pattern/,
+    );
   });
 
   it('refuses YAML that does not parse, with its position', async () => {

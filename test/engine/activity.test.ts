@@ -52,7 +52,10 @@ describe('activity buckets per client', () => {
   });
 
   it('ends with the smallest width that fits, exact counts, whatever the order of events (property)', () => {
-    const times = fc.array(fc.integer({ min: 0, max: 40 * 24 * 3600_000 }).map((d) => T0 + d), { minLength: 1, maxLength: 60 });
+    const times = fc.array(
+      fc.integer({ min: 0, max: 40 * 24 * 3600_000 }).map((d) => T0 + d),
+      { minLength: 1, maxLength: 60 },
+    );
     fc.assert(
       fc.property(times, fc.infiniteStream(fc.nat()), (ts, rnd) => {
         const shuffled = [...ts].sort(() => (rnd.next().value % 3) - 1);
@@ -69,7 +72,10 @@ describe('activity buckets per client', () => {
   });
 
   it('merging two rows gives what one row fed with both sets gives (property)', () => {
-    const times = fc.array(fc.integer({ min: 0, max: 90 * 24 * 3600_000 }).map((d) => T0 + d), { maxLength: 40 });
+    const times = fc.array(
+      fc.integer({ min: 0, max: 90 * 24 * 3600_000 }).map((d) => T0 + d),
+      { maxLength: 40 },
+    );
     fc.assert(
       fc.property(times, times, (xs, ys) => {
         fc.pre(xs.length + ys.length > 0);
@@ -139,11 +145,18 @@ describe('networks per client', () => {
   });
 
   it(`keeps the ${ACTIVITY_NETWORKS} networks used first, with their first times, whatever the order (property)`, () => {
-    const use = fc.array(fc.record({ t: fc.integer({ min: 0, max: 1000 }), net: fc.integer({ min: 0, max: 9 }) }), { minLength: 1, maxLength: 50 });
+    const use = fc.array(fc.record({ t: fc.integer({ min: 0, max: 1000 }), net: fc.integer({ min: 0, max: 9 }) }), {
+      minLength: 1,
+      maxLength: 50,
+    });
     fc.assert(
       fc.property(use, fc.infiniteStream(fc.nat()), (uses, rnd) => {
         const shuffled = [...uses].sort(() => (rnd.next().value % 3) - 1);
-        const run = (list: typeof uses) => rowOf(list.map((u) => T0 + u.t), list.map((u) => `10.0.${u.net}.1`)).networks;
+        const run = (list: typeof uses) =>
+          rowOf(
+            list.map((u) => T0 + u.t),
+            list.map((u) => `10.0.${u.net}.1`),
+          ).networks;
         const firsts = new Map<string, number>();
         for (const u of uses) {
           const n = `10.0.${u.net}.0/24`;

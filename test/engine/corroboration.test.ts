@@ -16,14 +16,31 @@ function findingsOf(events: NormalizedEvent[]) {
 }
 
 const hijack = (time: number, session: string) =>
-  ev({ time, kind: 'other', action: 'user.risk.detect', sessionId: session, risk: [{ signal: 'user.risk.detect', detail: 'session hijack suspected' }] });
+  ev({
+    time,
+    kind: 'other',
+    action: 'user.risk.detect',
+    sessionId: session,
+    risk: [{ signal: 'user.risk.detect', detail: 'session hijack suspected' }],
+  });
 
 describe('vendor risk signals', () => {
   it('are attached to the findings of the session they were logged on, with file and line', () => {
     const risk = hijack(min(31), 's1');
-    const [finding] = findingsOf([signIn('s1', 'bob@example.com', UA.chromeMac, IP), request('s1', UA.pythonRequests, '192.0.2.9', min(30)), risk]);
+    const [finding] = findingsOf([
+      signIn('s1', 'bob@example.com', UA.chromeMac, IP),
+      request('s1', UA.pythonRequests, '192.0.2.9', min(30)),
+      risk,
+    ]);
     expect(finding!.corroboratedBy).toEqual([
-      { file: 'test.log', line: risk.source.line, time: new Date(min(31)).toISOString(), summary: 'user.risk.detect (success)', signal: 'user.risk.detect', detail: 'session hijack suspected' },
+      {
+        file: 'test.log',
+        line: risk.source.line,
+        time: new Date(min(31)).toISOString(),
+        summary: 'user.risk.detect (success)',
+        signal: 'user.risk.detect',
+        detail: 'session hijack suspected',
+      },
     ]);
   });
 

@@ -27,7 +27,9 @@ const IDP_FIXTURES: [format: string, folder: string][] = [
 async function humanSignIns(folder: string): Promise<NormalizedEvent[]> {
   const events: NormalizedEvent[] = [];
   const dir = join(FIXTURES, folder);
-  for (const name of readdirSync(dir).filter((n) => !n.endsWith('.md')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => !n.endsWith('.md'))
+    .sort()) {
     await readInput({ path: join(dir, name), explicit: true }, { formats: FORMATS, onEvent: (e) => events.push(e) });
   }
   return events.filter(

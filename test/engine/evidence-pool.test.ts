@@ -9,7 +9,12 @@ const MAX = 5;
 
 /** Few distinct times, files and lines, so that ties at every level are common. */
 const event = fc
-  .record({ t: fc.integer({ min: 0, max: 4 }), file: fc.constantFrom('a.log', 'b.log'), line: fc.integer({ min: 1, max: 3 }), path: fc.nat(9) })
+  .record({
+    t: fc.integer({ min: 0, max: 4 }),
+    file: fc.constantFrom('a.log', 'b.log'),
+    line: fc.integer({ min: 1, max: 3 }),
+    path: fc.nat(9),
+  })
   .map(
     ({ t, file, line, path }): NormalizedEvent => ({
       source: { file, line },

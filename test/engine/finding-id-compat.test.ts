@@ -23,7 +23,7 @@ function client(userAgent: string, identity: Partial<ClientUsage['identity']> = 
   };
 }
 
-describe('finding ids hash the user agent without versions, never the client\'s class', () => {
+describe("finding ids hash the user agent without versions, never the client's class", () => {
   it('keeps the id when the client table classes the same user agent differently', () => {
     expect(clientIdKey(client('Acme-Agent/1.0', { class: 'unknown', key: 'unknown:acme-agent' }))).toBe(
       clientIdKey(client('Acme-Agent/1.0', { class: 'ai-agent', family: 'Acme Agent', key: 'ai-agent:acme agent' })),
@@ -32,7 +32,9 @@ describe('finding ids hash the user agent without versions, never the client\'s 
 
   it('keeps the id across a version bump and tells apart a client the identity provider says is delegated', () => {
     expect(clientIdKey(client('python-requests/2.32.3'))).toBe(clientIdKey(client('python-requests/2.33.0')));
-    expect(clientIdKey(client('python-requests/2.32.3'))).not.toBe(clientIdKey(client('python-requests/2.32.3', { evidenceKey: 'delegated' })));
+    expect(clientIdKey(client('python-requests/2.32.3'))).not.toBe(
+      clientIdKey(client('python-requests/2.32.3', { evidenceKey: 'delegated' })),
+    );
     expect(clientIdKey(client('python-requests/2.32.3'))).not.toBe(clientIdKey(client('python-httpx/0.27.0')));
   });
 });

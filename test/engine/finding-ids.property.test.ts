@@ -30,11 +30,38 @@ const scenarioArb = fc.record({
 const scenariosArb = fc.uniqueArray(scenarioArb, { minLength: 1, maxLength: 5, selector: (s) => s.session });
 
 function lines(s: Scenario): string[] {
-  const out = [oktaEvent({ published: at(s.startMinute), eventType: 'user.session.start', user: s.user, session: s.session, ua: CHROME_MAC, ip: '198.51.100.7' })];
-  out.push(oktaEvent({ published: at(s.startMinute + 1), eventType: 'user.authentication.sso', user: s.user, session: s.session, ua: CHROME_MAC, ip: '198.51.100.7' }));
+  const out = [
+    oktaEvent({
+      published: at(s.startMinute),
+      eventType: 'user.session.start',
+      user: s.user,
+      session: s.session,
+      ua: CHROME_MAC,
+      ip: '198.51.100.7',
+    }),
+  ];
+  out.push(
+    oktaEvent({
+      published: at(s.startMinute + 1),
+      eventType: 'user.authentication.sso',
+      user: s.user,
+      session: s.session,
+      ua: CHROME_MAC,
+      ip: '198.51.100.7',
+    }),
+  );
   if (s.agent) {
     for (let i = 0; i < s.calls; i++) {
-      out.push(oktaEvent({ published: at(s.startMinute + 10 + i), eventType: 'user.authentication.sso', user: s.user, session: s.session, ua: s.agent, ip: '203.0.113.9' }));
+      out.push(
+        oktaEvent({
+          published: at(s.startMinute + 10 + i),
+          eventType: 'user.authentication.sso',
+          user: s.user,
+          session: s.session,
+          ua: s.agent,
+          ip: '203.0.113.9',
+        }),
+      );
     }
   }
   return out.map((e) => JSON.stringify(e));
@@ -59,7 +86,10 @@ describe('finding ids', () => {
         const all = scenarios.flatMap(lines);
         const base = await idsOf([all]);
         const rnd = random[Symbol.iterator]();
-        const shuffled = [...all].map((l) => [rnd.next().value as number, l] as const).sort((a, b) => a[0] - b[0]).map(([, l]) => l);
+        const shuffled = [...all]
+          .map((l) => [rnd.next().value as number, l] as const)
+          .sort((a, b) => a[0] - b[0])
+          .map(([, l]) => l);
         const split: string[][] = Array.from({ length: parts }, () => []);
         for (const l of shuffled) split[(rnd.next().value as number) % parts]!.push(l);
         expect(await idsOf(split.reverse())).toEqual(base);
@@ -74,10 +104,28 @@ describe('finding ids', () => {
         const base = await idsOf([scenarios.flatMap(lines)]);
         const unrelated = lines({ user: 'zed@example.com', session: '102unrelatedX', agent: null, calls: 0, startMinute: 1 });
         const earlier = scenarios.map((s) =>
-          JSON.stringify(oktaEvent({ published: at(s.startMinute - extraMinutes), eventType: 'policy.evaluate_sign_on', user: s.user, session: `${s.session}-prev`, ua: CHROME_MAC, ip: '198.51.100.7' })),
+          JSON.stringify(
+            oktaEvent({
+              published: at(s.startMinute - extraMinutes),
+              eventType: 'policy.evaluate_sign_on',
+              user: s.user,
+              session: `${s.session}-prev`,
+              ua: CHROME_MAC,
+              ip: '198.51.100.7',
+            }),
+          ),
         );
         const later = scenarios.map((s) =>
-          JSON.stringify(oktaEvent({ published: at(s.startMinute + 700 + extraMinutes), eventType: 'user.session.end', user: s.user, session: s.session, ua: CHROME_MAC, ip: '198.51.100.7' })),
+          JSON.stringify(
+            oktaEvent({
+              published: at(s.startMinute + 700 + extraMinutes),
+              eventType: 'user.session.end',
+              user: s.user,
+              session: s.session,
+              ua: CHROME_MAC,
+              ip: '198.51.100.7',
+            }),
+          ),
         );
         expect(await idsOf([[...earlier, ...scenarios.flatMap(lines), ...unrelated, ...later]])).toEqual(base);
       }),

@@ -19,8 +19,16 @@ const IP = '198.51.100.7';
 describe('joining sessions after streaming', () => {
   it('joins token-only events to the session whose sign-in carried that token id, in any order', () => {
     const signin = { ...signIn('sess-1', 'alice@example.com', UA.chromeMac, IP), format: 'entra-signin', tokenId: 'uti-abc' };
-    const api = { ...request(undefined, UA.pythonRequests, IP, min(30)), format: 'access-log', tokenId: 'uti-abc', user: 'alice@example.com' };
-    for (const order of [[signin, api], [api, signin]]) {
+    const api = {
+      ...request(undefined, UA.pythonRequests, IP, min(30)),
+      format: 'access-log',
+      tokenId: 'uti-abc',
+      user: 'alice@example.com',
+    };
+    for (const order of [
+      [signin, api],
+      [api, signin],
+    ]) {
       const sessions = joined(order);
       expect(sessions.map((s) => s.id)).toEqual(['sess-1']);
       const py = [...sessions[0]!.clients.values()].find((c) => c.identity.class === 'http-library')!;
@@ -47,7 +55,15 @@ describe('joining sessions after streaming', () => {
 
   it('does not join by user and IP outside the session lifetime, from another IP, or when two sessions could match', () => {
     const base = { ...signIn('okta-1', 'bob@example.com', UA.chromeMac, IP), format: 'okta' };
-    const ended = ev({ time: min(10), kind: 'signout', action: 'user.session.end', sessionId: 'okta-1', user: 'bob@example.com', userAgent: UA.chromeMac, ip: IP });
+    const ended = ev({
+      time: min(10),
+      kind: 'signout',
+      action: 'user.session.end',
+      sessionId: 'okta-1',
+      user: 'bob@example.com',
+      userAgent: UA.chromeMac,
+      ip: IP,
+    });
     const late = { ...request(undefined, UA.claudeCli, IP, min(60)), format: 'combined-log', user: 'bob@example.com' };
     expect(joined([base, ended, late])).toHaveLength(2);
     const elsewhere = { ...request(undefined, UA.claudeCli, '203.0.113.1', min(5)), format: 'combined-log', user: 'bob@example.com' };

@@ -46,7 +46,10 @@ describe('SessionStore', () => {
     const late = { ...signIn('s', 'a@example.com', UA.iosApp, '198.51.100.1', min(30)), interactive: false };
     const early = signIn('s', 'a@example.com', UA.chromeMac, '198.51.100.1', min(0));
     const failed = { ...signIn('s', 'a@example.com', UA.firefoxWin, '198.51.100.1', min(-5)), outcome: 'failure' as const };
-    for (const order of [[late, early, failed], [failed, early, late]]) {
+    for (const order of [
+      [late, early, failed],
+      [failed, early, late],
+    ]) {
       const [s] = sessionsOf(order);
       expect(s!.start!.interactive).toBe(true);
       expect(s!.start!.clientKey).toMatch(/^browser:chrome/);

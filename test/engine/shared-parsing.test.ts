@@ -219,7 +219,16 @@ describe.skipIf(!built)('parsing shared with a worker thread gives the same repo
   it('reads standard input on the main thread (it cannot be read twice or cut ahead)', async () => {
     const { scan } = await load();
     const { Readable } = await import('node:stream');
-    const text = JSON.stringify(oktaEvent({ published: '2026-11-02T08:00:00Z', eventType: 'user.session.start', user: 'a@example.com', session: '102x', ua: CHROME_MAC, ip: '198.51.100.1' }));
+    const text = JSON.stringify(
+      oktaEvent({
+        published: '2026-11-02T08:00:00Z',
+        eventType: 'user.session.start',
+        user: 'a@example.com',
+        session: '102x',
+        ua: CHROME_MAC,
+        ip: '198.51.100.1',
+      }),
+    );
     const result = await scan({ paths: ['-'], worker: 'always', blockBytes: 16, stdin: Readable.from([Buffer.from(`${text}\n`)]) });
     expect(result.summary.events).toBe(1);
   });
@@ -228,12 +237,15 @@ describe.skipIf(!built)('parsing shared with a worker thread gives the same repo
     const { scan } = await load();
     const notALog = join(dir, 'notes.txt');
     writeFileSync(notALog, 'shopping list\nmilk\n');
-    await expect(scan({ paths: [awkward.path, notALog], worker: 'always', blockBytes: 512 })).rejects.toThrow(/is not a log borrowscan can read/);
+    await expect(scan({ paths: [awkward.path, notALog], worker: 'always', blockBytes: 512 })).rejects.toThrow(
+      /is not a log borrowscan can read/,
+    );
   });
 
   it('says why `always` cannot share when formats come from the API', async () => {
     const { scan, FORMATS } = await load();
-    await expect(scan({ paths: [awkward.path], worker: 'always', formats: FORMATS })).rejects.toThrow(/--worker always: cannot share parsing/);
+    await expect(scan({ paths: [awkward.path], worker: 'always', formats: FORMATS })).rejects.toThrow(
+      /--worker always: cannot share parsing/,
+    );
   });
 });
-

@@ -44,7 +44,11 @@ export function fuzzCase(files: readonly FixtureFile[], options: { maxMutations:
     {
       fixture: fc.constantFrom(...files.map((f) => f.name)),
       mutations: fc.array(mutation(options.maxHuge), { minLength: 1, maxLength: options.maxMutations }),
-      gzip: fc.oneof({ weight: 6, arbitrary: fc.constant('none' as const) }, { weight: 2, arbitrary: fc.constant('whole' as const) }, { weight: 1, arbitrary: fc.constantFrom('truncated' as const, 'flipped' as const) }),
+      gzip: fc.oneof(
+        { weight: 6, arbitrary: fc.constant('none' as const) },
+        { weight: 2, arbitrary: fc.constant('whole' as const) },
+        { weight: 1, arbitrary: fc.constantFrom('truncated' as const, 'flipped' as const) },
+      ),
       gzipAt: fc.nat(),
       via: fc.constantFrom('file' as const, 'file' as const, 'folder' as const, 'stdin' as const),
       force: fc.boolean(),
@@ -139,7 +143,8 @@ export async function checkCase(c: FuzzCase, files: readonly FixtureFile[], work
     if (second) problems.push(...checkInputs(report.inputs, { ...c, mutations: c.second! }, second.plain, file, second.path));
     if (second && c.via === 'file') {
       const reversed = await run(3, [second.path, path]);
-      if (reversed.run.code !== first.run.code) problems.push(`the exit code depends on the order the files are named in: ${first.run.code}, ${reversed.run.code}`);
+      if (reversed.run.code !== first.run.code)
+        problems.push(`the exit code depends on the order the files are named in: ${first.run.code}, ${reversed.run.code}`);
       if (reversed.json !== undefined) problems.push(...sameFindings(first.json, reversed.json));
     }
     return problems;
@@ -154,7 +159,12 @@ const DETECTED = new Map<string, string>();
 export function formatOf(file: FixtureFile): string {
   let id = DETECTED.get(file.name);
   if (id === undefined) {
-    const d = detectFormat(readFileSync(file.path, 'utf8').replace(/^\uFEFF/, '').slice(0, 64 * 1024), FORMATS);
+    const d = detectFormat(
+      readFileSync(file.path, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .slice(0, 64 * 1024),
+      FORMATS,
+    );
     id = 'reason' in d ? '' : d.format.id;
     DETECTED.set(file.name, id);
   }
@@ -203,7 +213,8 @@ function checkOutput(out: string, format: FuzzCase['report']): string[] {
       case 'sarif': {
         const sarif = JSON.parse(out) as { version?: string; runs?: { results?: { locations?: unknown[] }[] }[] };
         if (sarif.version !== '2.1.0' || !Array.isArray(sarif.runs)) return ['SARIF without version 2.1.0 and runs'];
-        for (const r of sarif.runs[0]?.results ?? []) if (!r.locations || r.locations.length === 0) return ['a SARIF result without a location'];
+        for (const r of sarif.runs[0]?.results ?? [])
+          if (!r.locations || r.locations.length === 0) return ['a SARIF result without a location'];
         break;
       }
       case 'csv': {
@@ -220,7 +231,8 @@ function checkOutput(out: string, format: FuzzCase['report']): string[] {
     return [`the ${format} report does not parse: ${(err as Error).message}`];
   }
   // No log field reaches a terminal raw: colour is off here, so no escape character may be written at all.
-  if ((format === 'table' || format === 'markdown' || format === 'csv') && /[\u001b\u009b]/.test(out)) return [`a raw terminal escape in the ${format} report`];
+  if ((format === 'table' || format === 'markdown' || format === 'csv') && /[\u001b\u009b]/.test(out))
+    return [`a raw terminal escape in the ${format} report`];
   return [];
 }
 
@@ -231,14 +243,17 @@ function checkInputs(inputs: InputEntry[], c: FuzzCase, plain: Buffer, file: Fix
   const shown = c.via === 'stdin' ? '-' : path;
   const entry = inputs.find((i) => i.path === shown);
   if (!entry) return [`the report has no entry for the input (${inputs.map((i) => i.path).join(', ')})`];
-  if (entry.errors.length + entry.errorsNotListed !== entry.skipped) problems.push(`skipped ${entry.skipped}, but ${entry.errors.length} listed and ${entry.errorsNotListed} not listed`);
+  if (entry.errors.length + entry.errorsNotListed !== entry.skipped)
+    problems.push(`skipped ${entry.skipped}, but ${entry.errors.length} listed and ${entry.errorsNotListed} not listed`);
   for (const e of entry.errors) {
-    if (/could not map record|Maximum call stack|internal/i.test(e.reason)) problems.push(`line ${e.line}: a reader or mapper threw: ${e.reason.slice(0, 300)}`);
+    if (/could not map record|Maximum call stack|internal/i.test(e.reason))
+      problems.push(`line ${e.line}: a reader or mapper threw: ${e.reason.slice(0, 300)}`);
     if (e.reason.trim().length === 0) problems.push(`line ${e.line}: a skip without a reason`);
   }
   const damagedGzip = c.gzip === 'truncated' || c.gzip === 'flipped';
   if (!damagedGzip) {
-    for (const e of entry.errors) if (/reading stopped early|could not be read/.test(e.reason)) problems.push(`an intact file stopped early: ${e.reason}`);
+    for (const e of entry.errors)
+      if (/reading stopped early|could not be read/.test(e.reason)) problems.push(`an intact file stopped early: ${e.reason}`);
   }
   if (entry.notRead !== undefined || entry.format === null || damagedGzip) return problems;
   const format = entry.format === 'log-format' && file.logFormat ? compileLogFormat(file.logFormat) : FORMAT_BY_ID.get(entry.format);
@@ -258,10 +273,17 @@ function sameFindings(a: string, b: string): string[] {
   const [x, y] = [JSON.parse(a) as Report, JSON.parse(b) as Report];
   const byId = (r: Report) => JSON.stringify([...r.findings].sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0)));
   const problems: string[] = [];
-  if (JSON.stringify(x.summary) !== JSON.stringify(y.summary)) problems.push(`the summary depends on the order the files are named in: ${JSON.stringify(x.summary)} / ${JSON.stringify(y.summary)}`);
+  if (JSON.stringify(x.summary) !== JSON.stringify(y.summary))
+    problems.push(`the summary depends on the order the files are named in: ${JSON.stringify(x.summary)} / ${JSON.stringify(y.summary)}`);
   if (byId(x) !== byId(y)) {
-    const ids = (r: Report) => r.findings.map((f) => f.id).sort().join(',');
-    problems.push(`the findings depend on the order the files are named in${ids(x) === ids(y) ? ' (the same ids, other contents)' : `: ${ids(x)} / ${ids(y)}`}`);
+    const ids = (r: Report) =>
+      r.findings
+        .map((f) => f.id)
+        .sort()
+        .join(',');
+    problems.push(
+      `the findings depend on the order the files are named in${ids(x) === ids(y) ? ' (the same ids, other contents)' : `: ${ids(x)} / ${ids(y)}`}`,
+    );
   }
   return problems;
 }
@@ -283,8 +305,19 @@ export function saveFailure(c: FuzzCase, files: readonly FixtureFile[], problems
   if (c.maxRecordSize) flags.push(`--max-record-size ${c.maxRecordSize}`);
   if (c.maxErrors !== undefined) flags.push(`--max-errors ${c.maxErrors}`);
   if (file.logFormat !== undefined) flags.push(`--log-format "$(cat fixtures/${file.name.replace(/[^/]+$/, 'log_format.conf')})"`);
-  const target = c.via === 'stdin' ? `- < "${path}"` : c.via === 'folder' ? `"${inputDir}"` : [path, second].filter(Boolean).map((p) => `"${p}"`).join(' ');
-  writeFileSync(join(dir, 'repro.sh'), `#!/bin/sh\n# ${problems.join('\n# ')}\n# from the repository root:\nnode bin/borrowscan.js scan ${target} ${flags.join(' ')}\n`);
+  const target =
+    c.via === 'stdin'
+      ? `- < "${path}"`
+      : c.via === 'folder'
+        ? `"${inputDir}"`
+        : [path, second]
+            .filter(Boolean)
+            .map((p) => `"${p}"`)
+            .join(' ');
+  writeFileSync(
+    join(dir, 'repro.sh'),
+    `#!/bin/sh\n# ${problems.join('\n# ')}\n# from the repository root:\nnode bin/borrowscan.js scan ${target} ${flags.join(' ')}\n`,
+  );
   return dir;
 }
 

@@ -40,7 +40,10 @@ describe('the CLI on damaged fixtures (fuzz)', () => {
         if (problems.length > 0) throw new Error(problems.join('\n'));
       });
       const details = await fc.check(property, { seed: FUZZ_SEED, numRuns: RUNS });
-      if (LONG) process.stderr.write(`fuzz: ${stats.cases} cases run, ${stats.counted} counted record by record, in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+      if (LONG)
+        process.stderr.write(
+          `fuzz: ${stats.cases} cases run, ${stats.counted} counted record by record, in ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+        );
       if (details.failed) {
         const c = details.counterexample![0];
         const problems = (details.errorInstance as Error | undefined)?.message ?? String(details.errorInstance);

@@ -65,7 +65,8 @@ async function checkCommands(c: FuzzCase): Promise<string[]> {
     const twice = async (name: string, once: (n: number) => Promise<Outcome>, allowed: readonly number[]) => {
       const [a, b] = [await once(1), await once(2)];
       problems.push(...keepsPromises(name, a, allowed));
-      if (a.run.code !== b.run.code || a.run.stdout !== b.run.stdout || a.written !== b.written) problems.push(`${name}: two runs of the same input differ`);
+      if (a.run.code !== b.run.code || a.run.stdout !== b.run.stdout || a.written !== b.written)
+        problems.push(`${name}: two runs of the same input differ`);
       return a;
     };
 
@@ -81,7 +82,11 @@ async function checkCommands(c: FuzzCase): Promise<string[]> {
     const baseline = await twice('baseline', (n) => runWritten(['baseline', ...input], join(dir, `baseline-${n}.json`)), [0, 2]);
     if (baseline.run.code === 0 && baseline.written === undefined) problems.push('baseline: exit 0 and no baseline written');
 
-    const exported = await twice('export', (n) => runWritten(['export', ...input, '--to', 'ocsf-ndjson'], join(dir, `export-${n}.ndjson`)), [0, 2]);
+    const exported = await twice(
+      'export',
+      (n) => runWritten(['export', ...input, '--to', 'ocsf-ndjson'], join(dir, `export-${n}.ndjson`)),
+      [0, 2],
+    );
     const scan = await runCli(['scan', ...input, '--format', 'json', '--quiet']);
     if (exported.run.code === 0 && scan.code !== 2) {
       const rows = (exported.written ?? '').split('\n').filter((l) => l.length > 0);
@@ -105,20 +110,16 @@ async function checkCommands(c: FuzzCase): Promise<string[]> {
 }
 
 describe('agents, baseline and export on damaged fixtures (fuzz)', () => {
-  it(
-    `keep scan's promises on ${RUNS} mutated inputs, and export writes a row per event scan reads (seed ${FUZZ_SEED})`,
-    async () => {
-      const property = fc.asyncProperty(fuzzCase(FILES, { maxMutations: 3, maxHuge: 70 * 1024 }), async (c) => {
-        const problems = await checkCommands(c);
-        if (problems.length > 0) throw new Error(problems.join('\n'));
-      });
-      const details = await fc.check(property, { seed: FUZZ_SEED, numRuns: RUNS });
-      if (details.failed) {
-        const problems = (details.errorInstance as Error | undefined)?.message ?? String(details.errorInstance);
-        expect.fail(`${fc.defaultReportMessage(details)}\n\nwhat went wrong (shrunk case):\n${problems}`);
-      }
-      expect(compared.cases).toBeGreaterThan(RUNS / 3);
-    },
-    120_000,
-  );
+  it(`keep scan's promises on ${RUNS} mutated inputs, and export writes a row per event scan reads (seed ${FUZZ_SEED})`, async () => {
+    const property = fc.asyncProperty(fuzzCase(FILES, { maxMutations: 3, maxHuge: 70 * 1024 }), async (c) => {
+      const problems = await checkCommands(c);
+      if (problems.length > 0) throw new Error(problems.join('\n'));
+    });
+    const details = await fc.check(property, { seed: FUZZ_SEED, numRuns: RUNS });
+    if (details.failed) {
+      const problems = (details.errorInstance as Error | undefined)?.message ?? String(details.errorInstance);
+      expect.fail(`${fc.defaultReportMessage(details)}\n\nwhat went wrong (shrunk case):\n${problems}`);
+    }
+    expect(compared.cases).toBeGreaterThan(RUNS / 3);
+  }, 120_000);
 });

@@ -67,7 +67,10 @@ describe('fuzz findings', () => {
     const csv = fixture('entra-signin-csv/service-principal-signins/ServicePrincipalSignIns_2026-11-02_2026-11-03.csv').toString('latin1');
     const lf = csv.replace(/\r\n/g, '\n');
     const read = async (text: string) =>
-      readInput({ path: '-', explicit: true }, { formats: FORMATS, onEvent: () => undefined, stdin: Readable.from([Buffer.from(text, 'latin1')]) });
+      readInput(
+        { path: '-', explicit: true },
+        { formats: FORMATS, onEvent: () => undefined, stdin: Readable.from([Buffer.from(text, 'latin1')]) },
+      );
     const expected = await read(lf);
     expect(expected.events).toBeGreaterThan(0);
     const cr = await read(lf.replace(/\n/g, '\r'));
@@ -82,7 +85,7 @@ describe('fuzz findings', () => {
     );
   });
 
-  it('--map reads only a record\'s own keys: time=__proto__ (or constructor) maps nothing, and the record keeps its time', () => {
+  it("--map reads only a record's own keys: time=__proto__ (or constructor) maps nothing, and the record keeps its time", () => {
     const record = { timestamp: '2026-11-02T09:00:00Z', method: 'GET', path: '/a' };
     for (const path of ['__proto__', 'constructor', 'toString', 'method.length']) {
       expect(injectMapped(record, parseFieldMap([`time=${path}`]))).toEqual(record);
@@ -96,7 +99,14 @@ describe('fuzz findings', () => {
     const a = join(dir, 'a.ndjson');
     const b = join(dir, 'b.ndjson');
     writeFileSync(a, borrowedSessionLog());
-    const other = oktaEvent({ published: '2026-11-02T09:20:00.000Z', eventType: 'user.authentication.sso', user: 'alice@example.com', session: '102borrowed', ua: CHROME_MAC, ip: '198.51.100.7' });
+    const other = oktaEvent({
+      published: '2026-11-02T09:20:00.000Z',
+      eventType: 'user.authentication.sso',
+      user: 'alice@example.com',
+      session: '102borrowed',
+      ua: CHROME_MAC,
+      ip: '198.51.100.7',
+    });
     writeFileSync(b, JSON.stringify(other));
     const ab = JSON.parse((await runCli(['scan', a, b, '--format', 'json'])).stdout);
     const ba = JSON.parse((await runCli(['scan', b, a, '--format', 'json'])).stdout);
@@ -127,7 +137,9 @@ describe('fuzz findings', () => {
     writeFileSync(a, borrowedSessionLog('python-requests/2.32.3'));
     writeFileSync(b, borrowedSessionLog('python-requests/2.31.0'));
     const agents = async (paths: string[]) => {
-      const report = JSON.parse((await runCli(['scan', ...paths, '--format', 'json'])).stdout) as { findings: { id: string; client: { userAgent: string } }[] };
+      const report = JSON.parse((await runCli(['scan', ...paths, '--format', 'json'])).stdout) as {
+        findings: { id: string; client: { userAgent: string } }[];
+      };
       return report.findings.map((f) => [f.id, f.client.userAgent]).sort();
     };
     const ab = await agents([a, b]);

@@ -23,15 +23,89 @@ export type Mutation =
 export type Confusion = 'string' | 'number' | 'null' | 'object' | 'array' | 'boolean' | 'empty' | 'odd' | 'huge';
 
 /** Invalid UTF-8: a lone continuation byte, cut sequences, an overlong form, a surrogate, bytes that are never UTF-8. */
-const BAD_UTF8 = [[0x80], [0xff], [0xfe, 0xff], [0xc3], [0xe2, 0x82], [0xf0, 0x9f, 0x98], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0x00]];
+const BAD_UTF8 = [
+  [0x80],
+  [0xff],
+  [0xfe, 0xff],
+  [0xc3],
+  [0xe2, 0x82],
+  [0xf0, 0x9f, 0x98],
+  [0xc0, 0x80],
+  [0xed, 0xa0, 0x80],
+  [0xf4, 0x90, 0x80, 0x80],
+  [0x00],
+];
 /** Text that breaks structure: quotes, brackets, separators, escapes, line ends, terminal escapes. */
-const STRUCTURE = ['"', '{', '}', '[', ']', ',', ':', '\\', '\n', '\r\n', '\r', '\t', ' ', '""', '\\"', '\u2028', '\u001b[31m', '\u202e', '\uFEFF', '-', '[]', '{}', 'null', '"a":', ',"x":1', '%', '$', '\u0000'];
+const STRUCTURE = [
+  '"',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '\\',
+  '\n',
+  '\r\n',
+  '\r',
+  '\t',
+  ' ',
+  '""',
+  '\\"',
+  '\u2028',
+  '\u001b[31m',
+  '\u202e',
+  '\uFEFF',
+  '-',
+  '[]',
+  '{}',
+  'null',
+  '"a":',
+  ',"x":1',
+  '%',
+  '$',
+  '\u0000',
+];
 /** Values that parsers get wrong: placeholders, extremes, impossible times, markup, paths. */
 export const ODD_VALUES: readonly unknown[] = [
-  '', '-', 'null', 'undefined', 'N/A', ' ', '0', -0, 1.5, 2 ** 53 + 1, 1e308, -1e308, '1e999', 'NaN', 'Infinity',
-  '2026-02-30T00:00:00Z', '2026-11-02T25:61:00Z', '2026-11-02T09:00:00+99:99', '0000-00-00', '10/Foo/2026:00:00:00 +0000',
-  '9999999999999999999', '-1', '\u0000', '\u001b]8;;http://x\u0007x', '\u202egnp.exe', '<script>alert(1)</script>',
-  '[x](https://example.com)', '@org/team', '../../etc/passwd', 'a'.repeat(300), '😀', '\uFFFD', {}, [], [[[]]], { '': null }, true, false,
+  '',
+  '-',
+  'null',
+  'undefined',
+  'N/A',
+  ' ',
+  '0',
+  -0,
+  1.5,
+  2 ** 53 + 1,
+  1e308,
+  -1e308,
+  '1e999',
+  'NaN',
+  'Infinity',
+  '2026-02-30T00:00:00Z',
+  '2026-11-02T25:61:00Z',
+  '2026-11-02T09:00:00+99:99',
+  '0000-00-00',
+  '10/Foo/2026:00:00:00 +0000',
+  '9999999999999999999',
+  '-1',
+  '\u0000',
+  '\u001b]8;;http://x\u0007x',
+  '\u202egnp.exe',
+  '<script>alert(1)</script>',
+  '[x](https://example.com)',
+  '@org/team',
+  '../../etc/passwd',
+  'a'.repeat(300),
+  '😀',
+  '\uFFFD',
+  {},
+  [],
+  [[[]]],
+  { '': null },
+  true,
+  false,
 ];
 
 /** Mutations for `npm test`: huge values up to about a megabyte (past the 64 KB head detection reads). */
@@ -50,16 +124,48 @@ export function mutation(maxHuge: number): fc.Arbitrary<Mutation> {
         kind: fc.constant('confuse' as const),
         record: fc.nat(),
         value: fc.nat(),
-        to: fc.constantFrom<Confusion>('string', 'number', 'null', 'object', 'array', 'boolean', 'empty', 'odd', 'odd', 'odd', ...(sizes.length > 0 ? (['huge'] as const) : [])),
+        to: fc.constantFrom<Confusion>(
+          'string',
+          'number',
+          'null',
+          'object',
+          'array',
+          'boolean',
+          'empty',
+          'odd',
+          'odd',
+          'odd',
+          ...(sizes.length > 0 ? (['huge'] as const) : []),
+        ),
       }),
     },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('bom' as const), add: fc.boolean() }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('lineEnds' as const), to: fc.constantFrom('crlf' as const, 'lf' as const, 'cr' as const) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ kind: fc.constant('lineEnds' as const), to: fc.constantFrom('crlf' as const, 'lf' as const, 'cr' as const) }),
+    },
     ...(sizes.length > 0
-      ? [{ weight: 1, arbitrary: fc.record({ kind: fc.constant('huge' as const), at, size: fc.constantFrom(...sizes), text: fc.constantFrom('a', ' ', '\\', '"', '\\"', 'é', '😀', 'a b', '\\x22') }) }]
+      ? [
+          {
+            weight: 1,
+            arbitrary: fc.record({
+              kind: fc.constant('huge' as const),
+              at,
+              size: fc.constantFrom(...sizes),
+              text: fc.constantFrom('a', ' ', '\\', '"', '\\"', 'é', '😀', 'a b', '\\x22'),
+            }),
+          },
+        ]
       : []),
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('utf8' as const), at, bytes: fc.constantFrom(...BAD_UTF8) }) },
-    { weight: 3, arbitrary: fc.record({ kind: fc.constant('insert' as const), at, text: fc.oneof(fc.constantFrom(...STRUCTURE), fc.string({ maxLength: 6 })) }) },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        kind: fc.constant('insert' as const),
+        at,
+        text: fc.oneof(fc.constantFrom(...STRUCTURE), fc.string({ maxLength: 6 })),
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), at, length: fc.integer({ min: 1, max: 64 }) }) },
   );
 }
@@ -195,7 +301,7 @@ function replaceIn(record: Slot, n: number, to: Confusion): void {
 function confused(v: unknown, to: Confusion, n: number): unknown {
   switch (to) {
     case 'string':
-      return typeof v === 'string' ? `${v}x` : JSON.stringify(v) ?? 'undefined';
+      return typeof v === 'string' ? `${v}x` : (JSON.stringify(v) ?? 'undefined');
     case 'number':
       return typeof v === 'string' ? (Number.isFinite(Number(v)) ? Number(v) : v.length) : typeof v === 'number' ? -v - 1 : 0;
     case 'null':

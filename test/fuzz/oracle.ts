@@ -92,7 +92,10 @@ function jsonRecords(text: string, format: LogFormat, maxRecordBytes: number): n
   // A record's size is its text as written (indentation too), which re-serializing does not give back.
   if (records && format.unwrap && records.some((r) => JSON.stringify(r).length * 4 > maxRecordBytes)) return undefined;
   if (!records) return over(text.trim(), maxRecordBytes) ? 1 : unwrapped(format, value);
-  return records.reduce<number>((sum, r) => sum + (r !== null && typeof r === 'object' && !over(JSON.stringify(r), maxRecordBytes) ? unwrapped(format, r) : 1), 0);
+  return records.reduce<number>(
+    (sum, r) => sum + (r !== null && typeof r === 'object' && !over(JSON.stringify(r), maxRecordBytes) ? unwrapped(format, r) : 1),
+    0,
+  );
 }
 
 function parses(text: string): boolean {

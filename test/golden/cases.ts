@@ -63,7 +63,10 @@ export const FIXTURE_CASES: GoldenCase[] = subfolders('fixtures').flatMap((forma
     const flags = CASE_FLAGS[id];
     const skip = new Set([...NOT_LOGS, ...(flags?.flagFiles ?? [])]);
     const logs = filesIn(dir).filter((file) => !skip.has(file));
-    return { golden: `fixtures/${id}.json.txt`, args: ['scan', ...logs.map((file) => `${dir}/${file}`), ...(flags?.args(dir) ?? []), '--format', 'json'] };
+    return {
+      golden: `fixtures/${id}.json.txt`,
+      args: ['scan', ...logs.map((file) => `${dir}/${file}`), ...(flags?.args(dir) ?? []), '--format', 'json'],
+    };
   }),
 );
 
@@ -71,7 +74,13 @@ export const FIXTURE_CASES: GoldenCase[] = subfolders('fixtures').flatMap((forma
 export const CASES_WITH_FLAGS = Object.keys(CASE_FLAGS);
 
 const TASK_SCOPE = 'fixtures/agents/task-scope';
-const AGENTS_ARGS = ['agents', '--agents', `${TASK_SCOPE}/agents.yaml`, `${TASK_SCOPE}/okta-system-log.ndjson`, `${TASK_SCOPE}/api-access.jsonl`];
+const AGENTS_ARGS = [
+  'agents',
+  '--agents',
+  `${TASK_SCOPE}/agents.yaml`,
+  `${TASK_SCOPE}/okta-system-log.ndjson`,
+  `${TASK_SCOPE}/api-access.jsonl`,
+];
 
 /** The listing commands, the agent inventory and the help texts. */
 export const COMMAND_CASES: GoldenCase[] = [

@@ -11,7 +11,8 @@ async function expectGolden({ golden, args }: GoldenCase): Promise<void> {
 }
 
 describe('golden: the demo scan', () => {
-  for (const c of DEMO_CASES) it(`borrowscan ${c.args.join(' ')}: stdout, stderr and exit code match __golden__/${c.golden}`, () => expectGolden(c));
+  for (const c of DEMO_CASES)
+    it(`borrowscan ${c.args.join(' ')}: stdout, stderr and exit code match __golden__/${c.golden}`, () => expectGolden(c));
 
   it('prints the same reports whatever the clock says (no golden output depends on the time of the run)', async () => {
     for (const { args } of DEMO_CASES) {
@@ -37,7 +38,8 @@ describe('golden: the demo scan', () => {
 
 describe('golden: one JSON report per format fixture case', () => {
   for (const c of FIXTURE_CASES) {
-    it(`the JSON report of ${c.golden.replace(/\.json\.txt$/, '')}, its stderr and exit code match __golden__/${c.golden}`, () => expectGolden(c));
+    it(`the JSON report of ${c.golden.replace(/\.json\.txt$/, '')}, its stderr and exit code match __golden__/${c.golden}`, () =>
+      expectGolden(c));
   }
 
   it('finds every fixture case that needs flags', () => {
@@ -47,7 +49,8 @@ describe('golden: one JSON report per format fixture case', () => {
 });
 
 describe('golden: listings, the agent inventory and help', () => {
-  for (const c of COMMAND_CASES) it(`borrowscan ${c.args.join(' ')}: output and exit code match __golden__/${c.golden}`, () => expectGolden(c));
+  for (const c of COMMAND_CASES)
+    it(`borrowscan ${c.args.join(' ')}: output and exit code match __golden__/${c.golden}`, () => expectGolden(c));
 });
 
 describe('golden files', () => {

@@ -49,9 +49,13 @@ export async function runInProcess(args: Arg[], now: Date = GOLDEN_NOW): Promise
  */
 export function transcript(args: Arg[], run: Run): string {
   return normalize(
-    [`$ borrowscan ${args.map(shellWord).join(' ')}`, `exit code: ${run.code}`, '--- stderr ---', `${stream(run.stderr)}--- stdout ---`, stream(run.stdout)].join(
-      '\n',
-    ),
+    [
+      `$ borrowscan ${args.map(shellWord).join(' ')}`,
+      `exit code: ${run.code}`,
+      '--- stderr ---',
+      `${stream(run.stderr)}--- stdout ---`,
+      stream(run.stdout),
+    ].join('\n'),
   );
 }
 

@@ -5,7 +5,7 @@ import { entraSignin } from '../../src/input/entra-signin/index.js';
 const ctx = { file: 'f', line: 1 };
 
 describe('application names for app: allow patterns', () => {
-  it('takes an Okta event\'s AppInstance target name', () => {
+  it("takes an Okta event's AppInstance target name", () => {
     const event = okta.map(
       {
         published: '2026-11-02T09:00:00.000Z',
@@ -21,9 +21,15 @@ describe('application names for app: allow patterns', () => {
     expect(event).toMatchObject({ app: 'Salesforce.com' });
   });
 
-  it('takes an Entra sign-in\'s appDisplayName', () => {
+  it("takes an Entra sign-in's appDisplayName", () => {
     const event = entraSignin.map(
-      { createdDateTime: '2026-11-02T09:00:00Z', userPrincipalName: 'a@example.com', appId: 'x', appDisplayName: 'Office 365', status: { errorCode: 0 } },
+      {
+        createdDateTime: '2026-11-02T09:00:00Z',
+        userPrincipalName: 'a@example.com',
+        appId: 'x',
+        appDisplayName: 'Office 365',
+        status: { errorCode: 0 },
+      },
       ctx,
     );
     expect(event).toMatchObject({ app: 'Office 365' });

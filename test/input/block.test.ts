@@ -55,17 +55,37 @@ describe('readBlock: JSON lines offered as bytes first (a sink with line())', ()
     const textNext = readBlock(data, 'json', text, 1, maxBytes);
     const offered: [number, string][] = [];
     const bytesWay = collect();
-    const bytesNext = readBlock(data, 'json', { ...bytesWay, line: (b, start, end, line) => {
+    const bytesNext = readBlock(
+      data,
+      'json',
+      {
+        ...bytesWay,
+        line: (b, start, end, line) => {
           offered.push([line, b.toString('utf8', start, end)]);
           return false;
-        } }, 1, maxBytes);
+        },
+      },
+      1,
+      maxBytes,
+    );
     return { text, textNext, bytesWay, bytesNext, offered };
   }
 
   it('gives the records, errors and next line number of the text reading, for any bytes and size limit', async () => {
     const fc = (await import('fast-check')).default;
     const piece = fc.oneof(
-      fc.constantFrom('{"a":1}', '{"records":[{"x":1},{"x":2}]}', '[1,2]', '{bad', '   ', ' {"a": "b"} ', '\u00a0{"a":1}', '{"a":1}\u00a0', '\ufeff{"a":1}', ''),
+      fc.constantFrom(
+        '{"a":1}',
+        '{"records":[{"x":1},{"x":2}]}',
+        '[1,2]',
+        '{bad',
+        '   ',
+        ' {"a": "b"} ',
+        '\u00a0{"a":1}',
+        '{"a":1}\u00a0',
+        '\ufeff{"a":1}',
+        '',
+      ),
       fc.json(),
       fc.string({ maxLength: 30 }),
     );
@@ -73,12 +93,19 @@ describe('readBlock: JSON lines offered as bytes first (a sink with line())', ()
     const file = fc.array(fc.tuple(piece, ends), { maxLength: 8 }).map((lines) => lines.map(([p, e]) => p + e).join(''));
     const raw = fc.uint8Array({ maxLength: 60 }).map((u) => Buffer.from(u));
     fc.assert(
-      fc.property(fc.oneof(file.map((s) => Buffer.from(s, 'utf8')), raw), fc.constantFrom(undefined, 4, 12, 40, 1024), (data, maxBytes) => {
-        const r = bothWays(data, maxBytes);
-        expect(r.bytesWay.records).toEqual(r.text.records);
-        expect(r.bytesWay.errors).toEqual(r.text.errors);
-        expect(r.bytesNext).toBe(r.textNext);
-      }),
+      fc.property(
+        fc.oneof(
+          file.map((s) => Buffer.from(s, 'utf8')),
+          raw,
+        ),
+        fc.constantFrom(undefined, 4, 12, 40, 1024),
+        (data, maxBytes) => {
+          const r = bothWays(data, maxBytes);
+          expect(r.bytesWay.records).toEqual(r.text.records);
+          expect(r.bytesWay.errors).toEqual(r.text.errors);
+          expect(r.bytesNext).toBe(r.textNext);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

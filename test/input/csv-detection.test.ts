@@ -26,8 +26,11 @@ describe('a CSV log with an unbalanced quote', () => {
   });
 
   it('on its second line, with no other quote to close it, is no longer "not a log" (the whole head was one record)', async () => {
-    const plain = (n: number) => `2026-11-02T11:00:0${n}.000Z,GET,/app/home,200,198.51.100.90,curl/8.7.1,carol@example.com,102a9,,0oa1webapp,10240`;
-    const { report, events } = await readDetected(csvFile([header!, plain(0).replace('curl/8.7.1', '"curl/8.7.1'), plain(1), plain(2), plain(3)]));
+    const plain = (n: number) =>
+      `2026-11-02T11:00:0${n}.000Z,GET,/app/home,200,198.51.100.90,curl/8.7.1,carol@example.com,102a9,,0oa1webapp,10240`;
+    const { report, events } = await readDetected(
+      csvFile([header!, plain(0).replace('curl/8.7.1', '"curl/8.7.1'), plain(1), plain(2), plain(3)]),
+    );
     expect(report.format).toBe('access-log-csv');
     expect(report.errors.map((e) => e.line)).toEqual([2]);
     expect(events.map((e) => e.source.line)).toEqual([3, 4, 5]);

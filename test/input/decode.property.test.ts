@@ -26,7 +26,10 @@ async function decode(chunks: Buffer[]): Promise<string> {
 }
 
 /** What any reader must see: the bytes as UTF-8 (U+FFFD for what is none), without a leading byte-order mark. */
-const reference = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8').replace(/^\uFEFF/, '');
+const reference = (bytes: Uint8Array): string =>
+  Buffer.from(bytes)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
 
 /** Text with the bytes that trip decoders: BOMs, cut and overlong sequences, surrogates encoded as UTF-8. */
 const bytes = fc
@@ -34,7 +37,20 @@ const bytes = fc
     fc.oneof(
       fc.uint8Array({ maxLength: 8 }),
       fc.string({ maxLength: 8 }).map((s) => Buffer.from(s)),
-      fc.constantFrom([0xef, 0xbb, 0xbf], [0xff], [0xc3], [0xe2, 0x82], [0xf0, 0x9f, 0x98], [0xed, 0xa0, 0x80], [0xc0, 0x80], [0x0a], [0x0d, 0x0a], [0x1f, 0x8b]).map((b) => Uint8Array.from(b)),
+      fc
+        .constantFrom(
+          [0xef, 0xbb, 0xbf],
+          [0xff],
+          [0xc3],
+          [0xe2, 0x82],
+          [0xf0, 0x9f, 0x98],
+          [0xed, 0xa0, 0x80],
+          [0xc0, 0x80],
+          [0x0a],
+          [0x0d, 0x0a],
+          [0x1f, 0x8b],
+        )
+        .map((b) => Uint8Array.from(b)),
     ),
     { maxLength: 30 },
   )
@@ -56,14 +72,22 @@ describe('decodeText on any bytes (property)', () => {
 });
 
 describe('a damaged gzip file (property)', () => {
-  const lines = Array.from({ length: 40 }, (_, i) => `198.51.100.${i} - - [03/Mar/2026:09:00:${String(i % 60).padStart(2, '0')} +0000] "GET /p${i} HTTP/1.1" 200 5 "-" "curl/8.4.0"`);
+  const lines = Array.from(
+    { length: 40 },
+    (_, i) =>
+      `198.51.100.${i} - - [03/Mar/2026:09:00:${String(i % 60).padStart(2, '0')} +0000] "GET /p${i} HTTP/1.1" 200 5 "-" "curl/8.4.0"`,
+  );
   const gz = gzipSync(`${lines.join('\n')}\n`);
 
   /** Truncated or with bytes changed anywhere: every line read is an event, and what could not be read is said. */
   it('is read as far as it goes and the rest reported, never thrown', async () => {
     const damage = fc.oneof(
       fc.record({ kind: fc.constant('truncate' as const), at: fc.integer({ min: 2, max: gz.length - 1 }) }),
-      fc.record({ kind: fc.constant('flip' as const), at: fc.integer({ min: 2, max: gz.length - 1 }), byte: fc.integer({ min: 0, max: 255 }) }),
+      fc.record({
+        kind: fc.constant('flip' as const),
+        at: fc.integer({ min: 2, max: gz.length - 1 }),
+        byte: fc.integer({ min: 0, max: 255 }),
+      }),
     );
     await fc.assert(
       fc.asyncProperty(damage, fc.boolean(), async (d, forced) => {
@@ -73,7 +97,12 @@ describe('a damaged gzip file (property)', () => {
         const events: unknown[] = [];
         const report = await readInput(
           { path: '-', explicit: true },
-          { formats: FORMATS, forced: forced ? FORMATS.find((f) => f.id === 'combined-log') : undefined, onEvent: (e) => events.push(e), stdin: Readable.from([input]) },
+          {
+            formats: FORMATS,
+            forced: forced ? FORMATS.find((f) => f.id === 'combined-log') : undefined,
+            onEvent: (e) => events.push(e),
+            stdin: Readable.from([input]),
+          },
         );
         expect(report.events).toBe(events.length);
         expect(report.events + report.skipped).toBeLessThanOrEqual(lines.length + 1);

@@ -51,7 +51,10 @@ describe('detectFormat on any head (property)', () => {
   });
 
   it('with any --map paths, still answers a format or a reason', () => {
-    const path = fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'toString', 'a..b', '.', 'headers.x-session-id', 'claims.sub'));
+    const path = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 12 }),
+      fc.constantFrom('__proto__', 'constructor', 'toString', 'a..b', '.', 'headers.x-session-id', 'claims.sub'),
+    );
     fc.assert(
       fc.property(damagedHead, path, fc.constantFrom('time', 'user', 'session', 'userAgent', 'status'), (head, p, field) => {
         fc.pre(p.trim().length > 0);

@@ -15,7 +15,13 @@ const path = fc.oneof(
 const spec = fc.oneof(
   fc.tuple(fc.constantFrom(...MAPPABLE_FIELDS), path).map(([f, p]) => `${f}=${p}`),
   fc.string({ maxLength: 20 }),
-  fc.tuple(fc.constantFrom(...MAPPABLE_FIELDS, 'Time', 'USER', ' user', 'sessionId', ''), fc.constantFrom('=', ' = ', '==', ':'), fc.string({ maxLength: 8 })).map((p) => p.join('')),
+  fc
+    .tuple(
+      fc.constantFrom(...MAPPABLE_FIELDS, 'Time', 'USER', ' user', 'sessionId', ''),
+      fc.constantFrom('=', ' = ', '==', ':'),
+      fc.string({ maxLength: 8 }),
+    )
+    .map((p) => p.join('')),
 );
 
 describe('--map values (property)', () => {
@@ -45,7 +51,13 @@ describe('--map values (property)', () => {
     fc.dictionary(fc.constantFrom('a', 'b', 'headers', 'headers.x-session-id', 'time', 'user', '__proto__'), fc.jsonValue({ maxDepth: 2 })),
   );
   const maps = fc
-    .array(fc.tuple(fc.constantFrom(...MAPPABLE_FIELDS), path.filter((p) => p.trim().length > 0)), { minLength: 1, maxLength: 4 })
+    .array(
+      fc.tuple(
+        fc.constantFrom(...MAPPABLE_FIELDS),
+        path.filter((p) => p.trim().length > 0),
+      ),
+      { minLength: 1, maxLength: 4 },
+    )
     .map((pairs) => parseFieldMap(pairs.map(([f, p]) => `${f}=${p}`)));
 
   it('on any record and any paths: injecting and applying never throw, and a mapped record is an event or a skip', () => {
@@ -54,7 +66,10 @@ describe('--map values (property)', () => {
       fc.property(record, maps, fc.constantFrom(...formats), (value, map, format) => {
         expect(() => injectMapped(value, map)).not.toThrow();
         const results: string[] = [];
-        const sink = mappingSink(format, 'map.json', map, { event: (e) => results.push(applied(e, value, map)), error: (_l, reason) => results.push(`skip: ${reason}`) });
+        const sink = mappingSink(format, 'map.json', map, {
+          event: (e) => results.push(applied(e, value, map)),
+          error: (_l, reason) => results.push(`skip: ${reason}`),
+        });
         sink.record(value, 1);
         expect(results.length).toBeGreaterThan(0);
         for (const r of results) expect(r).not.toMatch(/could not map record/);
@@ -63,13 +78,17 @@ describe('--map values (property)', () => {
     );
   });
 
-  it('reads only a record\'s own keys: a path no record has maps nothing, whatever Object.prototype holds', () => {
+  it("reads only a record's own keys: a path no record has maps nothing, whatever Object.prototype holds", () => {
     fc.assert(
-      fc.property(fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__.constructor'), fc.constantFrom(...MAPPABLE_FIELDS), (p, field) => {
-        const map = parseFieldMap([`${field}=${p}`]);
-        const plain = { timestamp: '2026-11-02T09:00:00Z', path: '/a', method: 'GET', status: 200, user: 'u' };
-        expect(injectMapped(plain, map)).toEqual(plain);
-      }),
+      fc.property(
+        fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__.constructor'),
+        fc.constantFrom(...MAPPABLE_FIELDS),
+        (p, field) => {
+          const map = parseFieldMap([`${field}=${p}`]);
+          const plain = { timestamp: '2026-11-02T09:00:00Z', path: '/a', method: 'GET', status: 200, user: 'u' };
+          expect(injectMapped(plain, map)).toEqual(plain);
+        },
+      ),
       { seed: FUZZ_SEED, numRuns: propertyRuns(60) },
     );
   });

@@ -103,7 +103,9 @@ describe('reading a folder', () => {
     try {
       const { code, report, stderr } = await scanJson(dir);
       expect(code).toBe(1);
-      expect(report.inputs.find((i: { path: string }) => i.path.endsWith('locked')).notRead).toBe('folder could not be read: permission denied');
+      expect(report.inputs.find((i: { path: string }) => i.path.endsWith('locked')).notRead).toBe(
+        'folder could not be read: permission denied',
+      );
       expect(stderr).toMatch(/locked not read: folder could not be read: permission denied/);
     } finally {
       chmodSync(join(dir, 'locked'), 0o755);

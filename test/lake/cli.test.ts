@@ -9,7 +9,10 @@ describe('borrowscan export', () => {
   it('writes one OCSF row per event to standard output', async () => {
     const r = await runCli(['export', 'fixtures/demo', '--to', 'ocsf-ndjson', '-o', '-', '-q']);
     expect(r.code).toBe(0);
-    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { class_uid: number; borrowscan: { format: string } });
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { class_uid: number; borrowscan: { format: string } });
     expect(rows).toHaveLength(1089);
     expect(new Set(rows.map((x) => x.class_uid))).toEqual(new Set([3002, 4002]));
     expect(rows.every((x) => typeof x.borrowscan.format === 'string')).toBe(true);
@@ -65,7 +68,17 @@ describe('borrowscan sql', () => {
   it('prints each stage for each dialect', async () => {
     for (const dialect of ['duckdb', 'trino', 'spark']) {
       for (const stage of ['clients', 'detect']) {
-        const r = await runCli(['sql', '--dialect', dialect, '--table', 'ocsf_events', '--stage', stage, '--eventday', '20261101..20261102']);
+        const r = await runCli([
+          'sql',
+          '--dialect',
+          dialect,
+          '--table',
+          'ocsf_events',
+          '--stage',
+          stage,
+          '--eventday',
+          '20261101..20261102',
+        ]);
         expect(r.code).toBe(0);
         expect(r.stdout.startsWith('WITH')).toBe(true);
         expect(r.stdout).toContain("eventday >= '20261101'");
@@ -83,11 +96,15 @@ describe('borrowscan sql', () => {
 });
 
 describe('borrowscan clients', () => {
-  it('classifies the clients stage\'s CSV into the client table', async () => {
+  it("classifies the clients stage's CSV into the client table", async () => {
     const dir = tempDir();
     const input = join(dir, 'signatures.csv');
-    const header = 'sig,ua_raw,aws,hint_browser,hint_os,hint_app,agent_kind,agent_name,agent_obo,agent_proof,h_signature_agent,h_web_bot_auth,h_platform_hint,h_stainless_lang,h_stainless_version,h_mcp_method,h_mcp_name,h_mcp_protocol_version,h_mcp_session_id';
-    writeFileSync(input, `${header}\nS1,python-requests/2.32.3,false,,,,,,,,,,,,,,,,\nS2,"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36",false,,,,,,,,,,,,,,,,\n`);
+    const header =
+      'sig,ua_raw,aws,hint_browser,hint_os,hint_app,agent_kind,agent_name,agent_obo,agent_proof,h_signature_agent,h_web_bot_auth,h_platform_hint,h_stainless_lang,h_stainless_version,h_mcp_method,h_mcp_name,h_mcp_protocol_version,h_mcp_session_id';
+    writeFileSync(
+      input,
+      `${header}\nS1,python-requests/2.32.3,false,,,,,,,,,,,,,,,,\nS2,"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36",false,,,,,,,,,,,,,,,,\n`,
+    );
     const output = join(dir, 'clients.csv');
     const r = await runCli(['clients', input, '-o', output]);
     expect(r.code).toBe(0);

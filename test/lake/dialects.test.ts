@@ -19,7 +19,13 @@ function text(dialect: 'trino' | 'spark' | 'duckdb', stage: SqlTextOptions['stag
     tables: stage === 'shard-key' ? [] : [SL],
     exportTables: ['borrowscan_events'],
     clientTable: 'borrowscan_clients',
-    filters: { eventdayFrom: '20261101', eventdayTo: '20261107', regions: ['us-east-1'], accountIds: ['123456789012'], since: 1_700_000_000_000 },
+    filters: {
+      eventdayFrom: '20261101',
+      eventdayTo: '20261107',
+      regions: ['us-east-1'],
+      accountIds: ['123456789012'],
+      since: 1_700_000_000_000,
+    },
     registry: withRegistry ? registry : undefined,
     stage,
   });
@@ -31,7 +37,10 @@ const parsers = { trino: new TrinoSQL(), spark: new SparkSQL() } as const;
 function statements(dialect: 'trino' | 'spark'): { name: string; sql: string }[] {
   const { ctes, select } = detectionParts({
     dialect,
-    sources: [{ kind: 'native', relation: SL }, { kind: 'export', relation: 'borrowscan_events' }],
+    sources: [
+      { kind: 'native', relation: SL },
+      { kind: 'export', relation: 'borrowscan_events' },
+    ],
     filters: { eventdayFrom: '20261101', regions: ['us-east-1'] },
     clientTable: 'borrowscan_clients',
     registry,
@@ -64,7 +73,9 @@ describe.each(['trino', 'spark'] as const)('%s text', (dialect) => {
   }
 
   it('a broken text does not parse (the check can fail)', () => {
-    expect(parsers[dialect].validate(text(dialect, 'clients').replace('SELECT DISTINCT', 'SELECT DISTINCT FROM')).length).toBeGreaterThan(0);
+    expect(parsers[dialect].validate(text(dialect, 'clients').replace('SELECT DISTINCT', 'SELECT DISTINCT FROM')).length).toBeGreaterThan(
+      0,
+    );
   }, 120_000);
 
   it('has no COUNT(DISTINCT ...) OVER, no ASOF join, no MATERIALIZED CTE', () => {
@@ -82,7 +93,15 @@ describe.each(['trino', 'spark'] as const)('%s text', (dialect) => {
 
   it('carries the partition filters and the tables', () => {
     const sql = text(dialect);
-    for (const part of ["eventday >= '20261101'", "eventday <= '20261107'", "region IN ('us-east-1')", "accountid IN ('123456789012')", SL, 'borrowscan_events', 'borrowscan_clients']) {
+    for (const part of [
+      "eventday >= '20261101'",
+      "eventday <= '20261107'",
+      "region IN ('us-east-1')",
+      "accountid IN ('123456789012')",
+      SL,
+      'borrowscan_events',
+      'borrowscan_clients',
+    ]) {
       expect(sql).toContain(part);
     }
   });

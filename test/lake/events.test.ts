@@ -13,7 +13,21 @@ import { streamingFindings } from './events.js';
  * are the same event and the engines must agree exactly.
  */
 const users = ['alice@example.com', 'Bob@Example.com', 'carol@example.com', 'svc-report@example.com', 'breakglass@example.com'];
-const uas = [UA.chromeMac, UA.chromeMac143, UA.chromeWin, UA.firefoxWin, UA.safariMac, UA.iosApp, UA.pythonRequests, UA.claudeCli, UA.headless, UA.gptBot, REPORT_UA, 'Okta-Health-Check/1.0', undefined];
+const uas = [
+  UA.chromeMac,
+  UA.chromeMac143,
+  UA.chromeWin,
+  UA.firefoxWin,
+  UA.safariMac,
+  UA.iosApp,
+  UA.pythonRequests,
+  UA.claudeCli,
+  UA.headless,
+  UA.gptBot,
+  REPORT_UA,
+  'Okta-Health-Check/1.0',
+  undefined,
+];
 const ips = ['192.0.2.10', '192.0.2.11', '198.51.100.7', '2001:db8::1', '203.0.113.140'];
 
 const event = fc.record({
@@ -66,7 +80,16 @@ function build(specs: Spec[]): NormalizedEvent[] {
 }
 
 /** The rules whose result cannot depend on read order (the per-event declared-agent rules are apart: see below). */
-const ORDER_FREE = new Set(['agent-on-human-session', 'unrecognized-client-on-human-session', 'agent-signed-in-as-person', 'session-context-change', 'inhuman-cadence', 'overlong-session', 'undeclared-agent', 'break-glass-use']);
+const ORDER_FREE = new Set([
+  'agent-on-human-session',
+  'unrecognized-client-on-human-session',
+  'agent-signed-in-as-person',
+  'session-context-change',
+  'inhuman-cadence',
+  'overlong-session',
+  'undeclared-agent',
+  'break-glass-use',
+]);
 
 describe('generated events on both engines', () => {
   it('the same findings without a registry', async () => {
@@ -112,7 +135,9 @@ describe('the one documented difference: events read before their session showed
       tokenExchange('agent-1', 'person-1', 'svc-report@example.com', min(72)),
       call('agent-1', 'DELETE', '/admin/users', min(73), { userAgent: 'python-httpx/0.27.0' }),
     ].map((e, i) => ({ ...e, source: { file: 'x.log', line: i + 1 } }));
-    const stream = streamingFindings(events, registry).find((f) => f.rule === 'scope-exceeded' && f.client.userAgent === 'python-httpx/0.27.0')!;
+    const stream = streamingFindings(events, registry).find(
+      (f) => f.rule === 'scope-exceeded' && f.client.userAgent === 'python-httpx/0.27.0',
+    )!;
     const sql = (await findingsOfEvents(events, registry)).find((f) => f.id === stream.id)!;
     expect(stream.details.notChecked).toBe(2);
     expect(stream.count).toBe(1);

@@ -40,7 +40,9 @@ describe('a generated data set', () => {
         );
         shards.push(file);
       }
-      const sizes = await Promise.all(shards.map(async (s) => Number((await db.rows(`SELECT count(*) AS n FROM ${readExportedNdjson(s)}`))[0]!.n)));
+      const sizes = await Promise.all(
+        shards.map(async (s) => Number((await db.rows(`SELECT count(*) AS n FROM ${readExportedNdjson(s)}`))[0]!.n)),
+      );
       expect(Math.min(...sizes), 'every shard has a share of the events').toBeGreaterThan(1000);
     } finally {
       db.close();

@@ -32,11 +32,19 @@ export interface FixtureCase {
 export async function fixtureCases(): Promise<FixtureCase[]> {
   const cases: FixtureCase[] = [{ name: 'demo', options: {}, paths: [join(REPO, 'fixtures/demo')] }];
   const root = join(REPO, 'fixtures');
-  for (const format of readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+  for (const format of readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()) {
     if (format === 'demo') continue;
-    for (const name of readdirSync(join(root, format), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+    for (const name of readdirSync(join(root, format), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort()) {
       const dir = join(root, format, name);
-      const files = readdirSync(dir).filter((f) => f !== 'README.md' && f !== 'agents.yaml' && f !== 'log_format.conf').sort();
+      const files = readdirSync(dir)
+        .filter((f) => f !== 'README.md' && f !== 'agents.yaml' && f !== 'log_format.conf')
+        .sort();
       const options: FixtureCase['options'] = {};
       if (files.length === 0) continue;
       if (readdirSync(dir).includes('agents.yaml')) options.registry = await loadAgentRegistry(join(dir, 'agents.yaml'));
@@ -56,7 +64,12 @@ export async function duckdb(paths: string[], options: FixtureCase['options']): 
 }
 
 /** Exports the inputs (as `borrowscan export` does) and returns the file written. */
-export async function exported(paths: string[], options: FixtureCase['options'], to: 'ocsf-parquet' | 'ocsf-ndjson', dir = tempDir()): Promise<string> {
+export async function exported(
+  paths: string[],
+  options: FixtureCase['options'],
+  to: 'ocsf-parquet' | 'ocsf-ndjson',
+  dir = tempDir(),
+): Promise<string> {
   const output = join(dir, to === 'ocsf-parquet' ? 'events.parquet' : 'events.ndjson');
   await exportEvents({ paths, logFormat: options.logFormat, to, output, stdout: process.stdout, worker: 'never' });
   return output;

@@ -12,17 +12,30 @@ import { cores, REPO, streaming } from './helpers.js';
  * columns a Security Lake table has (typed, none inferred), and must find what the streaming engine finds.
  */
 const NATIVE_COLUMNS = {
-  class_uid: 'INTEGER', activity_id: 'INTEGER', type_name: 'VARCHAR', time: 'VARCHAR', time_dt: 'VARCHAR', status: 'VARCHAR',
-  status_id: 'INTEGER', logon_type_id: 'INTEGER', metadata: 'STRUCT(product STRUCT(name VARCHAR))',
-  actor: 'STRUCT("user" STRUCT(name VARCHAR, email_addr VARCHAR, uid VARCHAR, credential_uid VARCHAR), session STRUCT(uid VARCHAR, credential_uid VARCHAR), app_uid VARCHAR)',
-  user: 'STRUCT(name VARCHAR, email_addr VARCHAR, uid VARCHAR)', src_endpoint: 'STRUCT(ip VARCHAR)',
-  http_request: 'STRUCT(user_agent VARCHAR, http_method VARCHAR, url STRUCT(path VARCHAR))', http_response: 'STRUCT(code INTEGER)',
-  api: 'STRUCT(operation VARCHAR)', unmapped: 'MAP(VARCHAR, VARCHAR)',
+  class_uid: 'INTEGER',
+  activity_id: 'INTEGER',
+  type_name: 'VARCHAR',
+  time: 'VARCHAR',
+  time_dt: 'VARCHAR',
+  status: 'VARCHAR',
+  status_id: 'INTEGER',
+  logon_type_id: 'INTEGER',
+  metadata: 'STRUCT(product STRUCT(name VARCHAR))',
+  actor:
+    'STRUCT("user" STRUCT(name VARCHAR, email_addr VARCHAR, uid VARCHAR, credential_uid VARCHAR), session STRUCT(uid VARCHAR, credential_uid VARCHAR), app_uid VARCHAR)',
+  user: 'STRUCT(name VARCHAR, email_addr VARCHAR, uid VARCHAR)',
+  src_endpoint: 'STRUCT(ip VARCHAR)',
+  http_request: 'STRUCT(user_agent VARCHAR, http_method VARCHAR, url STRUCT(path VARCHAR))',
+  http_response: 'STRUCT(code INTEGER)',
+  api: 'STRUCT(operation VARCHAR)',
+  unmapped: 'MAP(VARCHAR, VARCHAR)',
 };
 
 /** A Security Lake table's `time` is epoch milliseconds and `time_dt` a timestamp: the fixtures' JSON, typed so. */
 function nativeRelation(file: string): string {
-  const columns = `{${Object.entries(NATIVE_COLUMNS).map(([k, t]) => `"${k}": '${t}'`).join(', ')}}`;
+  const columns = `{${Object.entries(NATIVE_COLUMNS)
+    .map(([k, t]) => `"${k}": '${t}'`)
+    .join(', ')}}`;
   return (
     `(SELECT * REPLACE (TRY_CAST(time AS BIGINT) AS time, TRY_CAST(time_dt AS TIMESTAMP) AS time_dt) ` +
     `FROM read_json(${sqlString(file)}, columns = ${columns}))`
@@ -38,14 +51,20 @@ describe('native OCSF tables', () => {
       if (name.startsWith('security-lake')) expect(expected.length).toBeGreaterThan(0);
       const db = await openDuckDB('test');
       try {
-        const query: QueryOptions = { dialect: 'duckdb', sources: [{ kind: 'native', relation: nativeRelation(file) }], clientTable: 'bs_clients' };
+        const query: QueryOptions = {
+          dialect: 'duckdb',
+          sources: [{ kind: 'native', relation: nativeRelation(file) }],
+          clientTable: 'bs_clients',
+        };
         const classify = createClientTable();
         const signatures = (await db.rows(clientInputsQuery(query))) as SignatureRow[];
         expect(signatures.length).toBeGreaterThan(0);
         await db.run(`CREATE TABLE bs_clients (${CLIENT_TABLE_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`);
         for (const s of signatures) {
           const row = classify(s);
-          await db.run(`INSERT INTO bs_clients VALUES (${CLIENT_TABLE_COLUMNS.map(([c]) => (row[c] === null ? 'NULL' : typeof row[c] === 'boolean' ? String(row[c]) : sqlString(String(row[c])))).join(', ')})`);
+          await db.run(
+            `INSERT INTO bs_clients VALUES (${CLIENT_TABLE_COLUMNS.map(([c]) => (row[c] === null ? 'NULL' : typeof row[c] === 'boolean' ? String(row[c]) : sqlString(String(row[c])))).join(', ')})`,
+          );
         }
         const found = (await db.rows(detectionQuery(query))).map((r) => findingFromRow(r, undefined));
         expect(cores(found)).toEqual(expected);

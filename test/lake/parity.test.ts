@@ -31,7 +31,14 @@ describe('the comparison is not of empty lists', () => {
     for (const c of cases) for (const f of await streaming(c.paths, c.options)) rules.add(f.rule);
     expect(compared).toBeGreaterThanOrEqual(15);
     expect([...rules].sort()).toEqual(
-      expect.arrayContaining(['agent-on-human-session', 'scope-exceeded', 'outside-task-window', 'overlong-session', 'undeclared-agent', 'break-glass-use']),
+      expect.arrayContaining([
+        'agent-on-human-session',
+        'scope-exceeded',
+        'outside-task-window',
+        'overlong-session',
+        'undeclared-agent',
+        'break-glass-use',
+      ]),
     );
   });
 

@@ -24,8 +24,19 @@ async function matches(predicate: (expr: string) => string, values: string[]): P
 
 describe('networks in SQL', () => {
   it('are networkOf, for IPv4, mapped IPv4, IPv6 (compressed, full, zoned) and non-addresses', async () => {
-    const ips = ['192.0.2.55', '10.1.2.3', '::ffff:198.51.100.7', '2001:db8::1', '2001:0db8:0000:0042:0000:8a2e:0370:7334',
-      'fe80::1%eth0', '::1', '2001:db8:abcd:12::', 'AWS Internal', '1.2.3', 'not:an::ip::x'];
+    const ips = [
+      '192.0.2.55',
+      '10.1.2.3',
+      '::ffff:198.51.100.7',
+      '2001:db8::1',
+      '2001:0db8:0000:0042:0000:8a2e:0370:7334',
+      'fe80::1%eth0',
+      '::1',
+      '2001:db8:abcd:12::',
+      'AWS Internal',
+      '1.2.3',
+      'not:an::ip::x',
+    ];
     const ctes = networkCtes(DUCKDB, 'nets', `(SELECT * FROM (VALUES ${ips.map((ip) => `(${sqlString(ip)})`).join(', ')}) v(ip))`);
     const rows = await db.rows(`WITH ${ctes.join(', ')} SELECT ip, net FROM nets`);
     const got = Object.fromEntries(rows.map((r) => [r.ip, r.net]));
@@ -53,13 +64,17 @@ describe('globs in SQL match as the registry matches them', () => {
     const segment = fc.constantFrom('a', 'b', '*', '**', 'a*', '*b', 'x*y', 'ab');
     const path = fc.array(fc.constantFrom('a', 'b', 'ab', 'xqy', '', 'ba'), { maxLength: 5 }).map((s) => `/${s.join('/')}`);
     await fc.assert(
-      fc.asyncProperty(fc.array(segment, { minLength: 1, maxLength: 4 }), fc.array(path, { minLength: 1, maxLength: 8 }), async (segs, paths) => {
-        const pattern = parseAllowPattern(`GET /${segs.join('/')}`);
-        if (typeof pattern === 'string' || pattern.kind !== 'http') return;
-        const glob = parsePathGlob(pattern.text.slice(4));
-        const js = paths.map((p) => pattern.path.test(p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p));
-        expect(await matches((e) => matchPath(DUCKDB, e, glob), paths)).toEqual(js);
-      }),
+      fc.asyncProperty(
+        fc.array(segment, { minLength: 1, maxLength: 4 }),
+        fc.array(path, { minLength: 1, maxLength: 8 }),
+        async (segs, paths) => {
+          const pattern = parseAllowPattern(`GET /${segs.join('/')}`);
+          if (typeof pattern === 'string' || pattern.kind !== 'http') return;
+          const glob = parsePathGlob(pattern.text.slice(4));
+          const js = paths.map((p) => pattern.path.test(p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p));
+          expect(await matches((e) => matchPath(DUCKDB, e, glob), paths)).toEqual(js);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -74,7 +89,7 @@ describe('globs in SQL match as the registry matches them', () => {
 });
 
 describe('pacing thresholds', () => {
-  it('are the streaming engine\'s', () => {
+  it("are the streaming engine's", () => {
     expect(SQL_PACING).toEqual(PACING);
   });
 });

@@ -13,8 +13,18 @@ function result(findings = [finding()]): ScanResult {
     rules: describeRules(),
     inputs: [],
     summary: {
-      files: 1, filesNotRead: 0, events: 10, outsideTimeWindow: 0, skipped: 0, sessions: 2, findings: findings.length,
-      new: findings.length, known: 0, suppressed: 0, bySeverity: { info: 0, low: 0, medium: 0, high: 1, critical: 0 }, timeRange: null,
+      files: 1,
+      filesNotRead: 0,
+      events: 10,
+      outsideTimeWindow: 0,
+      skipped: 0,
+      sessions: 2,
+      findings: findings.length,
+      new: findings.length,
+      known: 0,
+      suppressed: 0,
+      bySeverity: { info: 0, low: 0, medium: 0, high: 1, critical: 0 },
+      timeRange: null,
     },
     findings,
     staleSuppressions: [],
@@ -44,7 +54,9 @@ describe('Markdown report', () => {
   it('starts with a summary table and escapes markup from log fields', async () => {
     const text = await render(
       markdownReporter,
-      result([finding({ user: '<img src=x onerror=alert(1)>', client: { userAgent: '[click](http://evil) | `x`', class: 'cli', ip: null } })]),
+      result([
+        finding({ user: '<img src=x onerror=alert(1)>', client: { userAgent: '[click](http://evil) | `x`', class: 'cli', ip: null } }),
+      ]),
     );
     expect(text.startsWith('## borrowscan\n\n| new | known | suppressed |')).toBe(true);
     // Log values are inline code: shown as typed, never parsed as HTML or links (markdown-links.test.ts renders them).

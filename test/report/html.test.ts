@@ -36,7 +36,9 @@ describe('HTML report of hostile logs', () => {
       expect(tag).not.toMatch(/\son[a-z]+\s*=/i);
       expect(tag).not.toMatch(/\s(href|src|srcset|action|formaction|xlink:href|style)\s*=/i);
     }
-    expect(tags(doc).some((t) => /^<(img|iframe|a|svg onload|object|embed)\b/i.test(t) && !t.startsWith('<svg class="timeline"'))).toBe(false);
+    expect(tags(doc).some((t) => /^<(img|iframe|a|svg onload|object|embed)\b/i.test(t) && !t.startsWith('<svg class="timeline"'))).toBe(
+      false,
+    );
   });
 
   it('shows each hostile value as text, escaped, where a reader looks for it', () => {
@@ -78,8 +80,13 @@ describe('HTML report contents', () => {
     const result = scanResult([finding()], {
       inputs: [
         {
-          path: 'okta.json', format: 'okta', events: 10, skipped: 1, errors: [{ line: 7, reason: 'invalid JSON: <eof>' }],
-          errorsNotListed: 0, gaps: ['no session id: joined by user, IP and time'],
+          path: 'okta.json',
+          format: 'okta',
+          events: 10,
+          skipped: 1,
+          errors: [{ line: 7, reason: 'invalid JSON: <eof>' }],
+          errorsNotListed: 0,
+          gaps: ['no session id: joined by user, IP and time'],
         },
         { path: 'notes.txt', format: null, events: 0, skipped: 0, errors: [], errorsNotListed: 0, notRead: 'no known log', gaps: [] },
       ],
@@ -102,7 +109,11 @@ describe('HTML report contents', () => {
       scanResult([
         finding({ id: 'bs-1', status: 'new' }),
         finding({ id: 'bs-2', status: 'known' }),
-        finding({ id: 'bs-3', status: 'suppressed', suppression: { reason: 'QA <tests>', owner: null, expires: null, file: '.borrowscan-ignore.yaml', line: 4 } }),
+        finding({
+          id: 'bs-3',
+          status: 'suppressed',
+          suppression: { reason: 'QA <tests>', owner: null, expires: null, file: '.borrowscan-ignore.yaml', line: 4 },
+        }),
       ]),
     );
     const section = (id: string) => new RegExp(`<section id="${id}">[\\s\\S]*?</section>`).exec(doc)?.[0] ?? '';
@@ -115,13 +126,33 @@ describe('HTML report contents', () => {
   it('draws the first --html-timelines timelines in full and lists the rest', async () => {
     const findings = manyFindings(5);
     const timeline = {
-      session: 's', user: null, correlation: 'session-id' as const, firstSeen: '2026-11-02T09:00:00.000Z', lastSeen: '2026-11-02T10:00:00.000Z',
-      signIn: null, signOut: null, lanesNotShown: 0, taskWindows: [], focus: 0,
-      lanes: [{
-        label: 'curl', userAgent: 'curl/8', class: 'cli' as const, role: 'automation' as const, agent: null, firstSeen: '2026-11-02T09:00:00.000Z',
-        lastSeen: '2026-11-02T10:00:00.000Z', count: 2, signIn: null, networks: [], ips: [], evidence: [],
-        buckets: { start: '2026-11-02T08:59:28.000Z', widthMs: 128_000, counts: [1, 0, 1] },
-      }],
+      session: 's',
+      user: null,
+      correlation: 'session-id' as const,
+      firstSeen: '2026-11-02T09:00:00.000Z',
+      lastSeen: '2026-11-02T10:00:00.000Z',
+      signIn: null,
+      signOut: null,
+      lanesNotShown: 0,
+      taskWindows: [],
+      focus: 0,
+      lanes: [
+        {
+          label: 'curl',
+          userAgent: 'curl/8',
+          class: 'cli' as const,
+          role: 'automation' as const,
+          agent: null,
+          firstSeen: '2026-11-02T09:00:00.000Z',
+          lastSeen: '2026-11-02T10:00:00.000Z',
+          count: 2,
+          signIn: null,
+          networks: [],
+          ips: [],
+          evidence: [],
+          buckets: { start: '2026-11-02T08:59:28.000Z', widthMs: 128_000, counts: [1, 0, 1] },
+        },
+      ],
     };
     const result = scanResult(findings, { timelines: { forFinding: () => timeline, forSession: () => timeline } });
     const doc = await render(htmlReporter, result, { color: false, htmlTimelines: 2 });

@@ -52,7 +52,8 @@ export function writeInjectionFixture(): string {
   const dir = mkdtempSync(join(tmpdir(), 'borrowscan-injection-'));
   writeFileSync(join(dir, HOSTILE.oktaFile), `${okta('2026-11-02T09:00:00.000Z', 'user.session.start')}\n`);
   const lines = [request('2026-11-02T09:01:00.000Z', HOSTILE.browser, '198.51.100.20')];
-  for (let k = 0; k < 12; k++) lines.push(request(`2026-11-02T10:00:${String(k * 4).padStart(2, '0')}.000Z`, HOSTILE.script, '203.0.113.9'));
+  for (let k = 0; k < 12; k++)
+    lines.push(request(`2026-11-02T10:00:${String(k * 4).padStart(2, '0')}.000Z`, HOSTILE.script, '203.0.113.9'));
   for (let k = 0; k < 3; k++) lines.push(request(`2026-11-02T11:0${k}:00.000Z`, HOSTILE.agent, '203.0.113.10'));
   writeFileSync(join(dir, HOSTILE.accessFile), `${lines.join('\n')}\n`);
   return dir;

@@ -14,7 +14,10 @@ describe('table limit', () => {
   it('lists the first 20 findings per rule and severity and counts the rest', async () => {
     const text = await render(tableReporter, scanResult(findings));
     expect(listedIds(text)).toBe(80);
-    for (const [rule, severity] of [['agent-on-human-session', 'critical'], ['inhuman-cadence', 'high']] as const) {
+    for (const [rule, severity] of [
+      ['agent-on-human-session', 'critical'],
+      ['inhuman-cadence', 'high'],
+    ] as const) {
       expect(text).toContain(`... ${count(rule, severity) - 20} more ${rule} (${severity}) not listed: --table-limit sets how many`);
     }
     // The group headers and the summary still count every finding.

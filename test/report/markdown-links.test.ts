@@ -45,7 +45,11 @@ const HOSTILE = [
 
 /** GitHub-flavoured Markdown as GitHub renders comments: GFM (autolink literals) plus mentions and references. */
 function parse(markdown: string) {
-  return unified().use(remarkParse).use(remarkGfm).use(remarkGithub, { repository: 'example/repo' }).runSync(unified().use(remarkParse).use(remarkGfm).parse(markdown));
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkGithub, { repository: 'example/repo' })
+    .runSync(unified().use(remarkParse).use(remarkGfm).parse(markdown));
 }
 
 interface Node {
@@ -66,14 +70,28 @@ function visibleText(tree: Node): string {
     .join('');
 }
 
-const ACTIVE = new Set(['link', 'linkReference', 'image', 'imageReference', 'definition', 'html', 'footnoteReference', 'footnoteDefinition', 'delete', 'emphasis', 'strong']);
+const ACTIVE = new Set([
+  'link',
+  'linkReference',
+  'image',
+  'imageReference',
+  'definition',
+  'html',
+  'footnoteReference',
+  'footnoteDefinition',
+  'delete',
+  'emphasis',
+  'strong',
+]);
 
 /** The report's own bold labels (**Client:**, ...): six, a seventh with the identity provider's verdicts. */
 const OWN_STRONG = 6;
 
 /** Link, mention, HTML and markup nodes, beyond the report's own `ownStrong` bold labels. */
 function activeNodes(markdown: string, ownStrong = OWN_STRONG): string[] {
-  const active = nodes(parse(markdown) as Node).filter((n) => ACTIVE.has(n.type)).map((n) => n.type);
+  const active = nodes(parse(markdown) as Node)
+    .filter((n) => ACTIVE.has(n.type))
+    .map((n) => n.type);
   const strong = active.filter((t) => t === 'strong').length;
   return [...active.filter((t) => t !== 'strong'), ...(strong > ownStrong ? ['strong'] : [])];
 }
@@ -86,9 +104,12 @@ describe('Markdown report: no log field becomes a link, a mention or markup (che
     ['ip', (v) => ({ client: { userAgent: 'curl/8', class: 'cli', ip: v } })],
     ['reason', (v) => ({ reason: v })],
     ['evidence file', (v) => ({ evidence: [{ file: v, line: 3, time: '2026-11-02T09:00:00.000Z', summary: 's' }] })],
-    ['identity provider signal', (v) => ({ corroboratedBy: [{ file: v, line: 2, time: '2026-11-02T09:00:00.000Z', summary: 's', signal: v, detail: null }] })],
+    [
+      'identity provider signal',
+      (v) => ({ corroboratedBy: [{ file: v, line: 2, time: '2026-11-02T09:00:00.000Z', summary: 's', signal: v, detail: null }] }),
+    ],
   ];
-  it('a plain finding has only the report\'s own six bold labels', async () => {
+  it("a plain finding has only the report's own six bold labels", async () => {
     const text = await render(markdownReporter, scanResult([finding()]));
     expect(nodes(parse(text) as Node).filter((n) => n.type === 'strong')).toHaveLength(OWN_STRONG);
   });
@@ -118,7 +139,10 @@ describe('code() and md()', () => {
     for (const value of ['a', '`', '``', 'a`b', '`a`', ' a ', '  ', 'x ``` y', '` `']) {
       const tree = parse(`p ${code(value)} q`) as Node;
       const inline = nodes(tree).filter((n) => n.type === 'inlineCode');
-      expect(inline.map((n) => n.value), JSON.stringify(value)).toEqual([value]);
+      expect(
+        inline.map((n) => n.value),
+        JSON.stringify(value),
+      ).toEqual([value]);
     }
   });
 

@@ -7,7 +7,9 @@ import { render } from './render.js';
 import { scanResult } from './scan-result.js';
 
 const require = createRequire(import.meta.url);
-const Ajv2020 = require('ajv/dist/2020') as new (opts: object) => {
+const Ajv2020 = require('ajv/dist/2020') as new (
+  opts: object,
+) => {
   compile(schema: unknown): ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
 };
 
@@ -41,7 +43,11 @@ const DETECTION_FINDING = {
       required: ['product', 'version'],
       properties: {
         version: { const: '1.4.0' },
-        product: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, vendor_name: { type: 'string' }, version: { type: 'string' } } },
+        product: {
+          type: 'object',
+          required: ['name'],
+          properties: { name: { type: 'string' }, vendor_name: { type: 'string' }, version: { type: 'string' } },
+        },
       },
     },
     finding_info: {
@@ -67,7 +73,10 @@ const DETECTION_FINDING = {
           actor: {
             type: 'object',
             required: ['session'],
-            properties: { user: { type: 'object', required: ['name'] }, session: { type: 'object', required: ['uid'], properties: { uid: { type: 'string' } } } },
+            properties: {
+              user: { type: 'object', required: ['name'] },
+              session: { type: 'object', required: ['uid'], properties: { uid: { type: 'string' } } },
+            },
           },
           http_request: { type: 'object', properties: { user_agent: { type: 'string' } } },
           src_endpoint: { type: 'object', required: ['ip'], properties: { ip } },
@@ -89,7 +98,10 @@ function validate(line: unknown): void {
 describe('OCSF Detection Findings', () => {
   it('writes one Detection Finding of OCSF 1.4.0 per finding of the demo, each of the class shape', async () => {
     const run = await runCli(['scan', 'fixtures/demo', '--format', 'ocsf-findings']);
-    const lines = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(4);
     for (const line of lines) validate(line);
     expect(OCSF_VERSION).toBe('1.4.0');
@@ -111,7 +123,10 @@ describe('OCSF Detection Findings', () => {
   });
 
   it('leaves out a source endpoint whose IP is no address, and says a baseline finding is known', async () => {
-    const text = await render(ocsfFindingsReporter, scanResult([finding({ status: 'known', client: { userAgent: 'curl/8', class: 'cli', ip: 'unknown' }, user: null })]));
+    const text = await render(
+      ocsfFindingsReporter,
+      scanResult([finding({ status: 'known', client: { userAgent: 'curl/8', class: 'cli', ip: 'unknown' }, user: null })]),
+    );
     const line = JSON.parse(text);
     validate(line);
     expect(line.evidences[0].src_endpoint).toBeUndefined();

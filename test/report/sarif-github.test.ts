@@ -10,13 +10,20 @@ import { renderWithWarnings } from './render.js';
 import { scanResult } from './scan-result.js';
 
 const require = createRequire(import.meta.url);
-const Ajv = require('ajv-draft-04') as new (opts: object) => { compile(schema: unknown): ((data: unknown) => boolean) & { errors?: unknown } };
+const Ajv = require('ajv-draft-04') as new (
+  opts: object,
+) => { compile(schema: unknown): ((data: unknown) => boolean) & { errors?: unknown } };
 const addFormats = require('ajv-formats') as (ajv: unknown) => void;
 const schemaPath = fileURLToPath(new URL('../../../shared/schemas/sarif-schema-2.1.0.json', import.meta.url));
 const haveSchema = existsSync(schemaPath);
 
 interface SarifRun {
-  results: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number } }; message?: { text: string } }[] }[];
+  results: {
+    locations: {
+      physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number } };
+      message?: { text: string };
+    }[];
+  }[];
   originalUriBaseIds: Record<string, { uri: string }>;
   automationDetails?: { id: string };
   properties?: Record<string, number>;
@@ -41,7 +48,10 @@ describe('SARIF for GitHub code scanning', () => {
   it('gives every result a location: a finding without evidence points at line 1 of the first input read', async () => {
     const { run } = await sarif([finding({ evidence: [] }), finding({ id: 'bs-2', ...at('logs/a.json', 9) })]);
     expect(run.results.map((r) => r.locations.length)).toEqual([1, 1]);
-    expect(run.results[0]!.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'okta.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } });
+    expect(run.results[0]!.locations[0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: 'okta.json', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 1 },
+    });
     expect(run.results[0]!.locations[0]!.message?.text).toMatch(/No evidence line/);
   });
 
@@ -77,8 +87,13 @@ describe('SARIF for GitHub code scanning', () => {
     expect(run.results).toHaveLength(3);
     expect(run.properties).toEqual({ findings: 5, resultsLimit: 3, resultsLeftOut: 2 });
     expect(run.invocations?.[0]?.executionSuccessful).toBe(true);
-    expect(run.invocations?.[0]?.toolExecutionNotifications[0]).toMatchObject({ level: 'warning', message: { text: expect.stringMatching(/^2 of 5 findings are not in this SARIF report/) } });
-    expect(warnings).toEqual([expect.stringMatching(/^2 of 5 findings are not in this SARIF report: GitHub code scanning takes at most 3 results per run/)]);
+    expect(run.invocations?.[0]?.toolExecutionNotifications[0]).toMatchObject({
+      level: 'warning',
+      message: { text: expect.stringMatching(/^2 of 5 findings are not in this SARIF report/) },
+    });
+    expect(warnings).toEqual([
+      expect.stringMatching(/^2 of 5 findings are not in this SARIF report: GitHub code scanning takes at most 3 results per run/),
+    ]);
     const within = await sarif(ids(3), { maxResults: 3 });
     expect(within.run.properties).toBeUndefined();
     expect(within.warnings).toEqual([]);
@@ -88,7 +103,10 @@ describe('SARIF for GitHub code scanning', () => {
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
-    const { log } = await sarif([finding({ evidence: [] }), ...ids(4), finding({ id: 'bs-x', ...at('/var/log/x y.json') })], { category: 'borrowscan', maxResults: 3 });
+    const { log } = await sarif([finding({ evidence: [] }), ...ids(4), finding({ id: 'bs-x', ...at('/var/log/x y.json') })], {
+      category: 'borrowscan',
+      maxResults: 3,
+    });
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
   });
 });

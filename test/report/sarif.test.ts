@@ -11,7 +11,9 @@ import { render } from './render.js';
 
 // ajv ships CommonJS whose default export NodeNext types do not see; require() gives the constructor.
 const require = createRequire(import.meta.url);
-const Ajv = require('ajv-draft-04') as new (opts: object) => { compile(schema: unknown): ((data: unknown) => boolean) & { errors?: unknown } };
+const Ajv = require('ajv-draft-04') as new (
+  opts: object,
+) => { compile(schema: unknown): ((data: unknown) => boolean) & { errors?: unknown } };
 const addFormats = require('ajv-formats') as (ajv: unknown) => void;
 
 const schemaPath = fileURLToPath(new URL('../../../shared/schemas/sarif-schema-2.1.0.json', import.meta.url));
@@ -22,15 +24,29 @@ function result(): ScanResult {
   const findings = [
     finding(),
     finding({ id: 'bs-2222222222222222', rule: 'inhuman-cadence', severity: 'medium', status: 'known' }),
-    finding({ id: 'bs-3333333333333333', status: 'suppressed', suppression: { reason: 'test rig', owner: null, expires: null, file: 'i.yaml', line: 2 } }),
+    finding({
+      id: 'bs-3333333333333333',
+      status: 'suppressed',
+      suppression: { reason: 'test rig', owner: null, expires: null, file: 'i.yaml', line: 2 },
+    }),
   ];
   return {
     tool: { name: 'borrowscan', version: '0.1.0' },
     rules: describeRules(),
     inputs: [],
     summary: {
-      files: 1, filesNotRead: 0, events: 1, outsideTimeWindow: 0, skipped: 0, sessions: 1, findings: 3, new: 1, known: 1,
-      suppressed: 1, bySeverity: { info: 0, low: 0, medium: 1, high: 2, critical: 0 }, timeRange: null,
+      files: 1,
+      filesNotRead: 0,
+      events: 1,
+      outsideTimeWindow: 0,
+      skipped: 0,
+      sessions: 1,
+      findings: 3,
+      new: 1,
+      known: 1,
+      suppressed: 1,
+      bySeverity: { info: 0, low: 0, medium: 1, high: 2, critical: 0 },
+      timeRange: null,
     },
     findings,
     staleSuppressions: [],
@@ -60,7 +76,10 @@ describe('SARIF report', () => {
       'bs-2222222222222222',
       'bs-3333333333333333',
     ]);
-    expect(run.results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'okta.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 3 } });
+    expect(run.results[0].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'okta.json', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 3 },
+    });
     expect(run.results.map((r: { baselineState: string }) => r.baselineState)).toEqual(['new', 'unchanged', 'new']);
     expect(run.results[2].suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: 'test rig' }]);
   });

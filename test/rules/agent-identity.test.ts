@@ -5,7 +5,12 @@ import { agentSignedInAsPerson } from '../../src/rules/agent-signed-in-as-person
 import { ev, hits, min, request, signIn, UA } from './build.js';
 
 const IP = '198.51.100.7';
-const delegation: AgentEvidence = { kind: 'delegated', agent: 'report-agent', onBehalfOf: 'bob@example.com', proof: 'claims.act.sub = report-agent' };
+const delegation: AgentEvidence = {
+  kind: 'delegated',
+  agent: 'report-agent',
+  onBehalfOf: 'bob@example.com',
+  proof: 'claims.act.sub = report-agent',
+};
 const own: AgentEvidence = { kind: 'own', agent: 'agent-42', proof: 'properties.agent.agentType = agenticAppInstance' };
 const present: AgentEvidence = { kind: 'present', agent: 'Browser Use', proof: 'ai_agent.name = Browser Use' };
 const notAgentic: AgentEvidence = { kind: 'not-agent', proof: 'properties.agent.agentType = notAgentic' };
@@ -15,7 +20,7 @@ function withAgent(event: NormalizedEvent, agent: AgentEvidence): NormalizedEven
 }
 
 describe('agent identity from the identity provider or token (authoritative over the user agent)', () => {
-  it('stays quiet for an agent acting through a delegation token, even on the person\'s session id and IP', () => {
+  it("stays quiet for an agent acting through a delegation token, even on the person's session id and IP", () => {
     const found = hits(agentOnHumanSession, [
       signIn('s1', 'bob@example.com', UA.chromeMac, IP),
       withAgent(request('s1', UA.pythonRequests, IP, min(10)), delegation),
@@ -25,10 +30,15 @@ describe('agent identity from the identity provider or token (authoritative over
   });
 
   it('stays quiet for an agent acting through its own identity on a shared session id', () => {
-    expect(hits(agentOnHumanSession, [signIn('s1', 'bob@example.com', UA.chromeMac, IP), withAgent(request('s1', UA.claudeCli, IP, min(5)), own)])).toEqual([]);
+    expect(
+      hits(agentOnHumanSession, [
+        signIn('s1', 'bob@example.com', UA.chromeMac, IP),
+        withAgent(request('s1', UA.claudeCli, IP, min(5)), own),
+      ]),
+    ).toEqual([]);
   });
 
-  it('still reports the same user agent\'s calls that carried no delegation, apart from the delegated ones', () => {
+  it("still reports the same user agent's calls that carried no delegation, apart from the delegated ones", () => {
     const found = hits(agentOnHumanSession, [
       signIn('s1', 'bob@example.com', UA.chromeMac, IP),
       withAgent(request('s1', UA.pythonRequests, IP, min(10)), delegation),
@@ -40,7 +50,7 @@ describe('agent identity from the identity provider or token (authoritative over
     expect(found[0]!.client.identity.authority).toBeUndefined();
   });
 
-  it('takes an agent the log names on a person\'s session for an agent, whatever browser user agent it sends', () => {
+  it("takes an agent the log names on a person's session for an agent, whatever browser user agent it sends", () => {
     const found = hits(agentOnHumanSession, [
       signIn('s1', 'bob@example.com', UA.chromeMac, IP),
       request('s1', UA.chromeMac, IP, min(1)),
@@ -67,7 +77,12 @@ describe('agent identity from the identity provider or token (authoritative over
         signIn('s1', 'bob@example.com', UA.chromeMac, IP),
         { ...request('s1', UA.chromeMac, IP, min(2)), headers: { platformHint: 'macOS' } },
         {
-          ...request('s1', 'Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Mobile Safari/537.36', IP, min(3)),
+          ...request(
+            's1',
+            'Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Mobile Safari/537.36',
+            IP,
+            min(3),
+          ),
           headers: { platformHint: 'Linux' },
         },
       ]),
@@ -93,8 +108,11 @@ describe('agent identity from the identity provider or token (authoritative over
 });
 
 describe('agent-signed-in-as-person', () => {
-  it('fires when an AI agent completes an interactive sign-in as a person, citing the identity provider\'s notAgentic', () => {
-    const found = hits(agentSignedInAsPerson, [withAgent(signIn('s1', 'bob@example.com', UA.claudeCli, IP), notAgentic), request('s1', UA.claudeCli, IP, min(3))]);
+  it("fires when an AI agent completes an interactive sign-in as a person, citing the identity provider's notAgentic", () => {
+    const found = hits(agentSignedInAsPerson, [
+      withAgent(signIn('s1', 'bob@example.com', UA.claudeCli, IP), notAgentic),
+      request('s1', UA.claudeCli, IP, min(3)),
+    ]);
     expect(found).toHaveLength(1);
     expect(found[0]!.reason).toMatch(/notAgentic/);
     expect(found[0]!.evidence[0]!.summary).toMatch(/user.session.start/);
@@ -105,7 +123,7 @@ describe('agent-signed-in-as-person', () => {
     expect(hits(agentSignedInAsPerson, [signIn('s1', 'bob@example.com', UA.headless, IP)])).toHaveLength(1);
   });
 
-  it('stays quiet for browsers, CLIs, HTTP libraries, failed and non-interactive sign-ins, and an agent identity\'s own sign-in', () => {
+  it("stays quiet for browsers, CLIs, HTTP libraries, failed and non-interactive sign-ins, and an agent identity's own sign-in", () => {
     const failed = { ...signIn('s5', 'bob@example.com', UA.claudeCli, IP), outcome: 'failure' as const };
     const background = { ...signIn('s6', 'bob@example.com', UA.claudeCli, IP), interactive: false };
     expect(
@@ -121,6 +139,10 @@ describe('agent-signed-in-as-person', () => {
   });
 
   it('ignores the sign-in of a session with no user', () => {
-    expect(hits(agentSignedInAsPerson, [ev({ time: min(0), kind: 'signin', action: 'x', interactive: true, sessionId: 'anon', userAgent: UA.claudeCli })])).toEqual([]);
+    expect(
+      hits(agentSignedInAsPerson, [
+        ev({ time: min(0), kind: 'signin', action: 'x', interactive: true, sessionId: 'anon', userAgent: UA.claudeCli }),
+      ]),
+    ).toEqual([]);
   });
 });

@@ -39,7 +39,14 @@ describe('agent-on-human-session', () => {
     expect(
       hits(rule, [
         request('svc', UA.pythonRequests, '10.0.0.5', min(1)),
-        ev({ time: min(0), kind: 'token', action: 'app.oauth2.as.token.grant.access_token', sessionId: 'derived', rootSessionId: 's1', userAgent: UA.pythonRequests }),
+        ev({
+          time: min(0),
+          kind: 'token',
+          action: 'app.oauth2.as.token.grant.access_token',
+          sessionId: 'derived',
+          rootSessionId: 's1',
+          userAgent: UA.pythonRequests,
+        }),
         request('derived', UA.pythonRequests, '10.0.0.5', min(2)),
       ]),
     ).toEqual([]);

@@ -27,11 +27,14 @@ describe('outside-task-window', () => {
   it('fires for activity before the first window and between windows, and says which', () => {
     // reader: morning-read 09:00-10:00, afternoon-read 14:00-15:00.
     const reader = { userAgent: READER_UA, user: 'svc-reader@example.com' };
-    const found = run([rule], [
-      signIn('r1', 'svc-reader@example.com', READER_UA, '10.0.0.9', min(-30)),
-      call('r1', 'GET', '/api/tickets/1', min(10), reader),
-      call('r1', 'GET', '/api/tickets/2', min(180), reader),
-    ]);
+    const found = run(
+      [rule],
+      [
+        signIn('r1', 'svc-reader@example.com', READER_UA, '10.0.0.9', min(-30)),
+        call('r1', 'GET', '/api/tickets/1', min(10), reader),
+        call('r1', 'GET', '/api/tickets/2', min(180), reader),
+      ],
+    );
     expect(found).toHaveLength(1);
     expect(found[0]!.reason).toMatch(/was active 2 time\(s\) outside all of its task windows, 1 before its first task began$/);
     expect(found[0]!.details).toMatchObject({ outside: 2, before: 1, between: 1, after: 0, inWindow: 1 });
@@ -39,12 +42,15 @@ describe('outside-task-window', () => {
 
   it('stays quiet for an agent active only inside its task window (start and end included)', () => {
     expect(
-      run([rule], [
-        signIn('s-alice', 'alice@example.com', UA.chromeWin, '198.51.100.23', min(50)),
-        tokenExchange('d2', 's-alice', 'alice@example.com', min(60)),
-        call('d2', 'GET', '/api/reports/weekly', min(90), { userAgent: REPORT_UA }),
-        call('d2', 'GET', '/api/reports/weekly', min(120), { userAgent: REPORT_UA }),
-      ]),
+      run(
+        [rule],
+        [
+          signIn('s-alice', 'alice@example.com', UA.chromeWin, '198.51.100.23', min(50)),
+          tokenExchange('d2', 's-alice', 'alice@example.com', min(60)),
+          call('d2', 'GET', '/api/reports/weekly', min(90), { userAgent: REPORT_UA }),
+          call('d2', 'GET', '/api/reports/weekly', min(120), { userAgent: REPORT_UA }),
+        ],
+      ),
     ).toEqual([]);
   });
 

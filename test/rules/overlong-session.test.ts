@@ -6,24 +6,32 @@ import { call, REPORT_UA, run, tokenExchange } from './registry-build.js';
 describe('overlong-session', () => {
   it('fires when a declared agent still uses its session more than maxSessionMinutes after it began', () => {
     // report-agent: maxSessionMinutes 60. Its own identity signs in at 10:00 and is still calling at 11:15.
-    const found = run([rule], [
-      signIn('own1', 'svc-report@example.com', REPORT_UA, '203.0.113.140', min(60)),
-      call('own1', 'GET', '/api/reports/weekly', min(70), { userAgent: REPORT_UA }),
-      call('own1', 'GET', '/api/reports/weekly', min(135), { userAgent: REPORT_UA }),
-    ]);
+    const found = run(
+      [rule],
+      [
+        signIn('own1', 'svc-report@example.com', REPORT_UA, '203.0.113.140', min(60)),
+        call('own1', 'GET', '/api/reports/weekly', min(70), { userAgent: REPORT_UA }),
+        call('own1', 'GET', '/api/reports/weekly', min(135), { userAgent: REPORT_UA }),
+      ],
+    );
     expect(found).toHaveLength(1);
     const hit = found[0]!;
     expect(hit.severity).toBe('medium');
-    expect(hit.reason).toMatch(/still used its session 75 min after it began at 2026-11-02T10:00:00.000Z, longer than its maxSessionMinutes of 60$/);
+    expect(hit.reason).toMatch(
+      /still used its session 75 min after it began at 2026-11-02T10:00:00.000Z, longer than its maxSessionMinutes of 60$/,
+    );
     expect(hit.evidence.map((e) => e.time)).toEqual([min(60), min(135)]);
     expect(hit.details).toMatchObject({ maxSessionMinutes: 60, minutesUsed: 75, beganWith: 'sign-in' });
   });
 
   it('counts a delegated credential from its first event when no sign-in began it', () => {
-    const found = run([rule], [
-      tokenExchange('d1', 's-alice', 'alice@example.com', min(60)),
-      call('d1', 'GET', '/api/reports/weekly', min(125), { userAgent: REPORT_UA }),
-    ]);
+    const found = run(
+      [rule],
+      [
+        tokenExchange('d1', 's-alice', 'alice@example.com', min(60)),
+        call('d1', 'GET', '/api/reports/weekly', min(125), { userAgent: REPORT_UA }),
+      ],
+    );
     expect(found.map((h) => [h.details.minutesUsed, h.details.beganWith])).toEqual([[65, 'first event']]);
   });
 

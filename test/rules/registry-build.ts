@@ -93,11 +93,27 @@ export function call(
   time: number,
   fields: Partial<NormalizedEvent> = {},
 ): NormalizedEvent {
-  return ev({ time, kind: 'request', action: `${method} ${path}`, method, path, status: 200, sessionId: session, ip: '203.0.113.140', ...fields });
+  return ev({
+    time,
+    kind: 'request',
+    action: `${method} ${path}`,
+    method,
+    path,
+    status: 200,
+    sessionId: session,
+    ip: '203.0.113.140',
+    ...fields,
+  });
 }
 
 /** The report agent's token exchange for a person: a derived session of its own, rooted in theirs. */
-export function tokenExchange(session: string, root: string, user: string, time = min(60), fields: Partial<NormalizedEvent> = {}): NormalizedEvent {
+export function tokenExchange(
+  session: string,
+  root: string,
+  user: string,
+  time = min(60),
+  fields: Partial<NormalizedEvent> = {},
+): NormalizedEvent {
   return ev({
     time,
     kind: 'token',

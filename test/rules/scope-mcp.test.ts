@@ -29,14 +29,18 @@ const tool = (session: string, name: string, time: number) =>
 
 describe('scope-exceeded on MCP calls', () => {
   it("judges a tool call by the task's mcp: patterns, and the protocol's own calls by its HTTP ones", () => {
-    const found = run([rule], [
-      signIn('t1', 'svc-tickets@example.com', UA, '10.0.0.9', min(1)),
-      call('t1', 'POST', '/mcp', min(2), { userAgent: UA, headers: { mcpMethod: 'initialize' } }),
-      tool('t1', 'search_tickets', min(3)),
-      tool('t1', 'get_ticket', min(4)),
-      tool('t1', 'delete_ticket', min(5)),
-      tool('t1', 'close_ticket', min(6)),
-    ], registryOf(YAML));
+    const found = run(
+      [rule],
+      [
+        signIn('t1', 'svc-tickets@example.com', UA, '10.0.0.9', min(1)),
+        call('t1', 'POST', '/mcp', min(2), { userAgent: UA, headers: { mcpMethod: 'initialize' } }),
+        tool('t1', 'search_tickets', min(3)),
+        tool('t1', 'get_ticket', min(4)),
+        tool('t1', 'delete_ticket', min(5)),
+        tool('t1', 'close_ticket', min(6)),
+      ],
+      registryOf(YAML),
+    );
     expect(found).toHaveLength(1);
     expect(found[0]!.details).toMatchObject({
       judged: 5,
@@ -49,6 +53,8 @@ describe('scope-exceeded on MCP calls', () => {
   });
 
   it('stays quiet for tool calls a task without mcp: patterns allows as POST /mcp', () => {
-    expect(run([rule], [signIn('p1', 'svc-plain@example.com', UA, '10.0.0.9', min(1)), tool('p1', 'delete_ticket', min(2))], registryOf(YAML))).toEqual([]);
+    expect(
+      run([rule], [signIn('p1', 'svc-plain@example.com', UA, '10.0.0.9', min(1)), tool('p1', 'delete_ticket', min(2))], registryOf(YAML)),
+    ).toEqual([]);
   });
 });

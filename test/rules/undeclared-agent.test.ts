@@ -6,33 +6,53 @@ import { call, READER_UA, REPORT_UA, run, tokenExchange } from './registry-build
 
 describe('undeclared-agent', () => {
   it('fires for automation acting as an identity the registry does not declare', () => {
-    const found = run([rule], [
-      signIn('svc1', 'svc-export@example.com', UA.pythonRequests, '10.20.3.15', min(0)),
-      request('svc1', UA.pythonRequests, '10.20.3.15', min(1), '/api/exports'),
-    ]);
+    const found = run(
+      [rule],
+      [
+        signIn('svc1', 'svc-export@example.com', UA.pythonRequests, '10.20.3.15', min(0)),
+        request('svc1', UA.pythonRequests, '10.20.3.15', min(1), '/api/exports'),
+      ],
+    );
     expect(found).toHaveLength(1);
     expect(found[0]!.severity).toBe('medium');
-    expect(found[0]!.reason).toBe('python-requests (http-library) made 2 call(s) as svc-export@example.com, which no agent in agents.yaml declares');
+    expect(found[0]!.reason).toBe(
+      'python-requests (http-library) made 2 call(s) as svc-export@example.com, which no agent in agents.yaml declares',
+    );
     expect(found[0]!.details).toMatchObject({ identity: 'svc-export@example.com', delegatedFor: null });
   });
 
   it('fires for an undeclared OAuth client acting for a person through a delegated session, and names the person', () => {
-    const found = run([rule], [
-      signIn('s-dana', 'dana@example.com', UA.chromeMac, '198.51.100.9', min(0)),
-      ev({ time: min(5), kind: 'token', action: 'app.oauth2.as.token.grant.access_token', sessionId: 'x1', rootSessionId: 's-dana', user: 'dana@example.com', clientId: '0oaUNKNOWN', userAgent: UA.pythonRequests }),
-    ]);
+    const found = run(
+      [rule],
+      [
+        signIn('s-dana', 'dana@example.com', UA.chromeMac, '198.51.100.9', min(0)),
+        ev({
+          time: min(5),
+          kind: 'token',
+          action: 'app.oauth2.as.token.grant.access_token',
+          sessionId: 'x1',
+          rootSessionId: 's-dana',
+          user: 'dana@example.com',
+          clientId: '0oaUNKNOWN',
+          userAgent: UA.pythonRequests,
+        }),
+      ],
+    );
     expect(found.map((h) => h.details.delegatedFor)).toEqual(['dana@example.com']);
     expect(found[0]!.reason).toMatch(/as dana@example.com on behalf of dana@example.com \(a delegated session\)/);
   });
 
   it('stays quiet for declared agents: by identity, by client, and in their delegated sessions', () => {
     expect(
-      run([rule], [
-        signIn('r1', 'svc-reader@example.com', READER_UA, '10.0.0.9', min(0)),
-        signIn('s-alice', 'alice@example.com', UA.chromeWin, '198.51.100.23', min(50)),
-        tokenExchange('d1', 's-alice', 'alice@example.com', min(60)),
-        call('d1', 'GET', '/api/reports/weekly', min(61), { userAgent: REPORT_UA }),
-      ]),
+      run(
+        [rule],
+        [
+          signIn('r1', 'svc-reader@example.com', READER_UA, '10.0.0.9', min(0)),
+          signIn('s-alice', 'alice@example.com', UA.chromeWin, '198.51.100.23', min(50)),
+          tokenExchange('d1', 's-alice', 'alice@example.com', min(60)),
+          call('d1', 'GET', '/api/reports/weekly', min(61), { userAgent: REPORT_UA }),
+        ],
+      ),
     ).toEqual([]);
   });
 

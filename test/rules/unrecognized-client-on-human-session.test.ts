@@ -28,7 +28,7 @@ describe('unrecognized-client-on-human-session', () => {
     expect(found.map((h) => [h.severity, h.details.network])).toEqual([['medium', 'other']]);
   });
 
-  it('is medium for a crawler, which never holds a person\'s session', () => {
+  it("is medium for a crawler, which never holds a person's session", () => {
     const found = hits(rule, [
       signIn('s3', 'dan@example.com', UA.chromeMac, '198.51.100.2'),
       request('s3', UA.gptBot, '198.51.100.2', min(11)),
@@ -46,7 +46,11 @@ describe('unrecognized-client-on-human-session', () => {
       request('s4', UA.claudeCli, '198.51.100.3', min(4)),
     ];
     expect(hits(rule, events)).toEqual([]);
-    expect(hits(agentOnHumanSession, events).map((h) => h.client.identity.class).sort()).toEqual(['ai-agent', 'http-library']);
+    expect(
+      hits(agentOnHumanSession, events)
+        .map((h) => h.client.identity.class)
+        .sort(),
+    ).toEqual(['ai-agent', 'http-library']);
   });
 
   it('stays quiet for a session no person started interactively', () => {
@@ -66,7 +70,7 @@ describe('unrecognized-client-on-human-session', () => {
     expect(run([rule], events, null).map((h) => h.client.identity.family)).toEqual(['ReportAgent']);
   });
 
-  it('stays quiet for clients with no user agent of their own: none logged, or a cloud\'s label for itself', () => {
+  it("stays quiet for clients with no user agent of their own: none logged, or a cloud's label for itself", () => {
     const events = [
       signIn('s7', 'gus@example.com', UA.chromeMac, '198.51.100.8'),
       ev({ time: min(5), kind: 'request', action: 'GET /x', sessionId: 's7', ip: '198.51.100.8' }),
@@ -79,7 +83,12 @@ describe('unrecognized-client-on-human-session', () => {
     const start = { ...signIn('x', 'hal@example.com', UA.chromeMac, '198.51.100.5'), sessionId: undefined };
     const tool = { ...request(undefined, UNKNOWN_TOOL, '198.51.100.5', min(4)), user: 'hal@example.com' };
     expect(hits(rule, [start, tool])).toEqual([]);
-    expect(hits(rule, [request('s8', UNKNOWN_TOOL, '198.51.100.5', min(1)), signIn('s8', 'hal@example.com', UA.chromeMac, '198.51.100.5', min(5))])).toEqual([]);
+    expect(
+      hits(rule, [
+        request('s8', UNKNOWN_TOOL, '198.51.100.5', min(1)),
+        signIn('s8', 'hal@example.com', UA.chromeMac, '198.51.100.5', min(5)),
+      ]),
+    ).toEqual([]);
   });
 
   it('gives one finding per client whatever order the events arrive in', () => {

@@ -23,7 +23,6 @@ export interface TokenEntry {
   note?: string;
 }
 
-
 /** Sources cited by many entries. */
 export const SRC = {
   cua: 'crawler-user-agents (MIT)',
@@ -41,7 +40,5 @@ export function entry(
   match: TokenMatch = 'substring',
   note?: string,
 ): TokenEntry {
-  return note === undefined
-    ? { token, class: cls, family, match, source }
-    : { token, class: cls, family, match, source, note };
+  return note === undefined ? { token, class: cls, family, match, source } : { token, class: cls, family, match, source, note };
 }

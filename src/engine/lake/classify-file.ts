@@ -26,7 +26,8 @@ export async function classifyFile(input: string, output: string): Promise<{ row
   let rows = 0;
   try {
     for await (const record of records(input)) {
-      if (typeof record.sig !== 'string') throw new UsageError(`${input}: a row without a sig column: give the output of borrowscan sql --stage clients`);
+      if (typeof record.sig !== 'string')
+        throw new UsageError(`${input}: a row without a sig column: give the output of borrowscan sql --stage clients`);
       const row = classify(record);
       await write(CLIENT_TABLE_COLUMNS.map(([c]) => csvCell(row[c])).join(','));
       rows++;
@@ -74,7 +75,12 @@ async function* records(path: string): AsyncGenerator<SignatureRow> {
 }
 
 async function firstChar(path: string): Promise<string> {
-  for await (const chunk of createReadStream(path, { start: 0, end: 63 })) return String(chunk).replace(/^\uFEFF/, '').trimStart()[0] ?? '';
+  for await (const chunk of createReadStream(path, { start: 0, end: 63 }))
+    return (
+      String(chunk)
+        .replace(/^\uFEFF/, '')
+        .trimStart()[0] ?? ''
+    );
   return '';
 }
 

@@ -42,10 +42,22 @@ export interface ClientRow {
 
 /** Columns of the client table, in order, with their SQL types. */
 export const CLIENT_TABLE_COLUMNS: readonly [keyof ClientRow, string][] = [
-  ['sig', 'VARCHAR'], ['ua_event', 'VARCHAR'], ['hint_text', 'VARCHAR'], ['ckey', 'VARCHAR'], ['cclass', 'VARCHAR'],
-  ['family', 'VARCHAR'], ['os', 'VARCHAR'], ['label', 'VARCHAR'], ['authority_kind', 'VARCHAR'], ['contradicted', 'BOOLEAN'],
-  ['is_human', 'BOOLEAN'], ['is_automation', 'BOOLEAN'], ['own_credential', 'BOOLEAN'], ['console_browser', 'BOOLEAN'],
-  ['unjudged', 'BOOLEAN'], ['id_key', 'VARCHAR'],
+  ['sig', 'VARCHAR'],
+  ['ua_event', 'VARCHAR'],
+  ['hint_text', 'VARCHAR'],
+  ['ckey', 'VARCHAR'],
+  ['cclass', 'VARCHAR'],
+  ['family', 'VARCHAR'],
+  ['os', 'VARCHAR'],
+  ['label', 'VARCHAR'],
+  ['authority_kind', 'VARCHAR'],
+  ['contradicted', 'BOOLEAN'],
+  ['is_human', 'BOOLEAN'],
+  ['is_automation', 'BOOLEAN'],
+  ['own_credential', 'BOOLEAN'],
+  ['console_browser', 'BOOLEAN'],
+  ['unjudged', 'BOOLEAN'],
+  ['id_key', 'VARCHAR'],
 ];
 
 /** rules/unrecognized-client-on-human-session.ts's test of a client, from the identity alone. */
@@ -101,7 +113,9 @@ export function createClientTable(): (row: SignatureRow) => ClientRow {
   return (r) => {
     const raw = str(r.ua_raw);
     const hint = { browser: str(r.hint_browser), os: str(r.hint_os), app: str(r.hint_app) };
-    const mapped = bool(r.aws) ? clientOf(raw, undefined) : { userAgent: raw, clientHint: hint.browser || hint.os || hint.app ? hint : undefined };
+    const mapped = bool(r.aws)
+      ? clientOf(raw, undefined)
+      : { userAgent: raw, clientHint: hint.browser || hint.os || hint.app ? hint : undefined };
     const plain = classify(mapped.userAgent, mapped.clientHint);
     const agent = agentOf(r);
     const headers = headersOf(r);

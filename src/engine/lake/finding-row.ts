@@ -56,7 +56,9 @@ export function findingFromRow(r: Record<string, unknown>, registryFile: string 
   const count = Number(r.event_count);
   const detail = r.detail === null || r.detail === undefined ? null : String(r.detail);
   const agent = r.declared_agent === null || r.declared_agent === undefined ? null : String(r.declared_agent);
-  const evidence: FindingEvidence[] = ((r.evidence as { file: string; line: number | null; t: number; summary: string }[] | null) ?? []).map((e) => ({
+  const evidence: FindingEvidence[] = (
+    (r.evidence as { file: string; line: number | null; t: number; summary: string }[] | null) ?? []
+  ).map((e) => ({
     file: e.file,
     line: Number(e.line ?? 0),
     time: iso(e.t),
@@ -71,14 +73,27 @@ export function findingFromRow(r: Record<string, unknown>, registryFile: string 
     user: user ?? null,
     session,
     correlation: String(r.correlation) as Correlation,
-    client: { userAgent: String(r.user_agent ?? ''), class: cls, ip: r.client_ip === null || r.client_ip === undefined ? null : String(r.client_ip) },
+    client: {
+      userAgent: String(r.user_agent ?? ''),
+      class: cls,
+      ip: r.client_ip === null || r.client_ip === undefined ? null : String(r.client_ip),
+    },
     firstSeen: iso(r.first_seen),
     lastSeen: iso(r.last_seen),
     count,
     evidence,
-    recommendation: rule === 'agent-on-human-session' || rule === 'agent-signed-in-as-person' ? DELEGATION_ADVICE : `See \`borrowscan rules\` for ${rule}${registryFile ? ` and the agents declared in ${registryFile}` : ''}.`,
+    recommendation:
+      rule === 'agent-on-human-session' || rule === 'agent-signed-in-as-person'
+        ? DELEGATION_ADVICE
+        : `See \`borrowscan rules\` for ${rule}${registryFile ? ` and the agents declared in ${registryFile}` : ''}.`,
     status: 'new',
-    details: { engine: 'duckdb', sqlId: r.finding_id, clientKey: key, ...(detail !== null ? { detail } : {}), ...(agent !== null ? { declaredAgent: agent } : {}) },
+    details: {
+      engine: 'duckdb',
+      sqlId: r.finding_id,
+      clientKey: key,
+      ...(detail !== null ? { detail } : {}),
+      ...(agent !== null ? { declaredAgent: agent } : {}),
+    },
   };
   // As the streaming engine does: a 0.1 baseline or ignore file (ids of the client key) still matches.
   rememberPreviousId(finding, findingId(rule, user, session, key));

@@ -53,7 +53,8 @@ export async function scanWithDuckDB(options: ScanOptions): Promise<ScanResult> 
         inputs.push(tally!.inputs[raw.indexOf(file)]!);
         continue;
       }
-      const relation = role === 'parquet' ? await parquetRelation(db, file.path) : { kind: 'export' as const, relation: readExportedNdjson(file.path) };
+      const relation =
+        role === 'parquet' ? await parquetRelation(db, file.path) : { kind: 'export' as const, relation: readExportedNdjson(file.path) };
       sources.push(relation);
       const [count] = await db.rows(`SELECT count(*) AS n FROM ${relation.relation}`);
       inputs.push({

@@ -4,7 +4,11 @@ import { detectCsv, detectJson } from './detect.js';
 import { createMapper } from './map.js';
 import { CLAIMS_READ, CLIENT_HEADERS_READ, HEADER_SOURCES_READ } from '../common/agent-docs.js';
 
-const names = (...fields: FieldName[]): string => fields.flatMap(acceptedNames).map((n) => `\`${n}\``).join(', ');
+const names = (...fields: FieldName[]): string =>
+  fields
+    .flatMap(acceptedNames)
+    .map((n) => `\`${n}\``)
+    .join(', ');
 
 function docs(layout: string): FormatDocs {
   return {
@@ -14,8 +18,7 @@ function docs(layout: string): FormatDocs {
       `or a request line ${names('requestLine')}; status: ${names('status')}; token id: ${names('tokenId')}; ` +
       `client id: ${names('clientId')}. Dotted names are read as flat keys or nested objects, also under ` +
       '`attributes`; other names ignore case, `_`, `-` and spaces (`User-Agent` is `user_agent`).',
-    detectedBy:
-      'a readable time and at least two of method, path, status and user agent',
+    detectedBy: 'a readable time and at least two of method, path, status and user agent',
     fields: {
       user: names('user'),
       session: names('sessionId'),

@@ -3,9 +3,7 @@ import type { Probe } from '../format.js';
 import { REQUIRED_KEYS, TIME_KEYS } from './fields.js';
 
 function looksLikeApiGateway(record: JsonObject): boolean {
-  return (
-    REQUIRED_KEYS.every((k) => getLoose(record, k) !== undefined) && TIME_KEYS.some((k) => getLoose(record, k) !== undefined)
-  );
+  return REQUIRED_KEYS.every((k) => getLoose(record, k) !== undefined) && TIME_KEYS.some((k) => getLoose(record, k) !== undefined);
 }
 
 /** Most probe records have `requestId`, `httpMethod` and `requestTime` or `requestTimeEpoch`. */

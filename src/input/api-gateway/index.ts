@@ -16,7 +16,7 @@ export const apiGateway: LogFormat = {
   docs: {
     summary:
       'AWS API Gateway (REST and HTTP API) access logs written with a JSON `$context` template, one object per ' +
-      'line as exported from CloudWatch Logs. Keys are the template\'s: AWS\'s documented names and common variants ' +
+      "line as exported from CloudWatch Logs. Keys are the template's: AWS's documented names and common variants " +
       `are read, flat (\`"authorizer.claims.sub"\`) or nested. Method: ${names(F.method)} or ${names(F.routeKey)}; ` +
       `path: ${names(F.path)} (\`resourcePath\` is the route template); status: ${names(F.status)}; token id: ` +
       `${names(F.tokenId)}; client id: ${names(F.clientId)}.`,

@@ -19,7 +19,8 @@ export const auth0: LogFormat = {
       'Exchange, success_/failed_on_behalf_of_token_exchange, sdeleacft/fdeleacft delegated authorization code, ' +
       'idjag_exchange_succeeded/failed), sapi/fapi Management API requests (method, path, ' +
       'status from details.request / details.response); every other code is `other`.',
-    detectedBy: 'a lowercase `type` code and a `date`, with two of log_id, client_id, user_id, user_name, hostname, ' +
+    detectedBy:
+      'a lowercase `type` code and a `date`, with two of log_id, client_id, user_id, user_name, hostname, ' +
       'description, details, ... (bare or under `data`)',
     fields: {
       user: `${LOG.userName}, else ${LOG.userId}, else ${LOG.authUserEmail}`,
@@ -29,7 +30,7 @@ export const auth0: LogFormat = {
       ip: `${LOG.ip}, else ${LOG.requestIp}`,
       agent:
         `Auth0 for AI Agents: \`${LOG.agentId}\` (proof with \`${LOG.externalAgentId}\`, the customer's own id) is an ` +
-        'agent acting through a token exchange: `delegated` for the log\'s user (`user_name`, else `user_id`), `own` ' +
+        "agent acting through a token exchange: `delegated` for the log's user (`user_name`, else `user_id`), `own` " +
         'without one; a delegating exchange without it (seta/feta Token Vault, secte/fecte, on-behalf-of, ' +
         `sdeleacft/fdeleacft, ID-JAG) is \`delegated\` to its acting party \`${LOG.actorSub}\` (for sdeleacft the ` +
         `user who delegates), else to the client (${LOG.clientName}, ${LOG.clientId})`,

@@ -27,9 +27,7 @@ export function mapAuth0(record: unknown, ctx: RecordContext): MapResult {
   const request = code.kind === 'request' ? requestOf(log) : undefined;
   const outcome = request?.status !== undefined ? (request.status < 400 ? 'success' : 'failure') : code.outcome;
   const action =
-    request && (request.method !== undefined || request.path !== undefined)
-      ? `${request.method ?? '-'} ${request.path ?? '-'}`
-      : type;
+    request && (request.method !== undefined || request.path !== undefined) ? `${request.method ?? '-'} ${request.path ?? '-'}` : type;
 
   const event: NormalizedEvent = {
     time,

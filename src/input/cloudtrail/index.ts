@@ -19,9 +19,10 @@ export const cloudtrail: LogFormat = {
       `session's temporary key, so API calls with \`${F.consoleCredential}: "true"\` made by a browser are read as ` +
       `interactive sign-ins (action suffixed "${CONSOLE_SESSION_SUFFIX.trim()}"): the same key used later by an SDK, ` +
       'CLI or HTTP library is automation on a human session. AssumeRole*, GetSessionToken and GetFederationToken are ' +
-      'token events on the new key, derived from the caller\'s key (kept a separate session). Action is ' +
+      "token events on the new key, derived from the caller's key (kept a separate session). Action is " +
       '`eventSource:eventName`; a call with `errorCode` failed. CloudTrail Insights events are skipped.',
-    detectedBy: 'records with string `eventSource` and `eventName`, an `eventTime`, and a `userIdentity` object, `eventVersion` or `awsRegion`',
+    detectedBy:
+      'records with string `eventSource` and `eventName`, an `eventTime`, and a `userIdentity` object, `eventVersion` or `awsRegion`',
     fields: {
       user:
         `${F.userName} for IAMUser; ${F.roleName} + "/" + the role session name (${F.principalId} after ":") for ` +
@@ -37,9 +38,9 @@ export const cloudtrail: LogFormat = {
         'Amazon Bedrock AgentCore (`eventSource` bedrock-agentcore.amazonaws.com): `GetWorkloadAccessToken` hands the ' +
         'registered agent (`requestParameters.workloadName`) a token of its own (`own`), `GetWorkloadAccessTokenForJWT` ' +
         'and `GetWorkloadAccessTokenForUserId` one for the user it acts for (`requestParameters.userId`; `delegated`); ' +
-        'all three are token events on the caller\'s key',
+        "all three are token events on the caller's key",
       headers:
-        'AgentCore Gateway\'s MCP data events (`InvokeMcp`, `InvokeGateway`): `requestParameters.body.method` and the ' +
+        "AgentCore Gateway's MCP data events (`InvokeMcp`, `InvokeGateway`): `requestParameters.body.method` and the " +
         'tool `params.name` (or resource `params.uri`) are read as the `mcp-method` and `mcp-name` headers, where ' +
         'CloudTrail did not redact the body',
     },

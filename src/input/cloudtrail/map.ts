@@ -30,7 +30,13 @@ function consoleLoginOutcome(record: JsonObject): Outcome {
   }
 }
 
-function shapeOf(record: JsonObject, eventName: string, action: string, eventType: string | undefined, userAgent: string | undefined): Shape {
+function shapeOf(
+  record: JsonObject,
+  eventName: string,
+  action: string,
+  eventType: string | undefined,
+  userAgent: string | undefined,
+): Shape {
   const callerKey = value(record, F.accessKeyId);
   if (eventName === CONSOLE_LOGIN) {
     return { kind: 'signin', action, sessionId: callerKey, interactive: true, outcome: consoleLoginOutcome(record) };

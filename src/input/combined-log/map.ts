@@ -11,7 +11,6 @@ import { parseRequestLine } from '../common/request-line.js';
 
 export const COMBINED_ID = 'combined-log';
 
-
 /** The groups of a combined or common line, after any CRI prefix; undefined when the line is not one. */
 export function matchCombined(line: string): CombinedGroups | undefined {
   return readCombinedLine(line);

@@ -8,7 +8,7 @@ const code = (names: readonly string[]): string => names.map((n) => `\`${n}\``).
 export const CLIENT_HEADERS_READ =
   `${code(CLIENT_HEADERS.map((h) => h.header))}: \`signature-agent\` with a \`signature-input\` tagged ` +
   '`tag="web-bot-auth"` is a signed agent named by its key directory (the input itself is not kept); ' +
-  '`sec-ch-ua-platform` that contradicts the user agent\'s OS is a program posing as a browser; `x-stainless-*` ' +
+  "`sec-ch-ua-platform` that contradicts the user agent's OS is a program posing as a browser; `x-stainless-*` " +
   'is an LLM SDK; the `mcp-*` headers are an MCP client, `mcp-name` the tool or resource (what `mcp:` allow ' +
   'patterns match). Each value is capped at 256 characters';
 
@@ -26,5 +26,5 @@ export const CLAIMS_READ =
   `${FACET.agentIdentity} an agent identity, ${FACET.agentUser} an agent's user account): an agent identity acting ` +
   'as itself or its agent user is `own`, acting for another subject (or `idtyp: user`) `delegated`; `xms_par_app_azp` ' +
   '(the agent identity blueprint) alone is `own`. Claims also fill user (`email`, `upn`, `preferred_username`, ' +
-  '`sub`), session (`sid`), token (`jti`) and client (`client_id`, `azp`, `cid`, `appid`) where the log\'s own fields ' +
+  "`sub`), session (`sid`), token (`jti`) and client (`client_id`, `azp`, `cid`, `appid`) where the log's own fields " +
   'say nothing';

@@ -3,7 +3,7 @@ import { bounded, boundedText, MAX_NAME, MAX_PROOF } from './bounded.js';
 
 /** `path = value`, as a person searches the log for it; capped. */
 export function proofOf(path: string, value: unknown): string {
-  const shown = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const shown = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return bounded(`${path} = ${bounded(shown, MAX_NAME)}`, MAX_PROOF);
 }
 

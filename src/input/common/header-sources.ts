@@ -11,7 +11,15 @@ import { dotted } from './dotted.js';
  *   names in any case.
  * Names compare as the access log's conventions compare them: ignoring case, `_`, `-` and spaces.
  */
-export const FLAT_HEADER_PREFIXES: readonly string[] = ['', 'http_', 'http.request.header.', 'http.request.headers.', 'headers.', 'request_headers.', 'request_'];
+export const FLAT_HEADER_PREFIXES: readonly string[] = [
+  '',
+  'http_',
+  'http.request.header.',
+  'http.request.headers.',
+  'headers.',
+  'request_headers.',
+  'request_',
+];
 export const HEADER_MAPS: readonly string[] = ['headers', 'request_headers', 'http.request.header', 'http.request.headers'];
 
 /** Every accepted flat name, for documentation. */

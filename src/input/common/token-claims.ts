@@ -16,7 +16,15 @@ import { dotted } from './dotted.js';
  */
 
 /** Where claims are logged, most specific first: API Gateway REST, API Gateway HTTP API, then what apps write. */
-export const CLAIM_PREFIXES: readonly string[] = ['authorizer.claims', 'authorizer.jwt.claims', 'claims', 'jwt.claims', 'jwt', 'token.claims', 'token'];
+export const CLAIM_PREFIXES: readonly string[] = [
+  'authorizer.claims',
+  'authorizer.jwt.claims',
+  'claims',
+  'jwt.claims',
+  'jwt',
+  'token.claims',
+  'token',
+];
 
 /** Top-level keys (lower case) under which CLAIM_PREFIXES start: a record without any has no claims to look for. */
 export const CLAIM_ROOTS: ReadonlySet<string> = new Set(CLAIM_PREFIXES.map((p) => p.split('.')[0]!));
@@ -131,7 +139,12 @@ export function agentFromClaims(claims: TokenClaims): AgentEvidence | undefined 
   const agentName = claims.clientId ?? claims.sub;
   const forSomeoneElse = claims.subFacets !== undefined || claims.idtyp?.toLowerCase() === 'user';
   if (agentActs && !agentSubject && forSomeoneElse) {
-    return agentEvidence('delegated', proofs(proofOf(`${p}.xms_act_fct`, claims.actFacets), proofOf(`${p}.xms_sub_fct`, claims.subFacets)), agentName, subject);
+    return agentEvidence(
+      'delegated',
+      proofs(proofOf(`${p}.xms_act_fct`, claims.actFacets), proofOf(`${p}.xms_sub_fct`, claims.subFacets)),
+      agentName,
+      subject,
+    );
   }
   if (agentActs || agentSubject) {
     const proof = proofs(

@@ -42,7 +42,6 @@ export function readStatus(value: unknown): number | undefined {
   return n !== undefined && n >= 100 && n <= 599 ? n : undefined;
 }
 
-
 /**
  * The path of a path, path-and-query or absolute URL, without query string, fragment or `;jsessionid=`:
  * queries carry tokens, codes and signatures, and the report must not echo them.

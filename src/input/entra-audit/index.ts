@@ -22,7 +22,7 @@ export const entraAudit: LogFormat = {
       `what, never a session. Action \`${P}${AUDIT.activityDisplayName}\`, else \`${ENVELOPE.operationName}\`; outcome ` +
       `from \`${P}${AUDIT.result}\` (success, failure). The actor is a person (\`initiatedBy.user\`) or an application ` +
       `(\`initiatedBy.app\`); an application the activity changed (\`${AUDIT.targetResources}[]\` of type Application or ` +
-      'ServicePrincipal) is the event\'s app. A record whose envelope `category` is a sign-in category is skipped (the ' +
+      "ServicePrincipal) is the event's app. A record whose envelope `category` is a sign-in category is skipped (the " +
       'entra-signin format reads it); other envelope categories are not trusted, as SIEM test data puts `Policy` there.',
     detectedBy:
       `most of the first records have \`${P}${AUDIT.activityDateTime}\` and an \`${P}${AUDIT.initiatedBy}\` object, ` +

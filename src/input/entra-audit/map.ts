@@ -21,7 +21,8 @@ function timeOf(found: AuditRecord): number | { skip: string } {
 
 /** `result` is `success`, `failure`, `timeout` or `unknownFutureValue`; a SIEM may write `failed`. */
 function outcomeOf(found: AuditRecord): Outcome {
-  const result = text(getPath(found.body, AUDIT.result)) ?? (found.envelope ? text(getLoosePath(found.envelope, ENVELOPE.resultType)) : undefined);
+  const result =
+    text(getPath(found.body, AUDIT.result)) ?? (found.envelope ? text(getLoosePath(found.envelope, ENVELOPE.resultType)) : undefined);
   switch (result?.toLowerCase()) {
     case 'success':
       return 'success';
@@ -41,7 +42,8 @@ function detail(body: JsonObject, key: string): string | undefined {
   return undefined;
 }
 
-const address = (value: string | undefined): string | undefined => (value !== undefined && value !== NO_ADDRESS && isIP(value) !== 0 ? value : undefined);
+const address = (value: string | undefined): string | undefined =>
+  value !== undefined && value !== NO_ADDRESS && isIP(value) !== 0 ? value : undefined;
 
 /** Who started the activity: a person by user principal name, or an application by its service principal. */
 function actorOf(body: JsonObject): string | undefined {
@@ -71,7 +73,8 @@ export function mapEntraAudit(record: unknown, ctx: RecordContext): MapResult {
   if (typeof time !== 'number') return time;
   const body = found.body;
   const action =
-    text(getPath(body, AUDIT.activityDisplayName)) ?? (found.envelope ? text(getLoosePath(found.envelope, ENVELOPE.operationName)) : undefined);
+    text(getPath(body, AUDIT.activityDisplayName)) ??
+    (found.envelope ? text(getLoosePath(found.envelope, ENVELOPE.operationName)) : undefined);
   if (action === undefined) return { skip: 'not an Entra audit record (no activityDisplayName or operationName)' };
 
   return {

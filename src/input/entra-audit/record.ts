@@ -32,7 +32,9 @@ export function locateAudit(record: JsonObject): AuditRecord | Skip {
     return { body: properties, envelope: record };
   }
   if (hasAuditBody(record)) return { body: record };
-  return { skip: `not an Entra audit record (no properties, activityDateTime or initiatedBy; keys: ${Object.keys(record).slice(0, 6).join(', ') || 'none'})` };
+  return {
+    skip: `not an Entra audit record (no properties, activityDateTime or initiatedBy; keys: ${Object.keys(record).slice(0, 6).join(', ') || 'none'})`,
+  };
 }
 
 export function looksLikeAudit(record: JsonObject): boolean {

@@ -24,7 +24,17 @@ export function parsePortalDate(value: string): number | undefined {
   const second = Number(b);
   const [month, day] = first > 12 ? [second, first] : [first, second];
   const hour = clock(Number(h), meridiem);
-  if (hour === undefined || Number(year) < 1970 || Number(year) >= 2200 || month < 1 || month > 12 || day < 1 || day > 31 || Number(min) > 59 || Number(sec ?? 0) > 59) {
+  if (
+    hour === undefined ||
+    Number(year) < 1970 ||
+    Number(year) >= 2200 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > 31 ||
+    Number(min) > 59 ||
+    Number(sec ?? 0) > 59
+  ) {
     return undefined;
   }
   const ms = Date.UTC(Number(year), month - 1, day, hour, Number(min), Number(sec ?? 0));

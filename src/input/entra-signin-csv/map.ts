@@ -26,7 +26,9 @@ function outcomeOf(row: JsonObject): Outcome {
  * (or a primary refresh token) is non-interactive; any other user sign-in is taken as interactive.
  */
 function interactiveOf(row: JsonObject): boolean {
-  const token = cell(row, C.incomingTokenType)?.toLowerCase().replace(/[^a-z]/g, '');
+  const token = cell(row, C.incomingTokenType)
+    ?.toLowerCase()
+    .replace(/[^a-z]/g, '');
   return token === undefined || !NON_INTERACTIVE_TOKEN_TYPES.has(token);
 }
 

@@ -4,7 +4,6 @@ import { agentEvidence, proofOf, proofs } from '../common/agent-evidence.js';
 import { bounded, boundedText, MAX_NAME, MAX_SCANNED, objectOrJsonText } from '../common/bounded.js';
 import { AGENTIC_TYPES, NOT_AGENTIC, SIGNIN, UNKNOWN_FUTURE_VALUE } from './fields.js';
 
-
 /** A list of strings, or the JSON text of one. */
 function stringsOf(value: unknown): string[] {
   let list: unknown = value;
@@ -47,8 +46,12 @@ export function agentOf(body: JsonObject, prefix: string, user: string | undefin
     text(getPath(body, SIGNIN.appId)) ??
     text(agent.parentAppId);
   const subject = text(agent.agentSubjectType);
-  if (subject === NOT_AGENTIC) return agentEvidence('delegated', proofs(typeProof, proofOf(`${key}.agentSubjectType`, subject)), name, user);
-  const note = type === UNKNOWN_FUTURE_VALUE ? 'an agent identity blueprint principal or agent user, as Graph writes them without Prefer: include-unknown-enum-members' : undefined;
+  if (subject === NOT_AGENTIC)
+    return agentEvidence('delegated', proofs(typeProof, proofOf(`${key}.agentSubjectType`, subject)), name, user);
+  const note =
+    type === UNKNOWN_FUTURE_VALUE
+      ? 'an agent identity blueprint principal or agent user, as Graph writes them without Prefer: include-unknown-enum-members'
+      : undefined;
   return agentEvidence('own', proofs(typeProof, note), name);
 }
 

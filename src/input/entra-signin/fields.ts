@@ -30,7 +30,12 @@ export const SIGNIN = {
 } as const;
 
 /** `agentType` values: `notAgentic` is a person's (or a plain app's) sign-in; these are an agent identity's. */
-export const AGENTIC_TYPES: ReadonlySet<string> = new Set(['agenticApp', 'agenticAppInstance', 'agentIdentityBlueprintPrincipal', 'agentIDuser']);
+export const AGENTIC_TYPES: ReadonlySet<string> = new Set([
+  'agenticApp',
+  'agenticAppInstance',
+  'agentIdentityBlueprintPrincipal',
+  'agentIDuser',
+]);
 export const NOT_AGENTIC = 'notAgentic';
 /** What Graph returns for agentIdentityBlueprintPrincipal and agentIDuser without `Prefer: include-unknown-enum-members`. */
 export const UNKNOWN_FUTURE_VALUE = 'unknownFutureValue';

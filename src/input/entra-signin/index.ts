@@ -39,7 +39,7 @@ export const entraSignin: LogFormat = {
       agent:
         `Entra Agent ID: ${P}${SIGNIN.agent} (any key case: Log Analytics' \`Agent\` column, as JSON text or an object) ` +
         '`agentType`: `agenticApp`, `agenticAppInstance`, `agentIdentityBlueprintPrincipal`, `agentIDuser`, or ' +
-        '`unknownFutureValue` (Graph\'s word for the last two without `Prefer: include-unknown-enum-members`) is an agent ' +
+        "`unknownFutureValue` (Graph's word for the last two without `Prefer: include-unknown-enum-members`) is an agent " +
         'identity signing in, its `own` (named by servicePrincipalName, appDisplayName, appId, else `parentAppId`), or ' +
         '`delegated` for the user when `agentSubjectType` is `notAgentic`; `notAgentic` says no agent signed in, which ' +
         '`agent-signed-in-as-person` cites when the client is one',

@@ -110,8 +110,7 @@ export function mapEntraSignin(record: unknown, ctx: RecordContext): MapResult {
     clientId: text(getPath(body, SIGNIN.appId)),
     grantType: text(getPath(body, SIGNIN.authenticationProtocol)),
     ip:
-      text(getPath(body, SIGNIN.ipAddress)) ??
-      (found.envelope ? text(getLoosePath(found.envelope, ENVELOPE.callerIpAddress)) : undefined),
+      text(getPath(body, SIGNIN.ipAddress)) ?? (found.envelope ? text(getLoosePath(found.envelope, ENVELOPE.callerIpAddress)) : undefined),
     userAgent: text(getPath(body, SIGNIN.userAgent)),
     clientHint: clientHintOf(body),
     interactive: interactiveOf(found),

@@ -26,7 +26,7 @@ export const envoy: LogFormat = {
   docs: {
     summary:
       'Envoy (and Envoy Gateway, Istio) access logs as container stdout: each line optionally with a Kubernetes CRI ' +
-      'prefix (`2025-12-31T17:37:40.493035218+01:00 stdout F `), then a JSON object or Envoy\'s default text format ' +
+      "prefix (`2025-12-31T17:37:40.493035218+01:00 stdout F `), then a JSON object or Envoy's default text format " +
       `(\`[%START_TIME%] "%REQ(:METHOD)% %REQ(X-ENVOY-ORIGINAL-PATH?:PATH)% %PROTOCOL%" %RESPONSE_CODE% ...\`, Istio's ` +
       `variant too). JSON method ${names(F.method)}, path ${names(F.path)}, status ${names(F.status)}. Lines split ` +
       'by the runtime (CRI tag `P`) are skipped.',

@@ -17,7 +17,8 @@ export const githubAudit: LogFormat = {
       'user.logout a sign-out, personal_access_token.create, oauth_access.create/regenerate and ' +
       'oauth_authorization.create token grants, api.request a request (method, path, status); every other action, ' +
       'git.* included, is `other`.',
-    detectedBy: 'a lowercase `action` (`user.login`) with two of @timestamp, created_at, actor, actor_id, org, repo, ' +
+    detectedBy:
+      'a lowercase `action` (`user.login`) with two of @timestamp, created_at, actor, actor_id, org, repo, ' +
       '_document_id, ... (and `actor`, when present, a string)',
     fields: {
       user: AUDIT.actor,
@@ -31,7 +32,7 @@ export const githubAudit: LogFormat = {
         `the actor's \`own\` identity: \`${AUDIT.actorIsAgent}: true\` (agentic events such as the Copilot coding ` +
         `agent's, for the person in \`${AUDIT.agentStartedBy}\` who started it), a \`[bot]\` actor or ` +
         `\`${AUDIT.actorIsBot}: true\`, and \`${AUDIT.programmaticAccessType}: GitHub App server-to-server token\`; ` +
-        'personal access and OAuth tokens are a person\'s credential and say nothing of an agent',
+        "personal access and OAuth tokens are a person's credential and say nothing of an agent",
     },
   },
 };

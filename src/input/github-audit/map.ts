@@ -56,9 +56,7 @@ export function mapGithubAudit(record: unknown, ctx: RecordContext): MapResult {
     format: GITHUB_AUDIT_ID,
     kind,
     action:
-      request && (request.method !== undefined || request.path !== undefined)
-        ? `${request.method ?? '-'} ${request.path ?? '-'}`
-        : action,
+      request && (request.method !== undefined || request.path !== undefined) ? `${request.method ?? '-'} ${request.path ?? '-'}` : action,
     outcome: outcomeOf(action, kind, request?.status),
     user: text(record[AUDIT.actor]),
     sessionId: agentSessionOf(record),

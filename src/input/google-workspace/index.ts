@@ -18,14 +18,12 @@ export const googleWorkspace: LogFormat = {
       '`parameters` map on the activity). An activity with several events maps to its login_success, logout, ' +
       'authorize or login_failure event, else to its first. login_success/login_failure are sign-ins (not ' +
       'interactive when login_type is exchange), logout a sign-out, token authorize a grant; the rest is `other`.',
-    detectedBy:
-      '`kind: "admin#reports#activity"`, or an `id.applicationName` with an `actor` object, `events`, `name` or `type`',
+    detectedBy: '`kind: "admin#reports#activity"`, or an `id.applicationName` with an `actor` object, `events`, `name` or `type`',
     fields: {
       user: ACTIVITY.user,
       session: 'none: Reports activities carry no session id',
       client:
-        `event parameter ${PARAMETER.userAgent} (calendar); ` +
-        `token grants: parameter ${PARAMETER.clientId}, app ${PARAMETER.appName}`,
+        `event parameter ${PARAMETER.userAgent} (calendar); ` + `token grants: parameter ${PARAMETER.clientId}, app ${PARAMETER.appName}`,
       time: ACTIVITY.time,
       ip: ACTIVITY.ip,
     },

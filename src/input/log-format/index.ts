@@ -31,7 +31,9 @@ export function compileLogFormat(spec: string, options: LogFormatOptions = {}): 
   const pattern = buildPattern(parts);
   requireVariables(pattern.variables);
   const sessionNames = options.sessionCookies?.map((n) => n.toLowerCase());
-  const isSessionCookie = sessionNames ? (name: string) => sessionNames.includes(name.toLowerCase()) : (name: string) => SESSION_COOKIE.test(name);
+  const isSessionCookie = sessionNames
+    ? (name: string) => sessionNames.includes(name.toLowerCase())
+    : (name: string) => SESSION_COOKIE.test(name);
   const plan = planFor(pattern, isSessionCookie);
   const format = unwrapSpec(spec);
 

@@ -40,8 +40,7 @@ export function planFor(pattern: LinePattern, isSessionCookie: (name: string) =>
     if (target !== undefined) {
       groups[target] ??= [];
       groups[target].push(i + 1);
-    }
-    else if (name.startsWith(COOKIE_PREFIX) && isSessionCookie(name.slice(COOKIE_PREFIX.length))) sessionCookieGroups.push(i + 1);
+    } else if (name.startsWith(COOKIE_PREFIX) && isSessionCookie(name.slice(COOKIE_PREFIX.length))) sessionCookieGroups.push(i + 1);
   });
   const timeVariables = pattern.variables.filter((v) => VARIABLES[v] === 'time');
   return { pattern, groups, sessionCookieGroups, headerGroups, timeVariables };

@@ -67,7 +67,8 @@ export function mapO365Audit(record: unknown, ctx: RecordContext): MapResult {
   const rawTime = getLoose(record, O365.creationTime);
   // CreationTime carries no zone; the schema gives it in UTC, which is how parseTime reads a time without one.
   const time = parseTime(rawTime);
-  if (time === undefined) return { skip: `no readable time (${rawTime === undefined ? 'CreationTime missing' : `CreationTime: ${quoteValue(rawTime)}`})` };
+  if (time === undefined)
+    return { skip: `no readable time (${rawTime === undefined ? 'CreationTime missing' : `CreationTime: ${quoteValue(rawTime)}`})` };
   const operation = text(getLoose(record, O365.operation));
   if (operation === undefined) return { skip: 'not an Office 365 audit record (no Operation)' };
   const signIn = signInOf(operation);

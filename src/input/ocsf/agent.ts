@@ -18,6 +18,7 @@ export function agentOf(record: JsonObject, user: string | undefined): AgentEvid
   const agentProof = name !== undefined ? proofOf(F.aiAgentName, name) : uid !== undefined ? proofOf(F.aiAgentUid, uid) : undefined;
   if (agentProof === undefined) return undefined;
   const delegation = field(record, F.delegationUid);
-  if (delegation !== undefined) return agentEvidence('delegated', proofs(proofOf(F.delegationUid, delegation), agentProof), name ?? uid, user);
+  if (delegation !== undefined)
+    return agentEvidence('delegated', proofs(proofOf(F.delegationUid, delegation), agentProof), name ?? uid, user);
   return agentEvidence('present', agentProof, name ?? uid);
 }

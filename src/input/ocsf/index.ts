@@ -32,7 +32,7 @@ export const ocsf: LogFormat = {
       ip: `${F.ip} when it is an IP address (CloudTrail-sourced events may hold a service name)`,
       agent:
         `the ai_operation profile (1.9): \`${F.aiAgent}\` (${F.aiAgentName}, else ${F.aiAgentUid}) is the AI agent that ` +
-        'performed the event, `present` (on a person\'s session it is an agent there, whatever its user agent says); ' +
+        "performed the event, `present` (on a person's session it is an agent there, whatever its user agent says); " +
         `with \`${F.delegationUid}\` it acted under authority delegated to it, \`delegated\` for the event's user`,
     },
   },

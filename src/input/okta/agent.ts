@@ -51,7 +51,10 @@ export function agentOf(record: unknown, eventType: string, clientId: string | u
     const agent = isPerson(actor) ? clientId : (actor.name ?? actor.id ?? clientId);
     return agentEvidence('delegated', proofOf('eventType', eventType), agent, person);
   }
-  const exchange = eventType.startsWith(OAUTH_PREFIX) && eventType.includes(TOKEN_GRANT) && text(getLoosePath(record, F.grantType)) === TOKEN_EXCHANGE_GRANT;
+  const exchange =
+    eventType.startsWith(OAUTH_PREFIX) &&
+    eventType.includes(TOKEN_GRANT) &&
+    text(getLoosePath(record, F.grantType)) === TOKEN_EXCHANGE_GRANT;
   if (exchange && !derived) {
     const agent = isPerson(actor) ? clientId : (actor.name ?? actor.id ?? clientId);
     return agentEvidence('delegated', proofOf('debugContext.debugData.grantType', TOKEN_EXCHANGE_GRANT), agent, person);

@@ -9,11 +9,7 @@ const EVENT_TYPE = /^[a-z][a-z0-9_]*(?:\.[A-Za-z0-9_]+)+$/;
 export function looksLikeLogEvent(record: JsonObject): boolean {
   const type = getLoose(record, F.eventType);
   if (typeof type !== 'string' || !EVENT_TYPE.test(type)) return false;
-  return (
-    getLoose(record, F.published) !== undefined ||
-    typeof getLoose(record, F.uuid) === 'string' ||
-    isObject(getLoose(record, F.actor))
-  );
+  return getLoose(record, F.published) !== undefined || typeof getLoose(record, F.uuid) === 'string' || isObject(getLoose(record, F.actor));
 }
 
 /** Most of the first records look like LogEvents, or are event-hook deliveries that carry them. */

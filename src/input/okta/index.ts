@@ -37,9 +37,9 @@ export const okta: LogFormat = {
         '`urn:ietf:params:oauth:grant-type:token-exchange` is `delegated` for the acting user where it names no root ' +
         `session (one with ${F.rootSessionId} starts a derived session, which already says so); any other event whose ${F.actorType} names an AI agent or workload ` +
         'principal (`AI Agent`), `workload_principal.ai_agent.*` and `workload_principal.delegation_link.*` events it ' +
-        'performs itself among them, is the agent\'s `own`; those events made by an admin name the agent only as a ' +
+        "performs itself among them, is the agent's `own`; those events made by an admin name the agent only as a " +
         'target and say nothing of who acts. `app.oauth2.*token.grant.interclient_token` is Native-to-Web SSO (a ' +
-        'person\'s native app handing its session to a web app): a token event, no agent',
+        "person's native app handing its session to a web app): a token event, no agent",
       risk:
         'Identity Threat Protection: `user.session.context.change` (debugData `Causes`, `PreviousIpAddress`, ' +
         '`NewIpAddress`), `user.risk.detect` (debugData `risk`), `security.session.detect_client_roaming`, on the session ' +

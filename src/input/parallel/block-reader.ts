@@ -98,7 +98,8 @@ export class BlockReader {
 
   /** Takes back the buffer of a block that has been read. */
   recycle(buffer: ArrayBufferLike): void {
-    if (buffer instanceof SharedArrayBuffer && buffer.byteLength === this.pooledBytes && this.free.length < MAX_FREE_BUFFERS) this.free.push(buffer);
+    if (buffer instanceof SharedArrayBuffer && buffer.byteLength === this.pooledBytes && this.free.length < MAX_FREE_BUFFERS)
+      this.free.push(buffer);
   }
 
   private get pooledBytes(): number {
@@ -107,7 +108,9 @@ export class BlockReader {
 
   private buffer(size: number): Buffer {
     // Never from Node's shared pool: the block's buffer must be its own, for a worker to read.
-    return Buffer.from(size > this.pooledBytes ? new SharedArrayBuffer(size) : (this.free.pop() ?? new SharedArrayBuffer(this.pooledBytes)));
+    return Buffer.from(
+      size > this.pooledBytes ? new SharedArrayBuffer(size) : (this.free.pop() ?? new SharedArrayBuffer(this.pooledBytes)),
+    );
   }
 
   close(): void {

@@ -38,14 +38,7 @@ const EXTRA_FIELDS = ['agent', 'headers', 'risk'] as const;
 type Extras = Pick<NormalizedEvent, (typeof EXTRA_FIELDS)[number]>;
 
 /** Every event field is carried: adding one to NormalizedEvent without a column here does not compile. */
-type Carried =
-  | (typeof STRING_FIELDS)[number]
-  | (typeof EXTRA_FIELDS)[number]
-  | 'time'
-  | 'source'
-  | 'status'
-  | 'interactive'
-  | 'clientHint';
+type Carried = (typeof STRING_FIELDS)[number] | (typeof EXTRA_FIELDS)[number] | 'time' | 'source' | 'status' | 'interactive' | 'clientHint';
 const everyFieldCarried: Exclude<keyof NormalizedEvent, Carried> extends never ? true : never = true;
 void everyFieldCarried;
 

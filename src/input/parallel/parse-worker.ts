@@ -53,7 +53,10 @@ function serve(input: WorkerInput, port: NonNullable<typeof parentPort>): void {
       if (encoder.length > 0) batches.push(encoder.take());
       const ms = performance.now() - t0;
       const reply: WorkerReply = { type: 'block', id: request.id, skipped: false, batches, errors, lines: next - 1, ms };
-      port.postMessage(reply, batches.flatMap((b) => [b.numbers.buffer, b.slots.buffer, b.defSlots.buffer]));
+      port.postMessage(
+        reply,
+        batches.flatMap((b) => [b.numbers.buffer, b.slots.buffer, b.defSlots.buffer]),
+      );
       batches = [];
       errors = [];
     } catch (err) {

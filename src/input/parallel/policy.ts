@@ -39,10 +39,11 @@ export function spareCore(cores = availableParallelism(), load = loadavg()[0]!):
 export async function sharingFor(request: SharingRequest): Promise<SharingHandle | undefined> {
   const { mode, files, totalBytes } = request;
   if (mode === 'never') return undefined;
-  const obstacle =
-    request.customFormats ? 'custom formats given through the API cannot be sent to a thread'
-    : !workerAvailable() ? 'the worker script is missing (run the built package, not the sources)'
-    : undefined;
+  const obstacle = request.customFormats
+    ? 'custom formats given through the API cannot be sent to a thread'
+    : !workerAvailable()
+      ? 'the worker script is missing (run the built package, not the sources)'
+      : undefined;
   if (obstacle) {
     if (mode === 'always') throw new UsageError(`--worker always: cannot share parsing with a worker thread: ${obstacle}`);
     return undefined;

@@ -304,7 +304,9 @@ const CLOSE = 1;
 const ESCAPE = 2;
 const INVALID = 3;
 const WIDE = 4;
-const STRING_BYTE = new Uint8Array(256).map((_, c) => (c === QUOTE ? CLOSE : c === BACKSLASH ? ESCAPE : c < 0x20 ? INVALID : c >= 0x80 ? WIDE : PLAIN));
+const STRING_BYTE = new Uint8Array(256).map((_, c) =>
+  c === QUOTE ? CLOSE : c === BACKSLASH ? ESCAPE : c < 0x20 ? INVALID : c >= 0x80 ? WIDE : PLAIN,
+);
 /** 1 for the bytes a string passes over that are printable ASCII (all but the quote and the backslash). */
 const ASCII_PLAIN = STRING_BYTE.map((k) => (k === PLAIN ? 1 : 0));
 /** 1 for every byte a string passes over as it is: printable ASCII and bytes outside ASCII. */

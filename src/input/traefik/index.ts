@@ -15,7 +15,7 @@ export const traefik: LogFormat = {
     summary:
       `Traefik access logs in JSON (\`accessLog.format: json\`), one record per line. Method \`${F.method}\`, path ` +
       `\`${F.path}\` (query dropped), status \`${F.status}\`. A line that is not JSON (a plugin's \`DEBUG:\` line) is ` +
-      'skipped as invalid JSON. Traefik\'s default text format is Common Log Format with extra fields: it is read ' +
+      "skipped as invalid JSON. Traefik's default text format is Common Log Format with extra fields: it is read " +
       'as `combined-log`.',
     detectedBy: `records with \`RequestMethod\`, a status or path, and \`ClientHost\`, \`ClientAddr\`, \`RouterName\` or \`entryPointName\``,
     fields: {

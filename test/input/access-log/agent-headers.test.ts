@@ -20,12 +20,16 @@ describe('client headers in JSON access logs', () => {
   });
 
   it('reads OpenTelemetry log records, whose headers sit under attributes', () => {
-    const e = map({ attributes: { 'http.request.header.x-stainless-lang': ['js'], 'http.request.header.x-stainless-package-version': ['5.1.0'] } });
+    const e = map({
+      attributes: { 'http.request.header.x-stainless-lang': ['js'], 'http.request.header.x-stainless-package-version': ['5.1.0'] },
+    });
     expect(e.headers).toEqual({ stainlessLang: 'js', stainlessVersion: '5.1.0' });
   });
 
   it('reads ECS-style http.request.headers.<name>, headers.<name> and request_headers.<name>, in any case', () => {
-    expect(map({ 'http.request.headers.Signature-Agent': '"https://chatgpt.com"' }).headers).toEqual({ signatureAgent: 'https://chatgpt.com' });
+    expect(map({ 'http.request.headers.Signature-Agent': '"https://chatgpt.com"' }).headers).toEqual({
+      signatureAgent: 'https://chatgpt.com',
+    });
     expect(map({ headers: { 'Sec-CH-UA-Platform': '"Linux"' } }).headers).toEqual({ platformHint: 'Linux' });
     expect(map({ request_headers: { 'MCP-Session-Id': 'sess-1' } }).headers).toEqual({ mcpSessionId: 'sess-1' });
     expect(map({ 'headers.mcp-name': 'fetch_page' }).headers).toEqual({ mcpName: 'fetch_page' });
@@ -79,7 +83,15 @@ describe('client headers in JSON access logs', () => {
 
 describe('token claims in JSON access logs', () => {
   it('takes an RFC 8693 act claim for the agent acting for the subject, delegated', () => {
-    const e = map({ claims: { sub: 'alice@example.com', azp: '0oa8agent', jti: 'AT.1', sid: 'idp-s1', act: { sub: 'wlp8report', sub_profile: 'ai_agent' } } });
+    const e = map({
+      claims: {
+        sub: 'alice@example.com',
+        azp: '0oa8agent',
+        jti: 'AT.1',
+        sid: 'idp-s1',
+        act: { sub: 'wlp8report', sub_profile: 'ai_agent' },
+      },
+    });
     expect(e.agent).toEqual({
       kind: 'delegated',
       agent: 'wlp8report',
@@ -96,16 +108,26 @@ describe('token claims in JSON access logs', () => {
       proof: 'jwt.act.sub = agent-7; 2 actors in the act chain',
     });
     expect(map({ token: { sub: 'bob', act: { sub: 'agent-8' } } }).agent).toMatchObject({ kind: 'delegated', agent: 'agent-8' });
-    expect(map({ 'authorizer.claims.act': { sub: 'agent-9' } }).agent).toMatchObject({ agent: 'agent-9', proof: 'authorizer.claims.act.sub = agent-9' });
+    expect(map({ 'authorizer.claims.act': { sub: 'agent-9' } }).agent).toMatchObject({
+      agent: 'agent-9',
+      proof: 'authorizer.claims.act.sub = agent-9',
+    });
   });
 
   it('reads Entra Agent ID facets: an agent identity acting as itself is its own, acting for a person delegated', () => {
     const autonomous = map({ claims: { azp: 'agent-app', xms_act_fct: '3 9 11', xms_sub_fct: '9 3 11', xms_par_app_azp: 'blueprint-1' } });
-    expect(autonomous.agent).toEqual({ kind: 'own', agent: 'agent-app', proof: 'claims.xms_act_fct = 3 9 11; claims.xms_sub_fct = 9 3 11' });
+    expect(autonomous.agent).toEqual({
+      kind: 'own',
+      agent: 'agent-app',
+      proof: 'claims.xms_act_fct = 3 9 11; claims.xms_sub_fct = 9 3 11',
+    });
     const forPerson = map({ claims: { azp: 'agent-app', upn: 'alice@example.com', idtyp: 'user', xms_act_fct: '11' } });
     expect(forPerson.agent).toMatchObject({ kind: 'delegated', agent: 'agent-app', onBehalfOf: 'alice@example.com' });
     expect(map({ claims: { azp: 'agent-app', xms_sub_fct: '13' } }).agent).toMatchObject({ kind: 'own' });
-    expect(map({ claims: { azp: 'agent-app', xms_par_app_azp: 'blueprint-1' } }).agent).toMatchObject({ kind: 'own', proof: 'claims.xms_par_app_azp = blueprint-1' });
+    expect(map({ claims: { azp: 'agent-app', xms_par_app_azp: 'blueprint-1' } }).agent).toMatchObject({
+      kind: 'own',
+      proof: 'claims.xms_par_app_azp = blueprint-1',
+    });
   });
 
   it('says nothing about an agent for ordinary claims, or facets that name none (3 and 9 are on every app token)', () => {
@@ -114,8 +136,14 @@ describe('token claims in JSON access logs', () => {
     expect(map({ claims: { act: 'not json {' } })).not.toHaveProperty('agent');
   });
 
-  it('keeps the log\'s own user, session, token and client ahead of the claims', () => {
-    const e = map({ user: 'ann', session_id: 's-own', jti: 'own-jti', client_id: 'own-client', claims: { sub: 'x', sid: 'y', jti: 'z', azp: 'w' } });
+  it("keeps the log's own user, session, token and client ahead of the claims", () => {
+    const e = map({
+      user: 'ann',
+      session_id: 's-own',
+      jti: 'own-jti',
+      client_id: 'own-client',
+      claims: { sub: 'x', sid: 'y', jti: 'z', azp: 'w' },
+    });
     expect(e).toMatchObject({ user: 'ann', sessionId: 's-own', tokenId: 'own-jti', clientId: 'own-client' });
   });
 
@@ -131,11 +159,31 @@ describe('client headers in proxy logs', () => {
     const { traefik } = await import('../../../src/input/traefik/index.js');
     const { envoyJson } = await import('../../../src/input/envoy/index.js');
     const t = expectEvent(
-      traefik.map({ StartUTC: T, RequestMethod: 'POST', RequestPath: '/mcp', DownstreamStatus: 200, ClientHost: '192.0.2.1', 'request_Mcp-Name': 'search_tickets' }, CTX),
+      traefik.map(
+        {
+          StartUTC: T,
+          RequestMethod: 'POST',
+          RequestPath: '/mcp',
+          DownstreamStatus: 200,
+          ClientHost: '192.0.2.1',
+          'request_Mcp-Name': 'search_tickets',
+        },
+        CTX,
+      ),
     );
     expect(t.headers).toEqual({ mcpName: 'search_tickets' });
     const e = expectEvent(
-      envoyJson.map({ start_time: T, method: 'POST', path: '/mcp', response_code: 200, 'mcp-method': 'tools/call', 'signature-agent': '"https://a.example"' }, CTX),
+      envoyJson.map(
+        {
+          start_time: T,
+          method: 'POST',
+          path: '/mcp',
+          response_code: 200,
+          'mcp-method': 'tools/call',
+          'signature-agent': '"https://a.example"',
+        },
+        CTX,
+      ),
     );
     expect(e.headers).toEqual({ mcpMethod: 'tools/call', signatureAgent: 'https://a.example' });
   });

@@ -31,7 +31,20 @@ const key = fc.oneof(
 );
 const value = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
-  fc.constantFrom('GET', 'post', '/a?b=c', 'https://h/x?y#z', '200', 404, '-', '', '2026-11-02T09:00:00Z', 1793606400, '1793606400000000000', 'GET /p?q HTTP/1.1'),
+  fc.constantFrom(
+    'GET',
+    'post',
+    '/a?b=c',
+    'https://h/x?y#z',
+    '200',
+    404,
+    '-',
+    '',
+    '2026-11-02T09:00:00Z',
+    1793606400,
+    '1793606400000000000',
+    'GET /p?q HTTP/1.1',
+  ),
 );
 const recordLike = fc.oneof(
   fc.dictionary(key, value, { maxKeys: 12 }),
@@ -73,7 +86,14 @@ const request: fc.Arbitrary<Request> = fc.record({
   method: fc.constantFrom(...METHODS).chain((m) => fc.constantFrom(m, m.toLowerCase())),
   path: fc.array(segment, { minLength: 0, maxLength: 5 }).map((s) => `/${s.join('/')}`),
   // Anything but whitespace (request lines split on it): the query must never reach the event.
-  query: fc.oneof(fc.constant(''), fc.string({ maxLength: 30 }).filter((q) => !/\s/.test(q)).map((q) => `?${q}`), fc.constant('#frag?x=1')),
+  query: fc.oneof(
+    fc.constant(''),
+    fc
+      .string({ maxLength: 30 })
+      .filter((q) => !/\s/.test(q))
+      .map((q) => `?${q}`),
+    fc.constant('#frag?x=1'),
+  ),
   status: fc.integer({ min: 100, max: 599 }),
   time: fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }),
   timeForm: fc.constantFrom('iso', 'ms', 'ns', 'clf'),
@@ -103,11 +123,28 @@ const target = (r: Request) => `${r.path}${r.query}`;
 
 /** Each convention writes a request its own way. */
 const CONVENTION_WRITERS: Record<string, (r: Request) => Record<string, unknown>> = {
-  'otel-flat': (r) => ({ timestamp: timeValue(r), 'http.request.method': r.method, 'url.path': target(r), 'http.response.status_code': r.status }),
-  'otel-nested': (r) => ({ timestamp: timeValue(r), http: { request: { method: r.method }, response: { status_code: r.status } }, url: { path: target(r) } }),
+  'otel-flat': (r) => ({
+    timestamp: timeValue(r),
+    'http.request.method': r.method,
+    'url.path': target(r),
+    'http.response.status_code': r.status,
+  }),
+  'otel-nested': (r) => ({
+    timestamp: timeValue(r),
+    http: { request: { method: r.method }, response: { status_code: r.status } },
+    url: { path: target(r) },
+  }),
   'otel-old': (r) => ({ timestamp: timeValue(r), 'http.method': r.method, 'http.target': target(r), 'http.status_code': String(r.status) }),
-  'otel-full-url': (r) => ({ timestamp: timeValue(r), 'http.request.method': r.method, 'url.full': `https://api.example.com:8443${target(r)}`, 'http.response.status_code': r.status }),
-  'otel-attributes': (r) => ({ timeUnixNano: timeValue(r), attributes: { 'http.request.method': r.method, 'url.path': target(r), 'http.response.status_code': r.status } }),
+  'otel-full-url': (r) => ({
+    timestamp: timeValue(r),
+    'http.request.method': r.method,
+    'url.full': `https://api.example.com:8443${target(r)}`,
+    'http.response.status_code': r.status,
+  }),
+  'otel-attributes': (r) => ({
+    timeUnixNano: timeValue(r),
+    attributes: { 'http.request.method': r.method, 'url.path': target(r), 'http.response.status_code': r.status },
+  }),
   'otel-attributes-list': (r) => ({
     timeUnixNano: timeValue(r),
     attributes: [
@@ -116,7 +153,11 @@ const CONVENTION_WRITERS: Record<string, (r: Request) => Record<string, unknown>
       { key: 'http.response.status_code', value: { intValue: String(r.status) } },
     ],
   }),
-  ecs: (r) => ({ '@timestamp': timeValue(r), http: { request: { method: r.method }, response: { status_code: r.status } }, url: { original: target(r) } }),
+  ecs: (r) => ({
+    '@timestamp': timeValue(r),
+    http: { request: { method: r.method }, response: { status_code: r.status } },
+    url: { original: target(r) },
+  }),
   plain: (r) => ({ Timestamp: String(timeValue(r)), Method: r.method, 'Request-URI': target(r), 'Status Code': String(r.status) }),
   'request-line': (r) => ({ time_local: timeValue(r), request: `${r.method} ${target(r)} HTTP/1.1`, status: String(r.status) }),
 };

@@ -12,9 +12,15 @@ const csv = (header: string[]): Probe => ({ container: 'csv', header, records: [
 describe('JSON detection', () => {
   it('claims JSON when most records have a time and two of method, path, status, user agent', () => {
     expect(accessLog.detect(json([{ timestamp: T, 'http.request.method': 'GET', 'url.path': '/' }]))).toBe(true);
-    expect(accessLog.detect(json([{ '@timestamp': T, http: { response: { status_code: 200 } }, user_agent: { original: 'curl/8' } }]))).toBe(true);
+    expect(
+      accessLog.detect(json([{ '@timestamp': T, http: { response: { status_code: 200 } }, user_agent: { original: 'curl/8' } }])),
+    ).toBe(true);
     expect(accessLog.detect(json([{ time: T, request: 'GET / HTTP/1.1' }]))).toBe(true);
-    expect(accessLog.detect(json([{ timeUnixNano: '1793606400000000000', attributes: { 'http.request.method': 'GET', 'http.response.status_code': 200 } }]))).toBe(true);
+    expect(
+      accessLog.detect(
+        json([{ timeUnixNano: '1793606400000000000', attributes: { 'http.request.method': 'GET', 'http.response.status_code': 200 } }]),
+      ),
+    ).toBe(true);
   });
 
   it('does not claim it without a time, with one request field, or when few records look like requests', () => {

@@ -74,24 +74,35 @@ describe('OpenTelemetry semantic conventions', () => {
   });
 
   it('prefers http.client_ip (original client) to net.peer.ip (the proxy)', () => {
-    const e = expectEvent(map({ timestamp: T, 'http.method': 'GET', 'http.target': '/', 'net.peer.ip': '10.0.0.1', 'http.client_ip': '203.0.113.5' }));
+    const e = expectEvent(
+      map({ timestamp: T, 'http.method': 'GET', 'http.target': '/', 'net.peer.ip': '10.0.0.1', 'http.client_ip': '203.0.113.5' }),
+    );
     expect(e.ip).toBe('203.0.113.5');
   });
 
   it('keeps only the path of url.full', () => {
     const e = expectEvent(
-      map({ timestamp: T, 'http.request.method': 'GET', 'url.full': 'https://user:pw@api.example.com:8443/v1/items/9?key=secret#frag', 'http.response.status_code': 200 }),
+      map({
+        timestamp: T,
+        'http.request.method': 'GET',
+        'url.full': 'https://user:pw@api.example.com:8443/v1/items/9?key=secret#frag',
+        'http.response.status_code': 200,
+      }),
     );
     expect(e.path).toBe('/v1/items/9');
   });
 
   it('uses http.route only when no concrete path is logged', () => {
-    expect(expectEvent(map({ timestamp: T, 'http.request.method': 'GET', 'http.route': '/items/{id}', 'url.path': '/items/9' })).path).toBe('/items/9');
+    expect(expectEvent(map({ timestamp: T, 'http.request.method': 'GET', 'http.route': '/items/{id}', 'url.path': '/items/9' })).path).toBe(
+      '/items/9',
+    );
     expect(expectEvent(map({ timestamp: T, 'http.request.method': 'GET', 'http.route': '/items/{id}' })).path).toBe('/items/{id}');
   });
 
   it('reads method_original when the method is _OTHER', () => {
-    const e = expectEvent(map({ timestamp: T, 'http.request.method': '_OTHER', 'http.request.method_original': 'propfind', 'url.path': '/dav' }));
+    const e = expectEvent(
+      map({ timestamp: T, 'http.request.method': '_OTHER', 'http.request.method_original': 'propfind', 'url.path': '/dav' }),
+    );
     expect(e.method).toBe('PROPFIND');
   });
 
@@ -124,12 +135,16 @@ describe('OpenTelemetry semantic conventions', () => {
   });
 
   it('takes a field from the top level before attributes, and fills the rest from attributes', () => {
-    const e = expectEvent(map({ timestamp: T, 'session.id': 'top', attributes: { 'session.id': 'attr', 'http.request.method': 'GET', 'url.path': '/x' } }));
+    const e = expectEvent(
+      map({ timestamp: T, 'session.id': 'top', attributes: { 'session.id': 'attr', 'http.request.method': 'GET', 'url.path': '/x' } }),
+    );
     expect(e).toMatchObject({ sessionId: 'top', method: 'GET', path: '/x' });
   });
 
   it('falls back to observedTimeUnixNano when timeUnixNano is 0 (unknown)', () => {
-    const e = expectEvent(map({ timeUnixNano: '0', observedTimeUnixNano: `${MS}000000`, attributes: { 'http.request.method': 'GET', 'url.path': '/' } }));
+    const e = expectEvent(
+      map({ timeUnixNano: '0', observedTimeUnixNano: `${MS}000000`, attributes: { 'http.request.method': 'GET', 'url.path': '/' } }),
+    );
     expect(e.time).toBe(MS);
   });
 
@@ -177,7 +192,15 @@ describe('Elastic Common Schema', () => {
   });
 
   it('reads the flat dotted form and mixes of flat and nested', () => {
-    const e = expectEvent(map({ '@timestamp': T, 'http.request.method': 'GET', url: { path: '/a' }, http: { 'response.status_code': 204 }, 'source.ip': '192.0.2.1' }));
+    const e = expectEvent(
+      map({
+        '@timestamp': T,
+        'http.request.method': 'GET',
+        url: { path: '/a' },
+        http: { 'response.status_code': 204 },
+        'source.ip': '192.0.2.1',
+      }),
+    );
     expect(e).toMatchObject({ action: 'GET /a', status: 204, ip: '192.0.2.1' });
   });
 });
@@ -253,11 +276,20 @@ describe('plain names', () => {
 
   it('treats placeholders (-, empty, null) as absent', () => {
     const e = expectEvent(map({ time: T, method: 'GET', path: '/', status: '-', user: '-', ip: '', session_id: null, user_agent: 'null' }));
-    expect(e).toMatchObject({ status: undefined, outcome: 'unknown', user: undefined, ip: undefined, sessionId: undefined, userAgent: undefined });
+    expect(e).toMatchObject({
+      status: undefined,
+      outcome: 'unknown',
+      user: undefined,
+      ip: undefined,
+      sessionId: undefined,
+      userAgent: undefined,
+    });
   });
 
   it('combines W3C-style date and time columns', () => {
-    const e = expectEvent(accessLogCsv.map({ date: '2026-11-02', time: '09:00:00', 'cs-method': 'GET', 'cs-uri-stem': '/a', 'sc-status': '200' }, CTX));
+    const e = expectEvent(
+      accessLogCsv.map({ date: '2026-11-02', time: '09:00:00', 'cs-method': 'GET', 'cs-uri-stem': '/a', 'sc-status': '200' }, CTX),
+    );
     expect(e).toMatchObject({ time: MS, action: 'GET /a', status: 200 });
     expect(expectEvent(accessLogCsv.map({ date: '2026-11-02', time: '9:00', method: 'GET', path: '/' }, CTX)).time).toBe(MS);
     expect(expectEvent(accessLogCsv.map({ date: '2026-11-02', time: '09:00:00.250', method: 'GET', path: '/' }, CTX)).time).toBe(MS + 250);
@@ -271,7 +303,17 @@ describe('precedence', () => {
   });
 
   it('goes on to the next name when a value is unusable', () => {
-    const e = expectEvent(map({ time: T, 'http.response.status_code': 'n/a', status: 404, 'http.request.method': '\u0001\u0002', method: 'get', 'url.path': '?only=query', path: '/p' }));
+    const e = expectEvent(
+      map({
+        time: T,
+        'http.response.status_code': 'n/a',
+        status: 404,
+        'http.request.method': '\u0001\u0002',
+        method: 'get',
+        'url.path': '?only=query',
+        path: '/p',
+      }),
+    );
     expect(e).toMatchObject({ status: 404, method: 'GET', path: '/p' });
     expect(expectEvent(map({ time: T, user: { roles: ['x'] }, username: 'ann', method: 'GET', path: '/' })).user).toBe('ann');
   });
@@ -288,7 +330,9 @@ describe('skips', () => {
   });
 
   it('skips records that are not requests, naming their keys', () => {
-    expect(expectSkip(map({ time: T, level: 'info', msg: 'hi' }))).toBe('not an HTTP request: no method, path or status (keys: time, level, msg)');
+    expect(expectSkip(map({ time: T, level: 'info', msg: 'hi' }))).toBe(
+      'not an HTTP request: no method, path or status (keys: time, level, msg)',
+    );
     expect(expectSkip(map({}))).toBe('not an HTTP request: no method, path or status (keys: none)');
     expect(expectSkip(map({ a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7 }))).toMatch(/\(keys: a, b, c, d, e, f, \.\.\.\)$/);
   });

@@ -35,7 +35,9 @@ describe('api-gateway map', () => {
     expect(expectEvent(map({ ...BASE, user: 'AIDAEXAMPLE', email: 'a@example.com' })).user).toBe('AIDAEXAMPLE');
     expect(expectEvent(map({ ...BASE, 'authorizer.claims.email': 'a@example.com' })).user).toBe('a@example.com');
     expect(expectEvent(map({ ...BASE, authorizer: { claims: { 'cognito:username': 'ann' } } })).user).toBe('ann');
-    expect(expectEvent(map({ ...BASE, authorizer: { jwt: { claims: { email: 'j@example.com', sid: 's1', jti: 't1', azp: 'c1' } } } }))).toMatchObject({
+    expect(
+      expectEvent(map({ ...BASE, authorizer: { jwt: { claims: { email: 'j@example.com', sid: 's1', jti: 't1', azp: 'c1' } } } })),
+    ).toMatchObject({
       user: 'j@example.com',
       sessionId: 's1',
       tokenId: 't1',

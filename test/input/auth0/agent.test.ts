@@ -7,13 +7,20 @@ const map = (over: Record<string, unknown>) => expectEvent(auth0.map({ ...base, 
 
 describe('auth0 agent identity', () => {
   it('reads the agent exchanges as token grants with their grant types', () => {
-    expect(map({ type: 'seta' })).toMatchObject({ kind: 'token', outcome: 'success', grantType: 'urn:ietf:params:oauth:grant-type:token-exchange' });
+    expect(map({ type: 'seta' })).toMatchObject({
+      kind: 'token',
+      outcome: 'success',
+      grantType: 'urn:ietf:params:oauth:grant-type:token-exchange',
+    });
     expect(map({ type: 'failed_on_behalf_of_token_exchange' })).toMatchObject({ kind: 'token', outcome: 'failure' });
     expect(map({ type: 'sdeleacft' })).toMatchObject({ kind: 'token', grantType: 'authorization_code' });
-    expect(map({ type: 'idjag_exchange_succeeded' })).toMatchObject({ kind: 'token', grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer' });
+    expect(map({ type: 'idjag_exchange_succeeded' })).toMatchObject({
+      kind: 'token',
+      grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+    });
   });
 
-  it('takes agent_id for an agent acting for the log\'s user, with the external id as proof', () => {
+  it("takes agent_id for an agent acting for the log's user, with the external id as proof", () => {
     const e = map({
       type: 'success_on_behalf_of_token_exchange',
       agent_id: 'agt_8Kq2',
@@ -32,11 +39,17 @@ describe('auth0 agent identity', () => {
   });
 
   it('takes agent_id without a user for the agent acting as itself', () => {
-    expect(map({ type: 'secte', agent_id: 'agt_1', user_id: '' }).agent).toEqual({ kind: 'own', agent: 'agt_1', proof: 'agent_id = agt_1' });
+    expect(map({ type: 'secte', agent_id: 'agt_1', user_id: '' }).agent).toEqual({
+      kind: 'own',
+      agent: 'agt_1',
+      proof: 'agent_id = agt_1',
+    });
   });
 
-  it('names the acting party of a delegation without agent_id, and sdeleacft\'s actor as the user who delegates', () => {
-    expect(map({ type: 'secte', user_id: 'auth0|alice', details: { actor: { sub: 'svc-agent', act: { sub: 'svc-intake' } } } }).agent).toEqual({
+  it("names the acting party of a delegation without agent_id, and sdeleacft's actor as the user who delegates", () => {
+    expect(
+      map({ type: 'secte', user_id: 'auth0|alice', details: { actor: { sub: 'svc-agent', act: { sub: 'svc-intake' } } } }).agent,
+    ).toEqual({
       kind: 'delegated',
       agent: 'svc-agent',
       onBehalfOf: 'auth0|alice',
@@ -48,10 +61,14 @@ describe('auth0 agent identity', () => {
       onBehalfOf: 'auth0|alice',
       proof: 'type = sdeleacft',
     });
-    expect(map({ type: 'seta', user_name: 'alice@example.com' }).agent).toMatchObject({ kind: 'delegated', agent: 'Report Agent', proof: 'type = seta' });
+    expect(map({ type: 'seta', user_name: 'alice@example.com' }).agent).toMatchObject({
+      kind: 'delegated',
+      agent: 'Report Agent',
+      proof: 'type = seta',
+    });
   });
 
-  it('reads Sentinel\'s flattened keys, and says nothing for an ordinary exchange', () => {
+  it("reads Sentinel's flattened keys, and says nothing for an ordinary exchange", () => {
     expect(map({ type: 'secte', user_name: 'bob', details_actor_sub: 'svc-agent' }).agent).toMatchObject({ agent: 'svc-agent' });
     expect(map({ type: 'seacft', user_name: 'bob' })).not.toHaveProperty('agent');
   });

@@ -23,16 +23,27 @@ describe('cloudtrail Bedrock AgentCore', () => {
   it('takes a workload access token for the agent itself as its own, a token event on the caller key', () => {
     const e = map({ eventName: 'GetWorkloadAccessToken', requestParameters: { workloadName: 'report-agent' } });
     expect(e).toMatchObject({ kind: 'token', grantType: 'GetWorkloadAccessToken', sessionId: 'ASIAEXAMPLEAGENT0001' });
-    expect(e.agent).toEqual({ kind: 'own', agent: 'report-agent', proof: 'eventName = GetWorkloadAccessToken; requestParameters.workloadName = report-agent' });
+    expect(e.agent).toEqual({
+      kind: 'own',
+      agent: 'report-agent',
+      proof: 'eventName = GetWorkloadAccessToken; requestParameters.workloadName = report-agent',
+    });
   });
 
   it('takes a workload access token for a user as a delegation to that user', () => {
-    expect(map({ eventName: 'GetWorkloadAccessTokenForUserId', requestParameters: { workloadName: 'report-agent', userId: 'alice' } }).agent).toMatchObject({
+    expect(
+      map({ eventName: 'GetWorkloadAccessTokenForUserId', requestParameters: { workloadName: 'report-agent', userId: 'alice' } }).agent,
+    ).toMatchObject({
       kind: 'delegated',
       agent: 'report-agent',
       onBehalfOf: 'alice',
     });
-    expect(map({ eventName: 'GetWorkloadAccessTokenForJWT', requestParameters: { workloadName: 'report-agent', userToken: 'HIDDEN_DUE_TO_SECURITY_REASONS' } }).agent).toEqual({
+    expect(
+      map({
+        eventName: 'GetWorkloadAccessTokenForJWT',
+        requestParameters: { workloadName: 'report-agent', userToken: 'HIDDEN_DUE_TO_SECURITY_REASONS' },
+      }).agent,
+    ).toEqual({
       kind: 'delegated',
       agent: 'report-agent',
       proof: 'eventName = GetWorkloadAccessTokenForJWT; requestParameters.workloadName = report-agent',
@@ -40,9 +51,15 @@ describe('cloudtrail Bedrock AgentCore', () => {
   });
 
   it("reads a Gateway MCP call's method and tool as the MCP headers, unless the body is redacted", () => {
-    const call = { eventName: 'InvokeMcp', requestParameters: { body: { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'search_tickets', arguments: {} } } } };
+    const call = {
+      eventName: 'InvokeMcp',
+      requestParameters: { body: { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'search_tickets', arguments: {} } } },
+    };
     expect(map(call)).toMatchObject({ kind: 'request', headers: { mcpMethod: 'tools/call', mcpName: 'search_tickets' } });
-    expect(map({ eventName: 'InvokeGateway', requestParameters: { body: { method: 'resources/read', params: { uri: 'file:///docs/a.md' } } } }).headers).toEqual({
+    expect(
+      map({ eventName: 'InvokeGateway', requestParameters: { body: { method: 'resources/read', params: { uri: 'file:///docs/a.md' } } } })
+        .headers,
+    ).toEqual({
       mcpMethod: 'resources/read',
       mcpName: 'file:///docs/a.md',
     });

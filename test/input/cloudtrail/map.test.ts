@@ -45,7 +45,11 @@ describe('cloudtrail map: users', () => {
     ['Root', { type: 'Root', principalId: '111122223333', arn: 'arn:aws:iam::111122223333:root' }, 'root'],
     ['FederatedUser', { type: 'FederatedUser', arn: 'arn:aws:sts::111122223333:federated-user/bob' }, 'bob'],
     ['AWSService', { type: 'AWSService', invokedBy: 'ec2.amazonaws.com' }, undefined],
-    ['placeholders of a published sample', { type: 'IAMUser', userName: '<userName>', arn: 'arn:aws:iam::<accountId>:user/<username>' }, undefined],
+    [
+      'placeholders of a published sample',
+      { type: 'IAMUser', userName: '<userName>', arn: 'arn:aws:iam::<accountId>:user/<username>' },
+      undefined,
+    ],
   ])('%s', (_, userIdentity, user) => {
     expect(expectEvent(cloudtrail.map({ ...base, userIdentity }, CTX)).user).toBe(user);
   });
@@ -74,14 +78,24 @@ describe('cloudtrail map: kinds and sessions', () => {
   it('fails a call with an errorCode and ignores an empty or placeholder access key', () => {
     expect(expectEvent(cloudtrail.map({ ...base, errorCode: 'AccessDenied' }, CTX)).outcome).toBe('failure');
     expect(expectEvent(cloudtrail.map({ ...base, userIdentity: { ...alice, accessKeyId: '' } }, CTX)).sessionId).toBeUndefined();
-    expect(expectEvent(cloudtrail.map({ ...base, userIdentity: { ...alice, accessKeyId: '<accessKeyId>' } }, CTX)).sessionId).toBeUndefined();
+    expect(
+      expectEvent(cloudtrail.map({ ...base, userIdentity: { ...alice, accessKeyId: '<accessKeyId>' } }, CTX)).sessionId,
+    ).toBeUndefined();
   });
 
   it('reads ConsoleLogin as an interactive sign-in, its outcome from responseElements', () => {
-    const login = { ...base, eventSource: 'signin.amazonaws.com', eventName: 'ConsoleLogin', eventType: 'AwsConsoleSignIn', userAgent: CHROME };
+    const login = {
+      ...base,
+      eventSource: 'signin.amazonaws.com',
+      eventName: 'ConsoleLogin',
+      eventType: 'AwsConsoleSignIn',
+      userAgent: CHROME,
+    };
     const ok = expectEvent(cloudtrail.map({ ...login, responseElements: { ConsoleLogin: 'Success' } }, CTX));
     expect(ok).toMatchObject({ kind: 'signin', interactive: true, outcome: 'success', action: 'signin.amazonaws.com:ConsoleLogin' });
-    const failed = expectEvent(cloudtrail.map({ ...login, errorMessage: 'Failed authentication', responseElements: { ConsoleLogin: 'Failure' } }, CTX));
+    const failed = expectEvent(
+      cloudtrail.map({ ...login, errorMessage: 'Failed authentication', responseElements: { ConsoleLogin: 'Failure' } }, CTX),
+    );
     expect(failed.outcome).toBe('failure');
   });
 
@@ -100,7 +114,12 @@ describe('cloudtrail map: kinds and sessions', () => {
     (eventName) => {
       const e = expectEvent(
         cloudtrail.map(
-          { ...base, eventSource: 'sts.amazonaws.com', eventName, responseElements: { credentials: { accessKeyId: 'ASIANEWKEY0000000001' } } },
+          {
+            ...base,
+            eventSource: 'sts.amazonaws.com',
+            eventName,
+            responseElements: { credentials: { accessKeyId: 'ASIANEWKEY0000000001' } },
+          },
           CTX,
         ),
       );
@@ -115,13 +134,17 @@ describe('cloudtrail map: kinds and sessions', () => {
   );
 
   it('keeps a failed AssumeRole (no new key) on the caller key', () => {
-    const e = expectEvent(cloudtrail.map({ ...base, eventSource: 'sts.amazonaws.com', eventName: 'AssumeRole', errorCode: 'AccessDenied' }, CTX));
+    const e = expectEvent(
+      cloudtrail.map({ ...base, eventSource: 'sts.amazonaws.com', eventName: 'AssumeRole', errorCode: 'AccessDenied' }, CTX),
+    );
     expect(e).toMatchObject({ kind: 'token', outcome: 'failure', sessionId: 'ASIAEXAMPLEKEY000001', grantType: 'AssumeRole' });
     expect(e.rootSessionId).toBeUndefined();
   });
 
   it('does not take UpdateAssumeRolePolicy for a credential hand-off', () => {
-    expect(expectEvent(cloudtrail.map({ ...base, eventSource: 'iam.amazonaws.com', eventName: 'UpdateAssumeRolePolicy' }, CTX)).kind).toBe('request');
+    expect(expectEvent(cloudtrail.map({ ...base, eventSource: 'iam.amazonaws.com', eventName: 'UpdateAssumeRolePolicy' }, CTX)).kind).toBe(
+      'request',
+    );
   });
 });
 
@@ -142,9 +165,9 @@ describe('cloudtrail map: console sessions', () => {
   it('reads the same key used by an SDK, by AWS itself or without the flag as requests', () => {
     expect(expectEvent(cloudtrail.map({ ...consoleCall, userAgent: BOTO }, CTX)).kind).toBe('request');
     expect(expectEvent(cloudtrail.map({ ...consoleCall, userAgent: 'AWS Internal' }, CTX)).kind).toBe('request');
-    expect(expectEvent(cloudtrail.map({ ...consoleCall, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/120.0.0.0' }, CTX)).kind).toBe(
-      'request',
-    );
+    expect(
+      expectEvent(cloudtrail.map({ ...consoleCall, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/120.0.0.0' }, CTX)).kind,
+    ).toBe('request');
     expect(expectEvent(cloudtrail.map({ ...consoleCall, sessionCredentialFromConsole: undefined }, CTX)).kind).toBe('request');
   });
 });
@@ -167,7 +190,9 @@ describe('cloudtrail map: clients and addresses', () => {
   });
 
   it('uses invokedBy as the app hint of a service call without user agent', () => {
-    const e = expectEvent(cloudtrail.map({ ...base, userAgent: undefined, userIdentity: { type: 'AWSService', invokedBy: 'ec2.amazonaws.com' } }, CTX));
+    const e = expectEvent(
+      cloudtrail.map({ ...base, userAgent: undefined, userIdentity: { type: 'AWSService', invokedBy: 'ec2.amazonaws.com' } }, CTX),
+    );
     expect(e.clientHint).toEqual({ app: 'ec2.amazonaws.com' });
   });
 

@@ -21,9 +21,18 @@ const request = fc.record({
   time: fc.integer({ min: Date.UTC(2000, 0, 1) / 1000, max: Date.UTC(2100, 0, 1) / 1000 }).map((s) => s * 1000),
   method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'PROPFIND'),
   path: fc.array(fc.stringMatching(/^[A-Za-z0-9._~%-]{1,10}$/), { maxLength: 5 }).map((s) => `/${s.join('/')}`),
-  query: fc.oneof(fc.constant(''), fc.string({ maxLength: 30 }).filter((q) => !/[\s"\\]/.test(q)).map((q) => `?${q}`)),
+  query: fc.oneof(
+    fc.constant(''),
+    fc
+      .string({ maxLength: 30 })
+      .filter((q) => !/[\s"\\]/.test(q))
+      .map((q) => `?${q}`),
+  ),
   status: fc.integer({ min: 100, max: 599 }),
-  agent: fc.oneof(fc.constant('-'), fc.string({ minLength: 1, maxLength: 60 }).filter((a) => !/["\\]/.test(a) && a.trim() === a && notPlaceholder(a))),
+  agent: fc.oneof(
+    fc.constant('-'),
+    fc.string({ minLength: 1, maxLength: 60 }).filter((a) => !/["\\]/.test(a) && a.trim() === a && notPlaceholder(a)),
+  ),
   layout: fc.constantFrom('combined', 'common', 'xff', 'vhost'),
 });
 

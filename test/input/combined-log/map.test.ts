@@ -24,12 +24,20 @@ describe('parseRequestLine', () => {
     expect(parseRequestLine(line)).toEqual({ method, path });
   });
 
-  it.each(['-', '', 'HELP', 'batman', '\\x16\\x03\\x01', 'get /lower HTTP/1.1', 'GET index.html HTTP/1.0', "lv|'|'|X", '- - -', 'GET ?only=query HTTP/1.1'])(
-    'rejects %j',
-    (line) => {
-      expect(parseRequestLine(line)).toEqual({ skip: `request line is not METHOD PATH PROTOCOL: ${quoteRaw(line)}` });
-    },
-  );
+  it.each([
+    '-',
+    '',
+    'HELP',
+    'batman',
+    '\\x16\\x03\\x01',
+    'get /lower HTTP/1.1',
+    'GET index.html HTTP/1.0',
+    "lv|'|'|X",
+    '- - -',
+    'GET ?only=query HTTP/1.1',
+  ])('rejects %j', (line) => {
+    expect(parseRequestLine(line)).toEqual({ skip: `request line is not METHOD PATH PROTOCOL: ${quoteRaw(line)}` });
+  });
 });
 
 describe('quoteRaw', () => {
@@ -82,7 +90,13 @@ describe('combined-log map', () => {
 
   it('reads escaped quotes in the user agent and a user name', () => {
     const e = expectEvent(map('192.0.2.1 - bob [10/Jun/2023:15:36:28 -0700] "GET / HTTP/1.1" 500 - "-" "say \\"hi\\""'));
-    expect(e).toMatchObject({ user: 'bob', userAgent: 'say "hi"', status: 500, outcome: 'failure', time: Date.parse('2023-06-10T22:36:28Z') });
+    expect(e).toMatchObject({
+      user: 'bob',
+      userAgent: 'say "hi"',
+      status: 500,
+      outcome: 'failure',
+      time: Date.parse('2023-06-10T22:36:28Z'),
+    });
   });
 
   it('skips records that are not text lines', () => {
@@ -116,6 +130,8 @@ describe('combined-log detection', () => {
     expect(combinedLog.detect(probe([]))).toBe(false);
     expect(combinedLog.detect({ container: 'json', records: [LINE] })).toBe(false);
     // Envoy's text format: ISO time in brackets, not CLF.
-    expect(combinedLog.detect(probe(['[2016-04-15T20:17:00.310Z] "POST /api HTTP/2" 204 - 154 0 226 100 "10.0.35.28" "nsq2http" "id" "a" "b"']))).toBe(false);
+    expect(
+      combinedLog.detect(probe(['[2016-04-15T20:17:00.310Z] "POST /api HTTP/2" 204 - 154 0 226 100 "10.0.35.28" "nsq2http" "id" "a" "b"'])),
+    ).toBe(false);
   });
 });

@@ -89,7 +89,10 @@ describe('the one-pass combined-log reader reads exactly what the layout express
     const field = fc.string({ unit: fc.constantFrom(...TRICKY, 'x', 'G', 'E', 'T'), maxLength: 12 });
     const line = fc
       .tuple(field, field, field, field, field, field, field, fc.boolean())
-      .map(([a, b, c, t, r, ref, ua, vhost]) => `${vhost ? 'vh ' : ''}${a} ${b} ${c} [0${t}/Nov/2026:${t}] "${r}" 200 ${t} "${ref}" "${ua}"${t}`);
+      .map(
+        ([a, b, c, t, r, ref, ua, vhost]) =>
+          `${vhost ? 'vh ' : ''}${a} ${b} ${c} [0${t}/Nov/2026:${t}] "${r}" 200 ${t} "${ref}" "${ua}"${t}`,
+      );
     fc.assert(
       fc.property(fc.oneof(line, fc.string({ maxLength: 80 })), (text) => {
         expect(byReader(text)).toEqual(byRegex(text));

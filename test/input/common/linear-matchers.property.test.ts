@@ -22,14 +22,46 @@ const OLD_ENVOY_HEAD = /^\[([^\]]+)\] "((?:[^"\\]|\\.)*)" (\d{1,3}|-) (.*)$/;
 
 /** Pieces of access-log lines and of what breaks them: quotes, escapes, line terminators, digits, brackets. */
 const piece = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(' ', '"', '\\', '\\"', '\\x22', '-', '[', ']', '200', '5', '1234', '\r', '\u2028', '\n', 'a', 'GET /a HTTP/1.1', '10/Jun/2023:15:36:28 +0000', '2016-04-15T20:17:00.310Z', '" "', '""') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      ' ',
+      '"',
+      '\\',
+      '\\"',
+      '\\x22',
+      '-',
+      '[',
+      ']',
+      '200',
+      '5',
+      '1234',
+      '\r',
+      '\u2028',
+      '\n',
+      'a',
+      'GET /a HTTP/1.1',
+      '10/Jun/2023:15:36:28 +0000',
+      '2016-04-15T20:17:00.310Z',
+      '" "',
+      '""',
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 4 }) },
 );
 const junk = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
 
 /** Mostly the value, sometimes damage: lines that match as often as they do not. */
 const orJunk = (value: string) => fc.oneof({ weight: 3, arbitrary: fc.constant(value) }, { weight: 1, arbitrary: junk });
-const inQuotes = fc.array(fc.oneof(fc.constantFrom('a', ' ', '\\"', '\\x22', '\\\\', '/', '(', 'é'), fc.string({ maxLength: 3 }).filter((t) => !/["\\]/.test(t))), { maxLength: 8 }).map((p) => p.join(''));
+const inQuotes = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom('a', ' ', '\\"', '\\x22', '\\\\', '/', '(', 'é'),
+      fc.string({ maxLength: 3 }).filter((t) => !/["\\]/.test(t)),
+    ),
+    { maxLength: 8 },
+  )
+  .map((p) => p.join(''));
 
 /** Lines close to a combined line, damaged anywhere, with a vhost or not. */
 const combinedLine = fc
@@ -43,8 +75,9 @@ const combinedLine = fc
     fc.option(fc.tuple(fc.oneof(inQuotes, junk), fc.oneof(inQuotes, junk)), { freq: 4 }),
     fc.oneof({ weight: 3, arbitrary: fc.constantFrom('', ' "198.51.100.1"', ' 12 router', ' -') }, { weight: 1, arbitrary: junk }),
   )
-  .map(([vhost, host, user, time, request, codes, quoted, tail]) =>
-    `${vhost}${host} - ${user} [10/Jun/2023:15:36:28 +0000${time}] "${request}"${codes}${quoted ? ` "${quoted[0]}" "${quoted[1]}"` : ''}${tail}`,
+  .map(
+    ([vhost, host, user, time, request, codes, quoted, tail]) =>
+      `${vhost}${host} - ${user} [10/Jun/2023:15:36:28 +0000${time}] "${request}"${codes}${quoted ? ` "${quoted[0]}" "${quoted[1]}"` : ''}${tail}`,
   );
 
 describe('matchCombined: what the single combined-log regex matched (property)', () => {

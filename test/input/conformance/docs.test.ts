@@ -18,7 +18,7 @@ function expectGenerated(file: string, committed: string, generated: string): vo
   if (committed !== generated) throw new Error(`${file} is out of date (${firstDifference(committed, generated)}): run ${REGENERATE}`);
 }
 
-describe('format documentation generated from the formats\' metadata', () => {
+describe("format documentation generated from the formats' metadata", () => {
   it(`docs/formats.md is what the formats say (else: ${REGENERATE})`, () => {
     expectGenerated('docs/formats.md', read('docs/formats.md'), renderFormatsDoc(FORMATS));
   });
@@ -38,7 +38,9 @@ describe('format documentation generated from the formats\' metadata', () => {
   });
 
   it('the table names every format once, in registry order, with its tier', () => {
-    const rows = withReadmeTable(read('README.md'), FORMATS).split('\n').filter((l) => /^\| `[a-z0-9-]+` \|/.test(l));
+    const rows = withReadmeTable(read('README.md'), FORMATS)
+      .split('\n')
+      .filter((l) => /^\| `[a-z0-9-]+` \|/.test(l));
     const table = rows.filter((l) => FORMATS.some((f) => l.startsWith(`| \`${f.id}\` |`)));
     expect(table.map((l) => l.split('|')[1]!.trim())).toEqual(FORMATS.map((f) => `\`${f.id}\``));
     for (const [i, f] of FORMATS.entries()) expect(table[i], f.id).toContain(`| ${f.detection.tier} |`);

@@ -21,7 +21,10 @@ function importsOf(folder: string): { file: string; target: string }[] {
     .filter((file) => file.endsWith('.ts'))
     .flatMap((file) => {
       const source = readFileSync(join(dir, file), 'utf8');
-      return [...source.matchAll(/\bfrom\s+'([^']+)'|\bimport\(\s*'([^']+)'\s*\)/g)].map((m) => ({ file: `${folder}/${file}`, target: (m[1] ?? m[2])! }));
+      return [...source.matchAll(/\bfrom\s+'([^']+)'|\bimport\(\s*'([^']+)'\s*\)/g)].map((m) => ({
+        file: `${folder}/${file}`,
+        target: (m[1] ?? m[2])!,
+      }));
     });
 }
 
@@ -46,7 +49,9 @@ describe('format folders', () => {
     const unregistered: string[] = [];
     for (const folder of formatFolders.filter((f) => !COMPILED.has(f))) {
       const exports = (await import(join(INPUT, folder, 'index.ts'))) as Record<string, unknown>;
-      const formats = Object.values(exports).filter((v): v is LogFormat => typeof (v as LogFormat)?.detect === 'function' && typeof (v as LogFormat)?.id === 'string');
+      const formats = Object.values(exports).filter(
+        (v): v is LogFormat => typeof (v as LogFormat)?.detect === 'function' && typeof (v as LogFormat)?.id === 'string',
+      );
       expect(formats.length, `${folder}/index.ts exports a format`).toBeGreaterThan(0);
       for (const f of formats) if (!FORMATS.includes(f)) unregistered.push(`${folder}: ${f.id}`);
     }

@@ -20,7 +20,10 @@ const RUNS = 300;
 function mapOne(format: LogFormat, record: unknown): { events: NormalizedEvent[]; skips: string[] } {
   const events: NormalizedEvent[] = [];
   const skips: string[] = [];
-  const sink = mappingSink(format, 'property.log', undefined, { event: (e) => events.push(e), error: (_line, reason) => skips.push(reason) });
+  const sink = mappingSink(format, 'property.log', undefined, {
+    event: (e) => events.push(e),
+    error: (_line, reason) => skips.push(reason),
+  });
   sink.record(record, 1);
   return { events, skips };
 }
@@ -36,11 +39,19 @@ function checkMapped(format: LogFormat, record: unknown): void {
   for (const e of events) checkEventShape(e, format.id);
 }
 
-const anything = fc.oneof(fc.anything({ withNullPrototype: true, withObjectString: true }), fc.jsonValue(), fc.string(), fc.string({ unit: 'binary' }));
+const anything = fc.oneof(
+  fc.anything({ withNullPrototype: true, withObjectString: true }),
+  fc.jsonValue(),
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+);
 
 describe.each(ALL.map((f) => [f.id, f] as const))('%s on input no one wrote for it', (_id, format) => {
   it('maps any value to events of a valid shape or to a skip with a reason, never throwing', () => {
-    fc.assert(fc.property(anything, (value) => checkMapped(format, value)), { numRuns: RUNS });
+    fc.assert(
+      fc.property(anything, (value) => checkMapped(format, value)),
+      { numRuns: RUNS },
+    );
   });
 
   it('answers detection with a yes or no on any records, never throwing', () => {
@@ -54,7 +65,7 @@ describe.each(ALL.map((f) => [f.id, f] as const))('%s on input no one wrote for 
   });
 });
 
-describe.each(ALL.map((f) => [f.id, f] as const))('%s on damaged copies of its fixtures\' records', (id, format) => {
+describe.each(ALL.map((f) => [f.id, f] as const))("%s on damaged copies of its fixtures' records", (id, format) => {
   const shapes = SHAPES.get(id) ?? [];
 
   it('has fixture records to start from', () => {
@@ -62,6 +73,9 @@ describe.each(ALL.map((f) => [f.id, f] as const))('%s on damaged copies of its f
   });
 
   it.runIf(shapes.length > 0)('maps each damaged record to events of a valid shape or to a skip with a reason', () => {
-    fc.assert(fc.property(damagedFrom(shapes), (record) => checkMapped(format, record)), { numRuns: RUNS });
+    fc.assert(
+      fc.property(damagedFrom(shapes), (record) => checkMapped(format, record)),
+      { numRuns: RUNS },
+    );
   });
 });

@@ -22,7 +22,7 @@ const diagnostic = (props: object, envelope: object = {}) => ({
 const map = (record: unknown) => entraAudit.map(record, CTX);
 
 describe('entra-audit map', () => {
-  it('reads a person\'s change as an other event: action, time, actor, address', () => {
+  it("reads a person's change as an other event: action, time, actor, address", () => {
     expect(expectEvent(map(diagnostic({})))).toEqual({
       time: Date.parse('2026-11-02T10:04:12.304Z'),
       source: CTX,
@@ -41,7 +41,9 @@ describe('entra-audit map', () => {
   it('names an application actor by its service principal, its app id as the client', () => {
     const app = { app: { appId: 'app-1', displayName: 'pipeline', servicePrincipalId: 'sp-1', servicePrincipalName: null } };
     expect(expectEvent(map(diagnostic({ initiatedBy: app })))).toMatchObject({ user: 'sp-1', clientId: 'app-1', ip: '192.0.2.10' });
-    expect(expectEvent(map(diagnostic({ initiatedBy: { app: { ...app.app, servicePrincipalName: 'pipeline-spn' } } }))).user).toBe('pipeline-spn');
+    expect(expectEvent(map(diagnostic({ initiatedBy: { app: { ...app.app, servicePrincipalName: 'pipeline-spn' } } }))).user).toBe(
+      'pipeline-spn',
+    );
     expect(expectEvent(map(diagnostic({ initiatedBy: { app: { displayName: 'pipeline' } } }))).user).toBe('pipeline');
   });
 
@@ -57,13 +59,21 @@ describe('entra-audit map', () => {
     const event = expectEvent(
       map(
         diagnostic({
-          additionalDetails: [{ key: 'User-Agent', value: 'python-requests/2.32.3' }, { key: 'AppId', value: 'app-9' }],
-          targetResources: [{ type: 'User', displayName: 'Ines' }, { type: 'ServicePrincipal', displayName: 'Payroll Export' }],
+          additionalDetails: [
+            { key: 'User-Agent', value: 'python-requests/2.32.3' },
+            { key: 'AppId', value: 'app-9' },
+          ],
+          targetResources: [
+            { type: 'User', displayName: 'Ines' },
+            { type: 'ServicePrincipal', displayName: 'Payroll Export' },
+          ],
         }),
       ),
     );
     expect(event).toMatchObject({ userAgent: 'python-requests/2.32.3', clientId: 'app-9', app: 'Payroll Export' });
-    expect(expectEvent(map(diagnostic({ userAgent: 'curl/8.7.1', additionalDetails: [{ key: 'User-Agent', value: 'x' }] }))).userAgent).toBe('curl/8.7.1');
+    expect(
+      expectEvent(map(diagnostic({ userAgent: 'curl/8.7.1', additionalDetails: [{ key: 'User-Agent', value: 'x' }] }))).userAgent,
+    ).toBe('curl/8.7.1');
   });
 
   it.each([
@@ -79,7 +89,13 @@ describe('entra-audit map', () => {
   it('falls back to the envelope: operationName for the action, time for the time; lowercased envelope keys too', () => {
     expect(expectEvent(map(diagnostic({ activityDisplayName: undefined }))).action).toBe('Update user (envelope)');
     expect(expectEvent(map(diagnostic({ activityDateTime: 'soon' }))).time).toBe(Date.parse('2026-11-02T10:04:12.304Z'));
-    const lowered = { time: '2026-11-02 10:04:12.304', category: 'Policy', operationname: 'x', calleripaddress: '192.0.2.3', properties: { ...properties, initiatedBy: { user: {} } } };
+    const lowered = {
+      time: '2026-11-02 10:04:12.304',
+      category: 'Policy',
+      operationname: 'x',
+      calleripaddress: '192.0.2.3',
+      properties: { ...properties, initiatedBy: { user: {} } },
+    };
     expect(expectEvent(map(lowered))).toMatchObject({ ip: '192.0.2.3', user: undefined, action: 'Update user' });
   });
 
@@ -89,9 +105,13 @@ describe('entra-audit map', () => {
 
   it('skips what is not an audit record, saying why', () => {
     expect(expectSkip(map(diagnostic({}, { category: 'SignInLogs' })))).toBe('a sign-in record (category SignInLogs), not an audit record');
-    expect(expectSkip(map(diagnostic({}, { properties: { activityDateTime: 'x' } })))).toMatch(/^not an Entra audit record \(properties without/);
+    expect(expectSkip(map(diagnostic({}, { properties: { activityDateTime: 'x' } })))).toMatch(
+      /^not an Entra audit record \(properties without/,
+    );
     expect(expectSkip(map({ foo: 1 }))).toBe('not an Entra audit record (no properties, activityDateTime or initiatedBy; keys: foo)');
-    expect(expectSkip(map(diagnostic({ activityDateTime: 'soon' }, { time: 'later' })))).toBe('no readable time (activityDateTime: "soon", time: "later")');
+    expect(expectSkip(map(diagnostic({ activityDateTime: 'soon' }, { time: 'later' })))).toBe(
+      'no readable time (activityDateTime: "soon", time: "later")',
+    );
     expect(expectSkip(map(diagnostic({ activityDisplayName: undefined }, { operationName: undefined })))).toBe(
       'not an Entra audit record (no activityDisplayName or operationName)',
     );

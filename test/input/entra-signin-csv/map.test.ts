@@ -75,18 +75,34 @@ describe('entra-signin-csv map', () => {
 
   it('reads columns whatever their case', () => {
     const lower = Object.fromEntries(Object.entries(row).map(([k, v]) => [k.toLowerCase(), v]));
-    expect(expectEvent(entraSigninCsv.map(lower, CTX))).toMatchObject({ user: 'frank@contoso.example', sessionId: 'sess-1', clientId: row['Application ID'] });
+    expect(expectEvent(entraSigninCsv.map(lower, CTX))).toMatchObject({
+      user: 'frank@contoso.example',
+      sessionId: 'sess-1',
+      clientId: row['Application ID'],
+    });
   });
 
   it('maps a service-principal row: the principal is the user, never interactive', () => {
-    const sp = { 'Date (UTC)': '2026-11-02T08:00:04Z', 'Request ID': 'r', 'Service principal ID': 'sp-id', 'Service principal name': 'ci-deployer', Status: 'Success' };
-    expect(expectEvent(entraSigninCsv.map(sp, CTX))).toMatchObject({ user: 'ci-deployer', interactive: false, action: 'servicePrincipalSignIn' });
+    const sp = {
+      'Date (UTC)': '2026-11-02T08:00:04Z',
+      'Request ID': 'r',
+      'Service principal ID': 'sp-id',
+      'Service principal name': 'ci-deployer',
+      Status: 'Success',
+    };
+    expect(expectEvent(entraSigninCsv.map(sp, CTX))).toMatchObject({
+      user: 'ci-deployer',
+      interactive: false,
+      action: 'servicePrincipalSignIn',
+    });
     expect(expectEvent(entraSigninCsv.map({ ...sp, 'Service principal name': '' }, CTX)).user).toBe('sp-id');
   });
 
   it('skips rows without a readable date', () => {
     expect(entraSigninCsv.map({ ...row, 'Date (UTC)': '' }, CTX)).toEqual({ skip: 'no readable time (Date (UTC) empty)' });
-    expect(entraSigninCsv.map({ ...row, 'Date (UTC)': '31/31/2026 9:00' }, CTX)).toEqual({ skip: 'no readable time (Date (UTC): "31/31/2026 9:00")' });
+    expect(entraSigninCsv.map({ ...row, 'Date (UTC)': '31/31/2026 9:00' }, CTX)).toEqual({
+      skip: 'no readable time (Date (UTC): "31/31/2026 9:00")',
+    });
     expect(entraSigninCsv.map(null, CTX)).toEqual({ skip: 'record is not a CSV row (null)' });
   });
 });
@@ -104,9 +120,12 @@ describe('entra-signin-csv portal dates', () => {
     expect(new Date(parsePortalDate(text)!).toISOString()).toBe(iso);
   });
 
-  it.each(['2/30/2026 10:00', '13/13/2026 10:00', '11/2/2026 13:00 PM', '11/2/2026 24:00', '11/2/1969 10:00', 'yesterday'])('%s is not a date', (text) => {
-    expect(parsePortalDate(text)).toBeUndefined();
-  });
+  it.each(['2/30/2026 10:00', '13/13/2026 10:00', '11/2/2026 13:00 PM', '11/2/2026 24:00', '11/2/1969 10:00', 'yesterday'])(
+    '%s is not a date',
+    (text) => {
+      expect(parsePortalDate(text)).toBeUndefined();
+    },
+  );
 });
 
 describe('entra-signin-csv detect', () => {
@@ -138,7 +157,9 @@ describe('entra-signin-csv portal dates on any text', () => {
 
 describe('entra-signin-csv user-signins fixture', () => {
   it('keeps the odd header cells of the portal download', () => {
-    const header = readFileSync(fixture('entra-signin-csv/user-signins/InteractiveSignIns_2026-11-02_2026-11-03.csv'), 'utf8').split('\r\n')[0]!;
+    const header = readFileSync(fixture('entra-signin-csv/user-signins/InteractiveSignIns_2026-11-02_2026-11-03.csv'), 'utf8').split(
+      '\r\n',
+    )[0]!;
     expect(header).toContain(',Application ID ,');
     expect(header).toContain(',Autonomous system  number,');
     expect(header.split(',').filter((c) => c === 'Incoming token type')).toHaveLength(2);

@@ -17,7 +17,10 @@ const diagnostic = (extra: Record<string, unknown>, category = 'SignInLogs') =>
 
 describe('entra sign-in agent identity', () => {
   it('takes an agent identity signing in as itself for its own', () => {
-    const e = diagnostic({ agent: { agentType: 'agenticAppInstance', agentSubjectType: 'agenticAppInstance', parentAppId: 'bp-1' } }, 'ServicePrincipalSignInLogs');
+    const e = diagnostic(
+      { agent: { agentType: 'agenticAppInstance', agentSubjectType: 'agenticAppInstance', parentAppId: 'bp-1' } },
+      'ServicePrincipalSignInLogs',
+    );
     expect(e.agent).toEqual({ kind: 'own', agent: 'report-agent-instance', proof: 'properties.agent.agentType = agenticAppInstance' });
   });
 
@@ -39,7 +42,10 @@ describe('entra sign-in agent identity', () => {
   });
 
   it("marks notAgentic sign-ins, and reads Log Analytics' Agent column as JSON text", () => {
-    expect(diagnostic({ agent: { agentType: 'notAgentic' } }).agent).toEqual({ kind: 'not-agent', proof: 'properties.agent.agentType = notAgentic' });
+    expect(diagnostic({ agent: { agentType: 'notAgentic' } }).agent).toEqual({
+      kind: 'not-agent',
+      proof: 'properties.agent.agentType = notAgentic',
+    });
     const graph = expectEvent(entraSignin.map({ ...properties, Agent: '{"agentType":"agentIDuser"}' }, CTX));
     expect(graph.agent).toEqual({ kind: 'own', agent: 'report-agent-instance', proof: 'Agent.agentType = agentIDuser' });
   });
@@ -68,6 +74,8 @@ describe('entra sign-in risk signals', () => {
 
   it('falls back to riskEventTypes, reads JSON text, and keeps nothing for none or a bound session', () => {
     expect(diagnostic({ riskEventTypes: '["anomalousToken"]' }).risk).toEqual([{ signal: 'anomalousToken' }]);
-    expect(diagnostic({ riskEventTypes_v2: ['none'], tokenProtectionStatusDetails: { signInSessionStatus: 'bound' } })).not.toHaveProperty('risk');
+    expect(diagnostic({ riskEventTypes_v2: ['none'], tokenProtectionStatusDetails: { signInSessionStatus: 'bound' } })).not.toHaveProperty(
+      'risk',
+    );
   });
 });

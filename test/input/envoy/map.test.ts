@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { envoy, envoyJson } from '../../../src/input/envoy/index.js';
 import { CTX, expectEvent, expectSkip } from '../map-helpers.js';
 
-const TEXT = '[2016-04-15T20:17:00.310Z] "POST /api/v1/locations?key=x HTTP/2" 204 - 154 0 226 100 "10.0.35.28, 10.0.0.1" "nsq2http" "cc21d9b0" "locations" "tcp://10.0.2.1:80"';
+const TEXT =
+  '[2016-04-15T20:17:00.310Z] "POST /api/v1/locations?key=x HTTP/2" 204 - 154 0 226 100 "10.0.35.28, 10.0.0.1" "nsq2http" "cc21d9b0" "locations" "tcp://10.0.2.1:80"';
 const JSON_RECORD = {
   start_time: '2025-12-31T16:37:40.479Z',
   method: 'GET',
@@ -50,7 +51,9 @@ describe('envoy map', () => {
     expect(expectSkip(envoy.map(7, CTX))).toBe('record is not a text line (number)');
     expect(expectSkip(envoyJson.map('x', CTX))).toBe('record is not a JSON object (string)');
     expect(expectSkip(envoyJson.map({ ...JSON_RECORD, start_time: 'later' }, CTX))).toBe('no readable time (start_time: "later")');
-    expect(expectSkip(envoy.map('[not a time] "GET / HTTP/1.1" 200 - 0 0 0 - "-" "-" "-" "-" "-"', CTX))).toBe('no readable time ("[not a time]")');
+    expect(expectSkip(envoy.map('[not a time] "GET / HTTP/1.1" 200 - 0 0 0 - "-" "-" "-" "-" "-"', CTX))).toBe(
+      'no readable time ("[not a time]")',
+    );
   });
 
   it('detects container lines (text) and plain JSON files (json), 0.85', () => {

@@ -13,7 +13,11 @@ describe('github audit agent identity', () => {
   });
 
   it('takes [bot] actors, actor_is_bot and GitHub App installation tokens for the app acting as itself', () => {
-    expect(map({ actor: 'github-actions[bot]' }).agent).toEqual({ kind: 'own', agent: 'github-actions[bot]', proof: 'actor = github-actions[bot]' });
+    expect(map({ actor: 'github-actions[bot]' }).agent).toEqual({
+      kind: 'own',
+      agent: 'github-actions[bot]',
+      proof: 'actor = github-actions[bot]',
+    });
     expect(map({ actor: 'deployer', actor_is_bot: 'true' }).agent).toMatchObject({ kind: 'own', proof: 'actor_is_bot = true' });
     expect(map({ actor: 'release-app', programmatic_access_type: 'GitHub App server-to-server token' }).agent).toMatchObject({
       proof: 'programmatic_access_type = GitHub App server-to-server token',

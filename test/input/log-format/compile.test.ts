@@ -40,12 +40,21 @@ describe('compileLogFormat errors', () => {
   it.each([
     ['', 'invalid --log-format: the log format is empty'],
     ['%h %l %u %t "%r" %>s %b', 'invalid --log-format: no nginx variables ($name) in "%h %l %u %t \\"%r\\" %>s %b"'],
-    ['$remote_addr$remote_user [$time_local] "$request"', 'invalid --log-format: $remote_addr and $remote_user have no text between them, so a line cannot be split between them'],
-    ['$remote_addr [$time_local] "$request" $ x', 'invalid --log-format: `$` at character 39 does not start a variable name such as $remote_addr'],
+    [
+      '$remote_addr$remote_user [$time_local] "$request"',
+      'invalid --log-format: $remote_addr and $remote_user have no text between them, so a line cannot be split between them',
+    ],
+    [
+      '$remote_addr [$time_local] "$request" $ x',
+      'invalid --log-format: `$` at character 39 does not start a variable name such as $remote_addr',
+    ],
     ['${remote_addr [$time_local] "$request"', 'invalid --log-format: `${` at character 1 is not closed by `}` around a variable name'],
-    ["'$remote_addr [$time_local] \"$request\"", "invalid --log-format: unterminated ' quote starting at character 1"],
-    ["'$remote_addr' x '$status'", 'invalid --log-format: unexpected text after a quoted string at character 16: x \'$status\''],
-    ['$remote_addr "$request" $status', 'invalid --log-format: it has no time variable ($time_local, $time_iso8601, $msec); events need a time'],
+    ['\'$remote_addr [$time_local] "$request"', "invalid --log-format: unterminated ' quote starting at character 1"],
+    ["'$remote_addr' x '$status'", "invalid --log-format: unexpected text after a quoted string at character 16: x '$status'"],
+    [
+      '$remote_addr "$request" $status',
+      'invalid --log-format: it has no time variable ($time_local, $time_iso8601, $msec); events need a time',
+    ],
     ['$remote_addr [$time_local] $status', 'invalid --log-format: it needs $request, or $request_method with $request_uri or $uri'],
   ])('%j', (spec, message) => {
     expect(() => compileLogFormat(spec)).toThrowError(message);
@@ -77,12 +86,20 @@ describe('compileLogFormat', () => {
       ip: '198.51.100.1',
     });
     const msec = compileLogFormat('$msec|$remote_addr|$request_method|$uri|$status');
-    expect(expectEvent(msec.map('1772528401.412|192.0.2.9|GET|/x|200', CTX))).toMatchObject({ time: 1772528401412, ip: '192.0.2.9', action: 'GET /x' });
+    expect(expectEvent(msec.map('1772528401.412|192.0.2.9|GET|/x|200', CTX))).toMatchObject({
+      time: 1772528401412,
+      ip: '192.0.2.9',
+      action: 'GET /x',
+    });
   });
 
   it('reads a JSON log_format (escape=json) as text', () => {
-    const f = compileLogFormat(`log_format j escape=json '{"time":"$time_iso8601","ip":"$remote_addr","req":"$request","status":$status,"ua":"$http_user_agent"}';`);
-    const e = expectEvent(f.map('{"time":"2026-03-03T09:00:01+00:00","ip":"192.0.2.1","req":"GET /q?x HTTP/1.1","status":200,"ua":"Mozilla/5.0 (X11)"}', CTX));
+    const f = compileLogFormat(
+      `log_format j escape=json '{"time":"$time_iso8601","ip":"$remote_addr","req":"$request","status":$status,"ua":"$http_user_agent"}';`,
+    );
+    const e = expectEvent(
+      f.map('{"time":"2026-03-03T09:00:01+00:00","ip":"192.0.2.1","req":"GET /q?x HTTP/1.1","status":200,"ua":"Mozilla/5.0 (X11)"}', CTX),
+    );
     expect(e).toMatchObject({ action: 'GET /q', status: 200, userAgent: 'Mozilla/5.0 (X11)', ip: '192.0.2.1' });
   });
 

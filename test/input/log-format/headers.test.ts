@@ -28,14 +28,16 @@ describe('--log-format client headers', () => {
   });
 
   it('keeps $http_mcp_session_id the session where no session cookie is logged, and the header too', () => {
-    const line = '203.0.113.7 [03/Mar/2026:09:04:10 +0000] "POST /mcp HTTP/1.1" 200 "node" sa="-" si="-" p="-" sl="-" sv="-" m="-" n="-" v="-" s="mcp-1"';
+    const line =
+      '203.0.113.7 [03/Mar/2026:09:04:10 +0000] "POST /mcp HTTP/1.1" 200 "node" sa="-" si="-" p="-" sl="-" sv="-" m="-" n="-" v="-" s="mcp-1"';
     const e = expectEvent(format.map(line, CTX));
     expect(e.sessionId).toBe('mcp-1');
     expect(e.headers).toEqual({ mcpSessionId: 'mcp-1' });
   });
 
   it('adds no headers where every header variable is "-"', () => {
-    const line = '203.0.113.7 [03/Mar/2026:09:04:10 +0000] "GET / HTTP/1.1" 200 "curl/8" sa="-" si="-" p="-" sl="-" sv="-" m="-" n="-" v="-" s="-"';
+    const line =
+      '203.0.113.7 [03/Mar/2026:09:04:10 +0000] "GET / HTTP/1.1" 200 "curl/8" sa="-" si="-" p="-" sl="-" sv="-" m="-" n="-" v="-" s="-"';
     expect(expectEvent(format.map(line, CTX))).not.toHaveProperty('headers');
   });
 });

@@ -12,23 +12,42 @@ const FORMAT = compileLogFormat(SPEC);
 describe('compileLogFormat on arbitrary specs', () => {
   it('returns a format or throws an Error saying the spec is invalid; the format never throws on a line', () => {
     const piece = fc.oneof(
-      fc.constantFrom('$remote_addr', '$time_local', '$request', '$status', '${http_user_agent}', '$cookie_sid', '$msec', '$', '${', '"', "'", ' ', '[', ']'),
+      fc.constantFrom(
+        '$remote_addr',
+        '$time_local',
+        '$request',
+        '$status',
+        '${http_user_agent}',
+        '$cookie_sid',
+        '$msec',
+        '$',
+        '${',
+        '"',
+        "'",
+        ' ',
+        '[',
+        ']',
+      ),
       fc.string({ maxLength: 4 }),
     );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), fc.string(), (spec, line) => {
-        let format: ReturnType<typeof compileLogFormat>;
-        try {
-          format = compileLogFormat(spec);
-        } catch (err) {
-          expect(err).toBeInstanceOf(Error);
-          expect((err as Error).message).toMatch(/^invalid --log-format: /);
-          return;
-        }
-        const r = format.map(line, CTX);
-        if (!isSkip(r)) expect(r.path).not.toMatch(/[?#]/);
-        expect(() => format.detect({ container: 'text', records: [line, spec] })).not.toThrow();
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 12 }).map((p) => p.join('')),
+        fc.string(),
+        (spec, line) => {
+          let format: ReturnType<typeof compileLogFormat>;
+          try {
+            format = compileLogFormat(spec);
+          } catch (err) {
+            expect(err).toBeInstanceOf(Error);
+            expect((err as Error).message).toMatch(/^invalid --log-format: /);
+            return;
+          }
+          const r = format.map(line, CTX);
+          if (!isSkip(r)) expect(r.path).not.toMatch(/[?#]/);
+          expect(() => format.detect({ container: 'text', records: [line, spec] })).not.toThrow();
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -43,7 +43,10 @@ describe('o365-audit map', () => {
   });
 
   it('takes the outcome of a logon from its operation, not ResultStatus (which reports the HTTP request)', () => {
-    expect(expectEvent(map({ ...logon, Operation: 'UserLoginFailed', ResultStatus: 'Success' }))).toMatchObject({ kind: 'signin', outcome: 'failure' });
+    expect(expectEvent(map({ ...logon, Operation: 'UserLoginFailed', ResultStatus: 'Success' }))).toMatchObject({
+      kind: 'signin',
+      outcome: 'failure',
+    });
     expect(expectEvent(map({ ...logon, ResultStatus: 'Failed' })).outcome).toBe('success');
   });
 

@@ -4,7 +4,16 @@ import { CTX, expectEvent } from '../map-helpers.js';
 
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36';
 const metadata = { version: '1.9.0', product: { name: 'Portal' } };
-const logon = { class_uid: 3002, activity_id: 1, time: 1793617200000, status_id: 1, user: { name: 'erin@example.com' }, session: { uid: 'sess-9' }, http_request: { user_agent: CHROME }, metadata };
+const logon = {
+  class_uid: 3002,
+  activity_id: 1,
+  time: 1793617200000,
+  status_id: 1,
+  user: { name: 'erin@example.com' },
+  session: { uid: 'sess-9' },
+  http_request: { user_agent: CHROME },
+  metadata,
+};
 const http = {
   class_uid: 4002,
   time: 1793617260000,
@@ -29,11 +38,17 @@ describe('ocsf sessions and agents', () => {
   it('takes ai_agent for the agent that performed the event, present', () => {
     const e = expectEvent(ocsf.map({ ...http, ai_agent: { uid: 'agt-1', name: 'Browser Use', type_id: 99, type: 'Other' } }, CTX));
     expect(e.agent).toEqual({ kind: 'present', agent: 'Browser Use', proof: 'ai_agent.name = Browser Use' });
-    expect(expectEvent(ocsf.map({ ...http, ai_agent: { uid: 'agt-1' } }, CTX)).agent).toEqual({ kind: 'present', agent: 'agt-1', proof: 'ai_agent.uid = agt-1' });
+    expect(expectEvent(ocsf.map({ ...http, ai_agent: { uid: 'agt-1' } }, CTX)).agent).toEqual({
+      kind: 'present',
+      agent: 'agt-1',
+      proof: 'ai_agent.uid = agt-1',
+    });
   });
 
-  it('takes ai_agent with a delegation for the agent acting under delegated authority, for the event\'s user', () => {
-    const e = expectEvent(ocsf.map({ ...http, ai_agent: { uid: 'agt-1', name: 'Browser Use' }, delegation: { uid: 'dlg-7', issuer_uid: 'okta' } }, CTX));
+  it("takes ai_agent with a delegation for the agent acting under delegated authority, for the event's user", () => {
+    const e = expectEvent(
+      ocsf.map({ ...http, ai_agent: { uid: 'agt-1', name: 'Browser Use' }, delegation: { uid: 'dlg-7', issuer_uid: 'okta' } }, CTX),
+    );
     expect(e.agent).toEqual({
       kind: 'delegated',
       agent: 'Browser Use',

@@ -99,7 +99,9 @@ describe('ocsf map: Authentication', () => {
 
 describe('ocsf map: API and HTTP activity', () => {
   it('reads an API call as a request, its status from http_response.code', () => {
-    const e = expectEvent(ocsf.map({ ...awsApi, metadata: { version: '1.1.0' }, actor: { user: { name: 'dana' } }, http_response: { code: 404 } }, CTX));
+    const e = expectEvent(
+      ocsf.map({ ...awsApi, metadata: { version: '1.1.0' }, actor: { user: { name: 'dana' } }, http_response: { code: 404 } }, CTX),
+    );
     expect(e).toMatchObject({ kind: 'request', action: 'ListBuckets', status: 404, outcome: 'success', user: 'dana' });
     expect(e.sessionId).toBeUndefined();
     const unknown = expectEvent(ocsf.map({ ...awsApi, status_id: undefined, http_response: { code: 503 } }, CTX));
@@ -161,7 +163,9 @@ describe('ocsf map: skips', () => {
     expect(ocsf.map({ ...auth, class_uid: 4001, class_name: 'Network Activity' }, CTX)).toEqual({
       skip: 'OCSF class 4001 (Network Activity) is not read',
     });
-    expect(ocsf.map({ ...auth, class_uid: 1007, class_name: undefined }, CTX)).toEqual({ skip: 'OCSF class 1007 (no class_name) is not read' });
+    expect(ocsf.map({ ...auth, class_uid: 1007, class_name: undefined }, CTX)).toEqual({
+      skip: 'OCSF class 1007 (no class_name) is not read',
+    });
     expect(ocsf.map({ ...auth, class_uid: undefined }, CTX)).toEqual({ skip: 'not an OCSF event (class_uid missing)' });
     expect(ocsf.map({ ...auth, class_uid: 'Authentication' }, CTX)).toEqual({ skip: 'not an OCSF event (class_uid: "Authentication")' });
     expect(ocsf.map({ ...auth, time: 'soon' }, CTX)).toEqual({ skip: 'no readable time (time: "soon", time_dt missing)' });

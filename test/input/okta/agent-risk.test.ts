@@ -12,7 +12,10 @@ const base = {
 };
 const map = (over: Record<string, unknown>) => expectEvent(okta.map({ ...base, ...over }, CTX));
 const agentActor = { id: 'wlp8x5q7mvH86KvFJ0g7', type: 'AI Agent', displayName: 'ProGear Sales Agent' };
-const aliceTarget = [{ id: '00ualice', type: 'User', alternateId: 'alice@example.com' }, { type: 'AuthorizationServer', displayName: 'Inventory MCP' }];
+const aliceTarget = [
+  { id: '00ualice', type: 'User', alternateId: 'alice@example.com' },
+  { type: 'AuthorizationServer', displayName: 'Inventory MCP' },
+];
 
 describe('okta agent identity', () => {
   it('takes an ID-JAG grant for the agent acting for the user it names, delegated', () => {
@@ -27,10 +30,13 @@ describe('okta agent identity', () => {
   });
 
   it('names the client of an ID-JAG grant a person requested through it', () => {
-    expect(map({ eventType: 'app.oauth2.token.grant.id_jag' }).agent).toMatchObject({ agent: '0oa8agent', onBehalfOf: 'alice@example.com' });
+    expect(map({ eventType: 'app.oauth2.token.grant.id_jag' }).agent).toMatchObject({
+      agent: '0oa8agent',
+      onBehalfOf: 'alice@example.com',
+    });
   });
 
-  it('takes a token exchange on the person\'s own session for a delegation to its client, for the acting user', () => {
+  it("takes a token exchange on the person's own session for a delegation to its client, for the acting user", () => {
     const e = map({
       eventType: 'app.oauth2.as.token.grant.access_token',
       debugContext: { debugData: { grantType: 'urn:ietf:params:oauth:grant-type:token-exchange' } },
@@ -63,7 +69,9 @@ describe('okta agent identity', () => {
 
   it('says nothing of an agent for an admin managing one, other grants, or Native-to-Web SSO', () => {
     expect(map({ eventType: 'workload_principal.ai_agent.credential.create', target: [agentActor] })).not.toHaveProperty('agent');
-    expect(map({ eventType: 'app.oauth2.as.token.grant.access_token', debugContext: { debugData: { grantType: 'authorization_code' } } })).not.toHaveProperty('agent');
+    expect(
+      map({ eventType: 'app.oauth2.as.token.grant.access_token', debugContext: { debugData: { grantType: 'authorization_code' } } }),
+    ).not.toHaveProperty('agent');
     expect(map({ eventType: 'app.oauth2.token.grant.interclient_token' })).not.toHaveProperty('agent');
     expect(map({ eventType: 'user.session.start', actor: { id: 'x', type: 'PublicClientApp' } })).not.toHaveProperty('agent');
   });
@@ -75,7 +83,9 @@ describe('okta risk signals', () => {
       eventType: 'user.session.context.change',
       debugContext: { debugData: { Causes: ['ipAddress.change'], PreviousIpAddress: '198.51.100.23', NewIpAddress: '203.0.113.50' } },
     });
-    expect(e.risk).toEqual([{ signal: 'user.session.context.change', detail: 'ipAddress.change; PreviousIpAddress 198.51.100.23 -> NewIpAddress 203.0.113.50' }]);
+    expect(e.risk).toEqual([
+      { signal: 'user.session.context.change', detail: 'ipAddress.change; PreviousIpAddress 198.51.100.23 -> NewIpAddress 203.0.113.50' },
+    ]);
     expect(e.sessionId).toBe('102alice');
   });
 
@@ -85,20 +95,27 @@ describe('okta risk signals', () => {
       authenticationContext: {},
       debugContext: { debugData: { ExternalSessionId: 'idxncn50DUmRpqWcz3doJX18g', Causes: 'deviceContext.change' } },
     });
-    expect(e).toMatchObject({ sessionId: 'idxncn50DUmRpqWcz3doJX18g', risk: [{ signal: 'user.session.context.change', detail: 'deviceContext.change' }] });
+    expect(e).toMatchObject({
+      sessionId: 'idxncn50DUmRpqWcz3doJX18g',
+      risk: [{ signal: 'user.session.context.change', detail: 'deviceContext.change' }],
+    });
   });
 
   it('keeps user.risk.detect with its risk and security.session.detect_client_roaming as it is', () => {
-    expect(map({ eventType: 'user.risk.detect', debugContext: { debugData: { risk: '{level=HIGH, reasons=Session hijack}' } } }).risk).toEqual([
-      { signal: 'user.risk.detect', detail: '{level=HIGH, reasons=Session hijack}' },
-    ]);
+    expect(
+      map({ eventType: 'user.risk.detect', debugContext: { debugData: { risk: '{level=HIGH, reasons=Session hijack}' } } }).risk,
+    ).toEqual([{ signal: 'user.risk.detect', detail: '{level=HIGH, reasons=Session hijack}' }]);
     expect(map({ eventType: 'security.session.detect_client_roaming', debugContext: { debugData: '' } }).risk).toEqual([
       { signal: 'security.session.detect_client_roaming' },
     ]);
   });
 
   it('keeps no risk for other events, and ignores ExternalSessionId on them', () => {
-    const e = map({ eventType: 'user.authentication.sso', authenticationContext: {}, debugContext: { debugData: { ExternalSessionId: 'x' } } });
+    const e = map({
+      eventType: 'user.authentication.sso',
+      authenticationContext: {},
+      debugContext: { debugData: { ExternalSessionId: 'x' } },
+    });
     expect(e).not.toHaveProperty('risk');
     expect(e.sessionId).toBeUndefined();
   });

@@ -170,7 +170,22 @@ function agrees(bytes: Buffer): boolean {
 }
 
 const str = fc.oneof(
-  fc.constantFrom('', ' ', 'redacted', 'REDACTED', 'null', '-', 'User', 'user', 'AppInstance', 'PublicClientApp', 'SUCCESS', 'deny', '198.51.100.7', '2001:db8::1'),
+  fc.constantFrom(
+    '',
+    ' ',
+    'redacted',
+    'REDACTED',
+    'null',
+    '-',
+    'User',
+    'user',
+    'AppInstance',
+    'PublicClientApp',
+    'SUCCESS',
+    'deny',
+    '198.51.100.7',
+    '2001:db8::1',
+  ),
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'grapheme', maxLength: 6 }),
 );
@@ -191,7 +206,8 @@ class Obj {
 }
 
 function write(value: unknown, space: string): string {
-  if (value instanceof Obj) return `{${value.entries.map(([k, v]) => `${JSON.stringify(k)}:${space}${write(v, space)}`).join(`,${space}`)}}`;
+  if (value instanceof Obj)
+    return `{${value.entries.map(([k, v]) => `${JSON.stringify(k)}:${space}${write(v, space)}`).join(`,${space}`)}}`;
   if (Array.isArray(value)) return `[${value.map((v) => write(v, space)).join(',')}]`;
   return JSON.stringify(value) ?? 'null';
 }
@@ -215,14 +231,33 @@ const eventType = fc.constantFrom(
   'policy.evaluate_sign_on',
   'x',
 );
-const target = fc.array(orValue(entries({ type: fc.constantFrom('AppInstance', 'User', 'appinstance'), displayName: str, alternateId: str, id: str }, ['Type', 'DisplayName', 'login'])), { maxLength: 3 });
+const target = fc.array(
+  orValue(
+    entries({ type: fc.constantFrom('AppInstance', 'User', 'appinstance'), displayName: str, alternateId: str, id: str }, [
+      'Type',
+      'DisplayName',
+      'login',
+    ]),
+  ),
+  { maxLength: 3 },
+);
 const ipChain = fc.array(orValue(entries({ ip: str, version: fc.constant('V4') }, ['IP', 'Ip', 'source'])), { maxLength: 3 });
 const oktaRecord = entries(
   {
     published: orValue(time),
     eventType: orValue(eventType),
     uuid: str,
-    actor: orValue(entries({ id: str, type: fc.constantFrom('User', 'user', 'PublicClientApp', 'AppInstance', 'SystemPrincipal', 'AI Agent', 'workload_principal'), alternateId: str, displayName: str }, ['ID', 'Type'])),
+    actor: orValue(
+      entries(
+        {
+          id: str,
+          type: fc.constantFrom('User', 'user', 'PublicClientApp', 'AppInstance', 'SystemPrincipal', 'AI Agent', 'workload_principal'),
+          alternateId: str,
+          displayName: str,
+        },
+        ['ID', 'Type'],
+      ),
+    ),
     client: orValue(
       entries({
         id: orValue(str),
@@ -231,7 +266,9 @@ const oktaRecord = entries(
         zone: str,
       }),
     ),
-    outcome: orValue(entries({ result: orValue(fc.constantFrom('SUCCESS', 'FAILURE', 'ALLOW', 'DENY', 'success', 'unknown')), reason: str })),
+    outcome: orValue(
+      entries({ result: orValue(fc.constantFrom('SUCCESS', 'FAILURE', 'ALLOW', 'DENY', 'success', 'unknown')), reason: str }),
+    ),
     authenticationContext: orValue(entries({ externalSessionId: orValue(str), rootSessionId: orValue(str) }, ['ExternalSessionId'])),
     debugContext: orValue(
       entries({
@@ -261,18 +298,20 @@ const oktaRecord = entries(
 const line = fc.tuple(oktaRecord, fc.constantFrom('', ' ')).map(([r, space]) => write(r, space));
 
 const TRICKY = ['"', '\\', '{', '}', '[', ']', ',', ':', ' ', '\u0000', '\u001f', '\u00e9', 'u', '0', 'e', 'n'];
-const damaged = fc.tuple(line, fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.constantFrom(...TRICKY), fc.nat(255)), { minLength: 1, maxLength: 3 })).map(([text, edits]) => {
-  let bytes = Buffer.from(text, 'utf8');
-  for (const [at, op, ch, byte] of edits) {
-    const i = at % (bytes.length + 1);
-    const insert = Buffer.from(ch, 'utf8');
-    if (op === 0) bytes = Buffer.concat([bytes.subarray(0, i), insert, bytes.subarray(i)]);
-    else if (op === 1) bytes = Buffer.concat([bytes.subarray(0, i), bytes.subarray(i + 1)]);
-    else if (op === 2) bytes = bytes.subarray(0, i);
-    else if (i < bytes.length) bytes[i] = byte;
-  }
-  return bytes;
-});
+const damaged = fc
+  .tuple(line, fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.constantFrom(...TRICKY), fc.nat(255)), { minLength: 1, maxLength: 3 }))
+  .map(([text, edits]) => {
+    let bytes = Buffer.from(text, 'utf8');
+    for (const [at, op, ch, byte] of edits) {
+      const i = at % (bytes.length + 1);
+      const insert = Buffer.from(ch, 'utf8');
+      if (op === 0) bytes = Buffer.concat([bytes.subarray(0, i), insert, bytes.subarray(i)]);
+      else if (op === 1) bytes = Buffer.concat([bytes.subarray(0, i), bytes.subarray(i + 1)]);
+      else if (op === 2) bytes = bytes.subarray(0, i);
+      else if (i < bytes.length) bytes[i] = byte;
+    }
+    return bytes;
+  });
 
 describe('mapOktaLine: an Okta line mapped from its bytes, as JSON.parse and mapOkta map it (property)', () => {
   it('on generated LogEvents: fields missing, mistyped, redacted, repeated, case-varied, in any order', () => {
@@ -288,11 +327,19 @@ describe('mapOktaLine: an Okta line mapped from its bytes, as JSON.parse and map
   });
 
   it('on damaged lines: bytes inserted, deleted, cut or flipped (no UTF-8 too); never one JSON.parse rejects', () => {
-    fc.assert(fc.property(damaged, (bytes) => void agrees(bytes)), { numRuns: propertyRuns(5000) });
+    fc.assert(
+      fc.property(damaged, (bytes) => void agrees(bytes)),
+      { numRuns: propertyRuns(5000) },
+    );
   });
 
   it('leaves event-hook deliveries to unwrap, whose events are under keys it does not cut', () => {
-    const delivery = Buffer.from(JSON.stringify({ eventType: 'com.okta.event_hook', data: { events: [{ published: '2026-11-02T08:00:00Z', eventType: 'user.session.start' }] } }));
+    const delivery = Buffer.from(
+      JSON.stringify({
+        eventType: 'com.okta.event_hook',
+        data: { events: [{ published: '2026-11-02T08:00:00Z', eventType: 'user.session.start' }] },
+      }),
+    );
     expect(mapOktaLine(delivery, 0, delivery.length, CTX)).toBeUndefined();
   });
 });

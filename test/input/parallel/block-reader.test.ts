@@ -32,13 +32,21 @@ function block(read: BlockRead): Uint8Array {
 describe('BlockReader: a file in blocks of whole lines', () => {
   it('cuts only after a newline; the blocks joined are the file', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ maxLength: 40 }).map((s) => s.replaceAll('\n', ' ')), { maxLength: 60 }), fc.boolean(), fc.integer({ min: 1, max: 64 }), (lines, finalNewline, blockBytes) => {
-        const text = lines.join('\n') + (finalNewline && lines.length > 0 ? '\n' : '');
-        const blocks = blocksOf(file(text), blockBytes);
-        expect(Buffer.concat(blocks).toString('utf8')).toBe(text);
-        for (const b of blocks.slice(0, -1)) expect(b[b.length - 1]).toBe(0x0a);
-        for (const b of blocks) expect(b.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.array(
+          fc.string({ maxLength: 40 }).map((s) => s.replaceAll('\n', ' ')),
+          { maxLength: 60 },
+        ),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 64 }),
+        (lines, finalNewline, blockBytes) => {
+          const text = lines.join('\n') + (finalNewline && lines.length > 0 ? '\n' : '');
+          const blocks = blocksOf(file(text), blockBytes);
+          expect(Buffer.concat(blocks).toString('utf8')).toBe(text);
+          for (const b of blocks.slice(0, -1)) expect(b[b.length - 1]).toBe(0x0a);
+          for (const b of blocks) expect(b.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -129,26 +137,39 @@ describe('blocks read as the worker reads them give what a read of the whole tex
 
   it('the same lines, numbers and skips, for any bytes (invalid UTF-8 too), block size and limit', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(piece, fc.constant('\xff\xfe')), { maxLength: 120 }), fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 48 }), (pieces, blockBytes, maxBytes) => {
-        const bytes = Buffer.concat(pieces.map((p) => (/^[\x00-\xff]*$/.test(p) && /[\x80-\xff]/.test(p) ? Buffer.from(p, 'latin1') : Buffer.from(p))));
-        const path = file(bytes);
-        const whole = { records: [] as [unknown, number][], errors: [] as [number, string][] };
-        const splitter = new LineSplitter({ record: (v, l) => whole.records.push([v, l]), error: (l, r) => whole.errors.push([l, r]) }, { maxBytes });
-        const decoder = new StringDecoder('utf8');
-        const text = decoder.write(bytes) + decoder.end();
-        splitter.push(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-        splitter.end();
+      fc.property(
+        fc.array(fc.oneof(piece, fc.constant('\xff\xfe')), { maxLength: 120 }),
+        fc.integer({ min: 1, max: 64 }),
+        fc.integer({ min: 1, max: 48 }),
+        (pieces, blockBytes, maxBytes) => {
+          const bytes = Buffer.concat(
+            pieces.map((p) => (/^[\x00-\xff]*$/.test(p) && /[\x80-\xff]/.test(p) ? Buffer.from(p, 'latin1') : Buffer.from(p))),
+          );
+          const path = file(bytes);
+          const whole = { records: [] as [unknown, number][], errors: [] as [number, string][] };
+          const splitter = new LineSplitter(
+            { record: (v, l) => whole.records.push([v, l]), error: (l, r) => whole.errors.push([l, r]) },
+            { maxBytes },
+          );
+          const decoder = new StringDecoder('utf8');
+          const text = decoder.write(bytes) + decoder.end();
+          splitter.push(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+          splitter.end();
 
-        const blocks = { records: [] as [unknown, number][], errors: [] as [number, string][] };
-        const sink = { record: (v: unknown, l: number) => blocks.records.push([v, l]), error: (l: number, r: string) => blocks.errors.push([l, r]) };
-        const reader = new BlockReader(path, blockBytes, maxBytes);
-        let line = 1;
-        for (let b = reader.next(); b; b = reader.next()) {
-          if ('block' in b) line = readBlock(b.block, 'text', sink, line, maxBytes);
-          else sink.error(line++, oversizeReason(maxBytes));
-        }
-        expect(blocks).toEqual(whole);
-      }),
+          const blocks = { records: [] as [unknown, number][], errors: [] as [number, string][] };
+          const sink = {
+            record: (v: unknown, l: number) => blocks.records.push([v, l]),
+            error: (l: number, r: string) => blocks.errors.push([l, r]),
+          };
+          const reader = new BlockReader(path, blockBytes, maxBytes);
+          let line = 1;
+          for (let b = reader.next(); b; b = reader.next()) {
+            if ('block' in b) line = readBlock(b.block, 'text', sink, line, maxBytes);
+            else sink.error(line++, oversizeReason(maxBytes));
+          }
+          expect(blocks).toEqual(whole);
+        },
+      ),
       { numRuns: 400 },
     );
   });

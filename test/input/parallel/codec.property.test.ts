@@ -58,18 +58,23 @@ function normalized(e: NormalizedEvent): Record<string, unknown> {
 describe('event codec between the parsing worker and the main thread', () => {
   it('gives back every event as it was, in order, across batches and a string table that evicts', () => {
     fc.assert(
-      fc.property(fc.array(event, { maxLength: 120 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 40 }), (events, batchSize, lineOffset) => {
-        // The smallest table a batch allows: strings are forgotten and defined again all the time.
-        const encoder = new EventEncoder(batchSize, batchSize * 19 + 1);
-        const decoder = new EventDecoder(batchSize * 19 + 1);
-        const out: NormalizedEvent[] = [];
-        const flush = () => decoder.decode(encoder.take(), 'f.log', (e) => out.push(e), lineOffset);
-        for (const e of events) if (encoder.add(e)) flush();
-        if (encoder.length > 0) flush();
-        expect(out.map(normalized)).toEqual(
-          events.map((e) => normalized({ ...e, source: { file: 'f.log', line: e.source.line + lineOffset } })),
-        );
-      }),
+      fc.property(
+        fc.array(event, { maxLength: 120 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 0, max: 40 }),
+        (events, batchSize, lineOffset) => {
+          // The smallest table a batch allows: strings are forgotten and defined again all the time.
+          const encoder = new EventEncoder(batchSize, batchSize * 19 + 1);
+          const decoder = new EventDecoder(batchSize * 19 + 1);
+          const out: NormalizedEvent[] = [];
+          const flush = () => decoder.decode(encoder.take(), 'f.log', (e) => out.push(e), lineOffset);
+          for (const e of events) if (encoder.add(e)) flush();
+          if (encoder.length > 0) flush();
+          expect(out.map(normalized)).toEqual(
+            events.map((e) => normalized({ ...e, source: { file: 'f.log', line: e.source.line + lineOffset } })),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });

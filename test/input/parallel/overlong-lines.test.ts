@@ -89,7 +89,10 @@ async function read(path: string, blockBytes?: number) {
   }
   const events: unknown[] = [];
   try {
-    const report = await readInput({ path, explicit: true, size: 1 }, { formats: FORMATS, sharing, maxRecordBytes: LIMIT, onEvent: (e) => events.push(e) });
+    const report = await readInput(
+      { path, explicit: true, size: 1 },
+      { formats: FORMATS, sharing, maxRecordBytes: LIMIT, onEvent: (e) => events.push(e) },
+    );
     return { report, events, sent };
   } finally {
     await sharing?.close();

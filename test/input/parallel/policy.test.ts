@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { spareCore } from '../../../src/input/parallel/policy.js';
-import { alwaysSend, EPOCH_BLOCKS, MAX_PENDING, measuredSend, RETRY_EVERY, WARMUP_EPOCHS } from '../../../src/input/parallel/share-policy.js';
+import {
+  alwaysSend,
+  EPOCH_BLOCKS,
+  MAX_PENDING,
+  measuredSend,
+  RETRY_EVERY,
+  WARMUP_EPOCHS,
+} from '../../../src/input/parallel/share-policy.js';
 
 describe('--worker auto', () => {
   it('shares only while the machine has a core to spare', () => {

@@ -5,7 +5,10 @@ import { CsvSplitter, readCsvHead } from '../../../src/input/records/csv.js';
 function read(text: string, maxBytes?: number) {
   const records: [Record<string, string>, number][] = [];
   const errors: [number, string][] = [];
-  const s = new CsvSplitter({ record: (v, l) => records.push([v as Record<string, string>, l]), error: (l, r) => errors.push([l, r]) }, { maxBytes });
+  const s = new CsvSplitter(
+    { record: (v, l) => records.push([v as Record<string, string>, l]), error: (l, r) => errors.push([l, r]) },
+    { maxBytes },
+  );
   s.push(text);
   s.end();
   return { records, errors, lines: records.map(([, l]) => l), errorLines: errors.map(([l]) => l) };
@@ -68,7 +71,7 @@ describe('an unbalanced quote', () => {
     expect(r.lines).toEqual([3, 5]);
   });
 
-  it('whose value a later quote closes into a row of the header\'s width: taken as one value over lines (RFC 4180)', () => {
+  it("whose value a later quote closes into a row of the header's width: taken as one value over lines (RFC 4180)", () => {
     const r = read(`${HEADER}\n${row(0, '"curl')}\n${row(1)}\n${row(2, 'x"')}\n${row(3)}\n`);
     expect(r.errors).toEqual([]);
     expect(r.lines).toEqual([2, 5]);
@@ -129,15 +132,19 @@ describe('readCsvHead: what detection sees of a CSV file', () => {
 describe('any text of quotes, commas and line breaks (property)', () => {
   it('is read without throwing, reports in line order, each line at most once, and takes each line at most twice', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('a', 'b', ',', '"', '""', '\n', '\r\n', ' '), { maxLength: 200 }), fc.integer({ min: 1, max: 64 }), (pieces, maxBytes) => {
-        const text = pieces.join('');
-        const r = read(text, maxBytes);
-        const outcomes = [...r.lines, ...r.errorLines].sort((a, b) => a - b);
-        expect(new Set(outcomes).size).toBe(outcomes.length);
-        const lineCount = text.split('\n').length;
-        for (const l of outcomes) expect(l >= 1 && l <= lineCount).toBe(true);
-        expect(countLineReads(text)).toBeLessThanOrEqual(2 * lineCount);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('a', 'b', ',', '"', '""', '\n', '\r\n', ' '), { maxLength: 200 }),
+        fc.integer({ min: 1, max: 64 }),
+        (pieces, maxBytes) => {
+          const text = pieces.join('');
+          const r = read(text, maxBytes);
+          const outcomes = [...r.lines, ...r.errorLines].sort((a, b) => a - b);
+          expect(new Set(outcomes).size).toBe(outcomes.length);
+          const lineCount = text.split('\n').length;
+          for (const l of outcomes) expect(l >= 1 && l <= lineCount).toBe(true);
+          expect(countLineReads(text)).toBeLessThanOrEqual(2 * lineCount);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -34,9 +34,13 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null &
  * object's value for it (undefined where it has none); undefined when a loose key is spelled otherwise than the spec
  * (the projection leaves such a line to JSON.parse).
  */
-function reference(value: Record<string, unknown>, want: { keys: Record<string, Want>; loose: boolean }): Record<string, unknown> | undefined {
+function reference(
+  value: Record<string, unknown>,
+  want: { keys: Record<string, Want>; loose: boolean },
+): Record<string, unknown> | undefined {
   const names = Object.keys(want.keys);
-  if (want.loose && Object.keys(value).some((key) => names.some((k) => k !== key && k.toLowerCase() === key.toLowerCase()))) return undefined;
+  if (want.loose && Object.keys(value).some((key) => names.some((k) => k !== key && k.toLowerCase() === key.toLowerCase())))
+    return undefined;
   const out: Record<string, unknown> = {};
   for (const name of names) {
     const child = want.keys[name]!;
@@ -80,12 +84,46 @@ function agrees(generated: string): void {
 }
 
 const keyName = fc.oneof(
-  fc.constantFrom('eventType', 'EVENTTYPE', 'eventtype', 'published', 'a', 'A', 'b', 'B', 'c', 'd', 'D', 'list', 'LIST', 'n', 'records', 'Records', 'x', '1', '__proto__', 'é', 'K'),
+  fc.constantFrom(
+    'eventType',
+    'EVENTTYPE',
+    'eventtype',
+    'published',
+    'a',
+    'A',
+    'b',
+    'B',
+    'c',
+    'd',
+    'D',
+    'list',
+    'LIST',
+    'n',
+    'records',
+    'Records',
+    'x',
+    '1',
+    '__proto__',
+    'é',
+    'K',
+  ),
   fc.string({ maxLength: 6 }),
 );
-const leaf = fc.oneof(fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.string({ unit: 'grapheme', maxLength: 8 }));
+const leaf = fc.oneof(
+  fc.string(),
+  fc.double(),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.string({ unit: 'grapheme', maxLength: 8 }),
+);
 const { tree } = fc.letrec((tie) => ({
-  tree: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('tree'), { maxLength: 3 }), fc.dictionary(keyName, tie('tree'), { maxKeys: 5 })),
+  tree: fc.oneof(
+    { depthSize: 'small' },
+    leaf,
+    fc.array(tie('tree'), { maxLength: 3 }),
+    fc.dictionary(keyName, tie('tree'), { maxKeys: 5 }),
+  ),
 }));
 const record = fc.dictionary(keyName, tree, { maxKeys: 8 });
 
@@ -99,17 +137,43 @@ const written = record.chain((r) =>
   }),
 );
 
-const TRICKY = ['"', '\\', '{', '}', '[', ']', ',', ':', ' ', '\t', '\u0000', '\u001f', '\u00e9', '\ud83d', '0', '-', '.', 'e', 'E', '+', 't', 'n', 'u'];
-const damaged = fc.tuple(written, fc.array(fc.tuple(fc.nat(), fc.nat(2), fc.constantFrom(...TRICKY)), { minLength: 1, maxLength: 4 })).map(([text, edits]) => {
-  let s = text;
-  for (const [at, op, ch] of edits) {
-    const i = at % (s.length + 1);
-    if (op === 0) s = s.slice(0, i) + ch + s.slice(i);
-    else if (op === 1) s = s.slice(0, i) + s.slice(i + 1);
-    else s = s.slice(0, i) + ch + s.slice(i + 1);
-  }
-  return s;
-});
+const TRICKY = [
+  '"',
+  '\\',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  ' ',
+  '\t',
+  '\u0000',
+  '\u001f',
+  '\u00e9',
+  '\ud83d',
+  '0',
+  '-',
+  '.',
+  'e',
+  'E',
+  '+',
+  't',
+  'n',
+  'u',
+];
+const damaged = fc
+  .tuple(written, fc.array(fc.tuple(fc.nat(), fc.nat(2), fc.constantFrom(...TRICKY)), { minLength: 1, maxLength: 4 }))
+  .map(([text, edits]) => {
+    let s = text;
+    for (const [at, op, ch] of edits) {
+      const i = at % (s.length + 1);
+      if (op === 0) s = s.slice(0, i) + ch + s.slice(i);
+      else if (op === 1) s = s.slice(0, i) + s.slice(i + 1);
+      else s = s.slice(0, i) + ch + s.slice(i + 1);
+    }
+    return s;
+  });
 
 describe('projectJsonLine: a line cut to what a format reads, exactly as JSON.parse reads it', () => {
   it('on generated records: nested, repeated and case-varied keys, escapes, any values', () => {
@@ -121,19 +185,53 @@ describe('projectJsonLine: a line cut to what a format reads, exactly as JSON.pa
   });
 
   it('on numbers, literals and strings JSON.parse rejects', () => {
-    for (const text of ['{"n":01}', '{"n":1.}', '{"n":.5}', '{"n":-}', '{"n":1e}', '{"n":+1}', '{"n":tru}', '{"n":nul}', '{"n":"\\x"}', '{"n":"\\u12"}', '{"n":"a\tb"}', '{"n":1,}', '{,"n":1}', '{"n":1}}', '{"n" 1}', '{"n":[1,]}', '{"n":{"a":1,}}']) {
+    for (const text of [
+      '{"n":01}',
+      '{"n":1.}',
+      '{"n":.5}',
+      '{"n":-}',
+      '{"n":1e}',
+      '{"n":+1}',
+      '{"n":tru}',
+      '{"n":nul}',
+      '{"n":"\\x"}',
+      '{"n":"\\u12"}',
+      '{"n":"a\tb"}',
+      '{"n":1,}',
+      '{,"n":1}',
+      '{"n":1}}',
+      '{"n" 1}',
+      '{"n":[1,]}',
+      '{"n":{"a":1,}}',
+    ]) {
       agrees(text);
       expect(project(text), text).toBeUndefined();
     }
-    for (const text of ['{"n": 2, "x": {"N": 1}}', '{"n":-0}', '{"n":1e-7}', '{"n":"\\ud800"}', '{"n":"\\u00e9\\n"}', '{"a":{"b":1,"b":{"x":2}},"a":{"c":{"d":[1]}}}', '{"list":[{"a":1}],"x":{"deep":[[[{}]]]}}']) {
+    for (const text of [
+      '{"n": 2, "x": {"N": 1}}',
+      '{"n":-0}',
+      '{"n":1e-7}',
+      '{"n":"\\ud800"}',
+      '{"n":"\\u00e9\\n"}',
+      '{"a":{"b":1,"b":{"x":2}},"a":{"c":{"d":[1]}}}',
+      '{"list":[{"a":1}],"x":{"deep":[[[{}]]]}}',
+    ]) {
       agrees(text);
       expect(project(text), text).toBeDefined();
     }
   });
 
   it('keeps bytes that are no UTF-8 as the text reading decodes them', () => {
-    const bytes = Buffer.concat([Buffer.from('{"eventType":"a'), Buffer.from([0xe2, 0x82]), Buffer.from('b","x":"'), Buffer.from([0xff]), Buffer.from('"}')]);
+    const bytes = Buffer.concat([
+      Buffer.from('{"eventType":"a'),
+      Buffer.from([0xe2, 0x82]),
+      Buffer.from('b","x":"'),
+      Buffer.from([0xff]),
+      Buffer.from('"}'),
+    ]);
     const projected = projectJsonLine(bytes, 0, bytes.length, compiled);
-    expect(projected).toEqual(JSON.parse(bytes.toString('utf8')).eventType === undefined ? undefined : { eventType: JSON.parse(bytes.toString('utf8')).eventType });
+    expect(projected).toEqual(
+      JSON.parse(bytes.toString('utf8')).eventType === undefined ? undefined : { eventType: JSON.parse(bytes.toString('utf8')).eventType },
+    );
   });
 });

@@ -20,7 +20,10 @@ type Reader = { push(text: string): void; end(): void };
 
 function read(make: (sink: RecordSink) => Reader, chunks: readonly string[]): Outcome {
   const out: Outcome = { records: [], errors: [] };
-  const reader = make({ record: (value, line) => out.records.push([value, line]), error: (line, reason) => out.errors.push([line, reason]) });
+  const reader = make({
+    record: (value, line) => out.records.push([value, line]),
+    error: (line, reason) => out.errors.push([line, reason]),
+  });
   for (const chunk of chunks) reader.push(chunk);
   reader.end();
   return out;
@@ -43,7 +46,31 @@ const lineCount = (text: string): number => text.split('\n').length;
 
 /** Pieces of JSON and of what breaks it: text a damaged export is made of. */
 const jsonPiece = fc.oneof(
-  fc.constantFrom('{', '}', '[', ']', '"', '\\', ',', ':', ' ', '\n', '\r\n', '\t', '\uFEFF', 'é', '😀', '\uFFFD', '"records"', '"value"', '"items"', '"Records"', '1', 'null', 'true'),
+  fc.constantFrom(
+    '{',
+    '}',
+    '[',
+    ']',
+    '"',
+    '\\',
+    ',',
+    ':',
+    ' ',
+    '\n',
+    '\r\n',
+    '\t',
+    '\uFEFF',
+    'é',
+    '😀',
+    '\uFFFD',
+    '"records"',
+    '"value"',
+    '"items"',
+    '"Records"',
+    '1',
+    'null',
+    'true',
+  ),
   fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 6 }),
 );
@@ -106,29 +133,39 @@ describe('JsonRecordSplitter on any text (property)', () => {
 
   it('reads an array of any JSON values as one record or one skip per element', () => {
     fc.assert(
-      fc.property(fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 10 }), fc.constantFrom(undefined, 1, 2, '\t'), chunkPoints, (values, indent, points) => {
-        const text = JSON.stringify(values, null, indent);
-        const out = read((sink) => new JsonRecordSplitter(sink), cut(text, points));
-        expect(out.records.length + out.errors.length).toBe(values.length);
-        const objects = values.filter((v) => v !== null && typeof v === 'object');
-        expect(out.records.map(([v]) => v)).toEqual(JSON.parse(JSON.stringify(objects)));
-      }),
+      fc.property(
+        fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 10 }),
+        fc.constantFrom(undefined, 1, 2, '\t'),
+        chunkPoints,
+        (values, indent, points) => {
+          const text = JSON.stringify(values, null, indent);
+          const out = read((sink) => new JsonRecordSplitter(sink), cut(text, points));
+          expect(out.records.length + out.errors.length).toBe(values.length);
+          const objects = values.filter((v) => v !== null && typeof v === 'object');
+          expect(out.records.map(([v]) => v)).toEqual(JSON.parse(JSON.stringify(objects)));
+        },
+      ),
       { seed: FUZZ_SEED, numRuns: propertyRuns(300) },
     );
   });
 
   it('skips a value over the limit as one skip, with the line it starts on', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ maxLength: 30 }), { minLength: 1, maxLength: 8 }), smallLimit, chunkPoints, (pads, maxBytes, points) => {
-        const text = pads.map((pad, i) => JSON.stringify({ i, pad })).join('\n');
-        const out = read((sink) => new JsonRecordSplitter(sink, { maxBytes, linesFrom: 1 }), cut(text, points));
-        pads.forEach((pad, i) => {
-          const big = Buffer.byteLength(JSON.stringify({ i, pad })) > maxBytes;
-          if (big) expect(out.errors).toContainEqual([i + 1, oversizeReason(maxBytes)]);
-          else expect(out.records).toContainEqual([{ i, pad }, i + 1]);
-        });
-        expect(out.records.length + out.errors.length).toBe(pads.length);
-      }),
+      fc.property(
+        fc.array(fc.string({ maxLength: 30 }), { minLength: 1, maxLength: 8 }),
+        smallLimit,
+        chunkPoints,
+        (pads, maxBytes, points) => {
+          const text = pads.map((pad, i) => JSON.stringify({ i, pad })).join('\n');
+          const out = read((sink) => new JsonRecordSplitter(sink, { maxBytes, linesFrom: 1 }), cut(text, points));
+          pads.forEach((pad, i) => {
+            const big = Buffer.byteLength(JSON.stringify({ i, pad })) > maxBytes;
+            if (big) expect(out.errors).toContainEqual([i + 1, oversizeReason(maxBytes)]);
+            else expect(out.records).toContainEqual([{ i, pad }, i + 1]);
+          });
+          expect(out.records.length + out.errors.length).toBe(pads.length);
+        },
+      ),
       { seed: FUZZ_SEED, numRuns: propertyRuns(300) },
     );
   });
@@ -149,18 +186,23 @@ describe('CsvSplitter on any text (property)', () => {
 
   it('gives the same rows and skips wherever the text is cut, and cites lines that exist', () => {
     fc.assert(
-      fc.property(fc.array(csvPiece, { maxLength: 120 }), chunkPoints, fc.option(fc.integer({ min: 1, max: 64 }), { nil: undefined }), (pieces, points, maxBytes) => {
-        const text = pieces.join('');
-        const make = (sink: RecordSink) => new CsvSplitter(sink, { maxBytes });
-        const whole = read(make, [text]);
-        // A file whose first line ends in a CR alone has a line end at every CR (a CRLF is then two).
-        const lines = /\r\n|\r|\n/.exec(text)?.[0] === '\r' ? lineCount(text.replaceAll('\r', '\n')) : lineCount(text);
-        for (const line of [...whole.records.map(([, l]) => l), ...whole.errors.map(([l]) => l)]) {
-          expect(line).toBeGreaterThanOrEqual(1);
-          expect(line).toBeLessThanOrEqual(lines);
-        }
-        expect(read(make, cut(text, points))).toEqual(whole);
-      }),
+      fc.property(
+        fc.array(csvPiece, { maxLength: 120 }),
+        chunkPoints,
+        fc.option(fc.integer({ min: 1, max: 64 }), { nil: undefined }),
+        (pieces, points, maxBytes) => {
+          const text = pieces.join('');
+          const make = (sink: RecordSink) => new CsvSplitter(sink, { maxBytes });
+          const whole = read(make, [text]);
+          // A file whose first line ends in a CR alone has a line end at every CR (a CRLF is then two).
+          const lines = /\r\n|\r|\n/.exec(text)?.[0] === '\r' ? lineCount(text.replaceAll('\r', '\n')) : lineCount(text);
+          for (const line of [...whole.records.map(([, l]) => l), ...whole.errors.map(([l]) => l)]) {
+            expect(line).toBeGreaterThanOrEqual(1);
+            expect(line).toBeLessThanOrEqual(lines);
+          }
+          expect(read(make, cut(text, points))).toEqual(whole);
+        },
+      ),
       { seed: FUZZ_SEED, numRuns: propertyRuns(250) },
     );
   });
@@ -169,15 +211,20 @@ describe('CsvSplitter on any text (property)', () => {
     const cell = fc.string({ maxLength: 6 }).map((s) => s.replace(/["\r\n]/g, ''));
     const row = fc.array(cell, { minLength: 1, maxLength: 6 }).map((cells) => cells.join(','));
     fc.assert(
-      fc.property(fc.array(cell, { minLength: 1, maxLength: 5 }), fc.array(fc.oneof(row, fc.constantFrom('', ' ')), { maxLength: 20 }), chunkPoints, (header, rows, points) => {
-        fc.pre(header.join(',').trim().length > 0);
-        const lines = [header.join(','), ...rows];
-        const text = lines.join('\n');
-        const out = read((sink) => new CsvSplitter(sink), cut(text, points));
-        const expected = lines.flatMap((l, i) => (i > 0 && l.trim().length > 0 ? [i + 1] : []));
-        const got = [...out.records.map(([, l]) => l), ...out.errors.map(([l]) => l)].sort((a, b) => a - b);
-        expect(got).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(cell, { minLength: 1, maxLength: 5 }),
+        fc.array(fc.oneof(row, fc.constantFrom('', ' ')), { maxLength: 20 }),
+        chunkPoints,
+        (header, rows, points) => {
+          fc.pre(header.join(',').trim().length > 0);
+          const lines = [header.join(','), ...rows];
+          const text = lines.join('\n');
+          const out = read((sink) => new CsvSplitter(sink), cut(text, points));
+          const expected = lines.flatMap((l, i) => (i > 0 && l.trim().length > 0 ? [i + 1] : []));
+          const got = [...out.records.map(([, l]) => l), ...out.errors.map(([l]) => l)].sort((a, b) => a - b);
+          expect(got).toEqual(expected);
+        },
+      ),
       { seed: FUZZ_SEED, numRuns: propertyRuns(300) },
     );
   });

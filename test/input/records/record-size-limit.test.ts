@@ -221,21 +221,26 @@ describe('the limit, whatever the text and wherever it is cut (property)', () =>
 
   it('LineSplitter gives every line or its skip, as the reference does', () => {
     fc.assert(
-      fc.property(fc.array(lineText, { maxLength: 30 }), fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 40 }), (lines, cuts, maxBytes) => {
-        const text = lines.map((l) => l.replaceAll('\n', ' ')).join('\n');
-        const sink = collect();
-        const s = new LineSplitter(sink, { maxBytes });
-        let at = 0;
-        for (let i = 0; at < text.length; i++) {
-          const next = at + cuts[i % cuts.length]!;
-          s.push(text.slice(at, next));
-          at = next;
-        }
-        s.end();
-        const expected = reference(text, maxBytes);
-        expect(sink.records).toEqual(expected.records);
-        expect(sink.errors).toEqual(expected.errors);
-      }),
+      fc.property(
+        fc.array(lineText, { maxLength: 30 }),
+        fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 40 }),
+        (lines, cuts, maxBytes) => {
+          const text = lines.map((l) => l.replaceAll('\n', ' ')).join('\n');
+          const sink = collect();
+          const s = new LineSplitter(sink, { maxBytes });
+          let at = 0;
+          for (let i = 0; at < text.length; i++) {
+            const next = at + cuts[i % cuts.length]!;
+            s.push(text.slice(at, next));
+            at = next;
+          }
+          s.end();
+          const expected = reference(text, maxBytes);
+          expect(sink.records).toEqual(expected.records);
+          expect(sink.errors).toEqual(expected.errors);
+        },
+      ),
       { numRuns: 500 },
     );
   });

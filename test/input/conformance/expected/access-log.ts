@@ -33,7 +33,13 @@ export const fixtures: Expectations = {
       5: { userAgent: 'claude-cli/2.0.14 (external, cli)', ip: '203.0.113.77' },
       8: { action: 'DELETE /api/projects/4711/files/old.md', status: 403, outcome: 'failure' },
       // Pre-1.21 names.
-      9: { action: 'POST /api/search', status: 200, ip: '198.51.100.23', user: 'alice@example.com', userAgent: expect.stringContaining('Chrome/142') },
+      9: {
+        action: 'POST /api/search',
+        status: 200,
+        ip: '198.51.100.23',
+        user: 'alice@example.com',
+        userAgent: expect.stringContaining('Chrome/142'),
+      },
       // url.full: the path only.
       10: { action: 'GET /api/export/4711.csv', status: 302, userAgent: 'python-httpx/0.28.1' },
     },
@@ -46,7 +52,14 @@ export const fixtures: Expectations = {
     secrets: QUERY,
     at: {
       // @timestamp, not event.created.
-      0: { action: 'GET /portal/dashboard', status: 200, ip: '192.0.2.44', user: 'bob@example.com', sessionId: '102Xq8c1nPz0RmT5sKdL3vWyA', time: utc('2026-11-02T10:00:00.000Z') },
+      0: {
+        action: 'GET /portal/dashboard',
+        status: 200,
+        ip: '192.0.2.44',
+        user: 'bob@example.com',
+        sessionId: '102Xq8c1nPz0RmT5sKdL3vWyA',
+        time: utc('2026-11-02T10:00:00.000Z'),
+      },
       6: { userAgent: 'node-fetch/1.0 (+https://github.com/bitinn/node-fetch)', status: 429, outcome: 'failure' },
       7: { action: 'GET /portal/admin', ip: '192.0.2.201', status: 404, user: 'bob@example.com' },
       8: { action: 'GET /portal/logout', ip: '192.0.2.44', user: 'bob', status: 302 },
@@ -137,7 +150,13 @@ export const fixtures: Expectations = {
   // Rows with the wrong number of cells and unreadable times are listed.
   'access-log/malformed/broken.csv': {
     format: 'access-log-csv',
-    table: { columns: ['line', 'action'], rows: [[2, 'GET /a'], [6, 'GET /e']] },
+    table: {
+      columns: ['line', 'action'],
+      rows: [
+        [2, 'GET /a'],
+        [6, 'GET /e'],
+      ],
+    },
     skipped: 3,
     skips: { 3: 'row has 4 cells, the header has 6', 4: 'no readable time (time: "not-a-time")', 5: 'row has 7 cells, the header has 6' },
   },
@@ -149,16 +168,27 @@ export const fixtures: Expectations = {
     every: { sessionId: '102aliceClaims00000000001', user: 'alice@example.com' },
     at: {
       0: { agent: undefined },
-      1: { tokenId: 'AT.alice-ex-1', clientId: '0oaREPORT', agent: { kind: 'delegated', agent: 'report-agent', onBehalfOf: 'alice@example.com' } },
+      1: {
+        tokenId: 'AT.alice-ex-1',
+        clientId: '0oaREPORT',
+        agent: { kind: 'delegated', agent: 'report-agent', onBehalfOf: 'alice@example.com' },
+      },
     },
   },
-  'access-log/agent-claims/borrowed.jsonl': { format: 'access-log', skipped: 0, every: { agent: undefined, sessionId: '102bobClaims0000000000001' } },
+  'access-log/agent-claims/borrowed.jsonl': {
+    format: 'access-log',
+    skipped: 0,
+    every: { agent: undefined, sessionId: '102bobClaims0000000000001' },
+  },
   'access-log/agent-headers/done-right.jsonl': {
     format: 'access-log',
     skipped: 0,
     at: {
       0: { headers: { platformHint: 'macOS' } },
-      1: { headers: { mcpMethod: 'tools/call', mcpName: 'search_tickets', mcpProtocolVersion: '2026-07-28' }, agent: { kind: 'delegated', agent: 'ticket-agent' } },
+      1: {
+        headers: { mcpMethod: 'tools/call', mcpName: 'search_tickets', mcpProtocolVersion: '2026-07-28' },
+        agent: { kind: 'delegated', agent: 'ticket-agent' },
+      },
     },
   },
   'access-log/agent-headers/borrowed.jsonl': {

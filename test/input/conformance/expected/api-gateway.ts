@@ -76,7 +76,14 @@ export const fixtures: Expectations = {
     skipped: 0,
     secrets: QUERY_SECRETS,
     at: {
-      0: { action: 'GET /items/42', user: 'bob@example.com', sessionId: 'idp-session-7Qm2', tokenId: 'AT.rY3kq9', clientId: '0oa1portal', ip: '198.51.100.77' },
+      0: {
+        action: 'GET /items/42',
+        user: 'bob@example.com',
+        sessionId: 'idp-session-7Qm2',
+        tokenId: 'AT.rY3kq9',
+        clientId: '0oa1portal',
+        ip: '198.51.100.77',
+      },
       1: {
         action: 'POST /items',
         status: 201,
@@ -93,7 +100,13 @@ export const fixtures: Expectations = {
   'api-gateway/malformed/broken.ndjson': {
     format: 'api-gateway',
     alsoClaimedBy: ALSO,
-    table: { columns: ['line', 'action', 'status'], rows: [[1, 'GET /pets', 200], [7, 'PUT /pets/{petId}', 500]] },
+    table: {
+      columns: ['line', 'action', 'status'],
+      rows: [
+        [1, 'GET /pets', 200],
+        [7, 'PUT /pets/{petId}', 500],
+      ],
+    },
     skips: {
       2: 'no readable time (requestTime: "yesterday")',
       3: 'not an API Gateway request (httpMethod: "-")',
@@ -109,7 +122,21 @@ export const fixtures: Expectations = {
     alsoClaimedBy: ['access-log'],
     skipped: 0,
     every: { sessionId: '102erinGateway000000001', user: 'erin@example.com' },
-    at: { 1: { agent: { kind: 'delegated', agent: 'order-bot', onBehalfOf: 'erin@example.com', proof: 'authorizer.claims.act.sub = order-bot; authorizer.claims.act.sub_profile = ai_agent' } } },
+    at: {
+      1: {
+        agent: {
+          kind: 'delegated',
+          agent: 'order-bot',
+          onBehalfOf: 'erin@example.com',
+          proof: 'authorizer.claims.act.sub = order-bot; authorizer.claims.act.sub_profile = ai_agent',
+        },
+      },
+    },
   },
-  'api-gateway/authorizer-act/borrowed.ndjson': { format: 'api-gateway', alsoClaimedBy: ['access-log'], skipped: 0, every: { agent: undefined, sessionId: '102frankGateway00000001' } },
+  'api-gateway/authorizer-act/borrowed.ndjson': {
+    format: 'api-gateway',
+    alsoClaimedBy: ['access-log'],
+    skipped: 0,
+    every: { agent: undefined, sessionId: '102frankGateway00000001' },
+  },
 };

@@ -13,7 +13,12 @@ export const corpus: Expectations = {
         name: 'machine tokens',
         select: { kind: 'token' },
         events: 5,
-        every: { grantType: 'client_credentials', user: undefined, clientId: 'CLIENT_ID', clientHint: { browser: 'Python Requests 2.27.0' } },
+        every: {
+          grantType: 'client_credentials',
+          user: undefined,
+          clientId: 'CLIENT_ID',
+          clientHint: { browser: 'Python Requests 2.27.0' },
+        },
       },
     ],
     at: {
@@ -59,7 +64,10 @@ export const corpus: Expectations = {
       {
         name: 'a raw user agent beside the parsed summary',
         select: { line: 42 },
-        table: { columns: ['userAgent', 'clientHint'], rows: [[expect.stringMatching(/^Mozilla\/5\.0/), { browser: 'Chrome 114.0.0', os: 'Mac OS X 10.15.7' }]] },
+        table: {
+          columns: ['userAgent', 'clientHint'],
+          rows: [[expect.stringMatching(/^Mozilla\/5\.0/), { browser: 'Chrome 114.0.0', os: 'Mac OS X 10.15.7' }]],
+        },
       },
     ],
   },
@@ -117,7 +125,12 @@ export const fixtures: Expectations = {
         sessionId: undefined,
       },
       // The machine token has no user; the failed sign-in has its user name.
-      3: { clientId: 'M2mNightlyReportJob000000000000', grantType: 'client_credentials', clientHint: { browser: 'Node.js 20.11.0' }, user: undefined },
+      3: {
+        clientId: 'M2mNightlyReportJob000000000000',
+        grantType: 'client_credentials',
+        clientHint: { browser: 'Node.js 20.11.0' },
+        user: undefined,
+      },
       4: { user: 'bob@example.com', interactive: true, clientHint: { browser: 'Firefox 133.0.0', os: 'Windows 10.0.0' } },
       5: { sessionId: ALICE_SESSION, time: Date.parse('2026-03-03T17:30:00.000Z') },
     },
@@ -177,9 +190,20 @@ export const fixtures: Expectations = {
       ],
     },
     at: {
-      1: { agent: { kind: 'delegated', agent: 'agt_8Kq2ReportAgent', onBehalfOf: 'alice@example.com', proof: 'agent_id = agt_8Kq2ReportAgent; external_agent_id = registry:report-agent' } },
+      1: {
+        agent: {
+          kind: 'delegated',
+          agent: 'agt_8Kq2ReportAgent',
+          onBehalfOf: 'alice@example.com',
+          proof: 'agent_id = agt_8Kq2ReportAgent; external_agent_id = registry:report-agent',
+        },
+      },
       2: { agent: { kind: 'delegated', agent: 'Report Agent', onBehalfOf: 'alice@example.com', proof: 'type = seta' } },
     },
   },
-  'auth0/agent-exchange/borrowed.ndjson': { format: 'auth0', skipped: 0, every: { agent: undefined, sessionId: 'au-sess-bob-00000000000000000002' } },
+  'auth0/agent-exchange/borrowed.ndjson': {
+    format: 'auth0',
+    skipped: 0,
+    every: { agent: undefined, sessionId: 'au-sess-bob-00000000000000000002' },
+  },
 };

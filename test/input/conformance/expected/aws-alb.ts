@@ -4,7 +4,12 @@ import { QUERY_SECRETS } from '../support/secrets.js';
 
 const utc = Date.parse;
 /** Every aws-alb/ corpus line is a request from an IPv4 client. */
-const requests = (events: number): FileExpectation => ({ format: 'aws-alb', events, skipped: 0, every: { ip: expect.stringMatching(/^[\d.]+$/) } });
+const requests = (events: number): FileExpectation => ({
+  format: 'aws-alb',
+  events,
+  skipped: 0,
+  every: { ip: expect.stringMatching(/^[\d.]+$/) },
+});
 
 export const corpus: Expectations = {
   'aws-alb/crowdsec-hub_aws-alb-http-bad-user-agent.log': requests(4),

@@ -67,7 +67,11 @@ export const corpus: Expectations = {
   },
 };
 
-const BOTO_ROWS = ['secretsmanager.amazonaws.com:ListSecrets', 'secretsmanager.amazonaws.com:GetSecretValue', 'sts.amazonaws.com:GetCallerIdentity'];
+const BOTO_ROWS = [
+  'secretsmanager.amazonaws.com:ListSecrets',
+  'secretsmanager.amazonaws.com:GetSecretValue',
+  'sts.amazonaws.com:GetCallerIdentity',
+];
 
 export const fixtures: Expectations = {
   // A console session reused by boto3: the sign-in, the console session and the reuse, one event per line.
@@ -144,7 +148,13 @@ export const fixtures: Expectations = {
       ],
     },
     at: { 1: { ip: '2001:db8:40::17' } },
-    where: [{ name: 'the service event', select: { line: 10 }, table: { columns: ['clientHint'], rows: [[{ app: 'secretsmanager.amazonaws.com' }]] } }],
+    where: [
+      {
+        name: 'the service event',
+        select: { line: 10 },
+        table: { columns: ['clientHint'], rows: [[{ app: 'secretsmanager.amazonaws.com' }]] },
+      },
+    ],
     skips: {
       2: /^invalid JSON/,
       3: 'no readable time (eventTime missing)',

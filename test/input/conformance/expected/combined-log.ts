@@ -15,7 +15,12 @@ const TLS = /^request line is not METHOD PATH PROTOCOL: "\\x16\\x03\\x01/;
 export const corpus: Expectations = {
   'nginx/crowdsec-hub_nginx-bad-user-agent.log': { format: 'combined-log', events: 3, skipped: 0 },
   // Binary and pipe-delimited request lines from RAT and TLS probes; the last line has no newline.
-  'nginx/crowdsec-hub_nginx-http-malformed.log': { format: 'combined-log', events: 0, skipped: 12, skips: /^request line is not METHOD PATH PROTOCOL: "/ },
+  'nginx/crowdsec-hub_nginx-http-malformed.log': {
+    format: 'combined-log',
+    events: 0,
+    skipped: 12,
+    skips: /^request line is not METHOD PATH PROTOCOL: "/,
+  },
   'nginx/crowdsec-hub_nginx-http-sqli-probing.log': { format: 'combined-log', events: 16, skipped: 0 },
   'nginx/crowdsec-hub_nginx_http-logs.log': {
     format: 'combined-log',
@@ -46,7 +51,10 @@ export const corpus: Expectations = {
     format: 'combined-log',
     events: 0,
     skipped: 11,
-    skips: { ...Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((line) => [line, TLS])), 1: `${REQUEST_LINE}"\\x16\\x03\\x01\\x01 \\x02"` },
+    skips: {
+      ...Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((line) => [line, TLS])),
+      1: `${REQUEST_LINE}"\\x16\\x03\\x01\\x01 \\x02"`,
+    },
   },
   // 10,000 real requests: time, client, user agent.
   'apache/elastic-examples_apache_logs': {
@@ -137,7 +145,13 @@ export const fixtures: Expectations = {
   // Kubernetes container lines; partial lines and error lines are skipped.
   'combined-log/cri-prefixed/ingress-nginx.log': {
     format: 'combined-log',
-    table: { columns: ['line', 'action', 'status'], rows: [[1, 'GET /', 200], [5, 'POST /api/upload', 413]] },
+    table: {
+      columns: ['line', 'action', 'status'],
+      rows: [
+        [1, 'GET /', 200],
+        [5, 'POST /api/upload', 413],
+      ],
+    },
     at: { 0: { time: utc('2026-03-03T12:00:00Z') } },
     skips: {
       2: 'partial container log line (CRI tag P): the runtime split a long line and its parts are not joined',
@@ -148,7 +162,13 @@ export const fixtures: Expectations = {
   // Each bad line is skipped with its line number and a reason.
   'combined-log/malformed/access.log': {
     format: 'combined-log',
-    table: { columns: ['line', 'action', 'status'], rows: [[1, 'GET /login', 200], [11, 'GET /api/items', 499]] },
+    table: {
+      columns: ['line', 'action', 'status'],
+      rows: [
+        [1, 'GET /login', 200],
+        [11, 'GET /api/items', 499],
+      ],
+    },
     skips: {
       2: `${REQUEST_LINE}"\\x16\\x03\\x01\\x02\\x00\\x01\\x00\\x01\\xFC\\x03…"`,
       3: `${REQUEST_LINE}"-"`,

@@ -16,14 +16,24 @@ export const corpus: Expectations = {
       clientId: 'a70a7931-c387-4dce-9f35-fbf95bdcc91e',
       app: 'billing-test-wus',
     },
-    table: { columns: ['action'], rows: [['Add service principal credentials'], ['Update service principal'], ['Update service principal']] },
+    table: {
+      columns: ['action'],
+      rows: [['Add service principal credentials'], ['Update service principal'], ['Update service principal']],
+    },
   },
   // initiatedBy as an app, then as users whose address is Entra's 0.0.0.0; `level` and `Level` key cases.
   'entra-audit/elastic-integrations_azure_auditlogs_test-auditlogs-raw.log': {
     format: 'entra-audit',
     events: 3,
     skipped: 0,
-    table: { columns: ['action', 'user', 'ip'], rows: [['Update device', 'Core', undefined], ['Update device', 'UserName', undefined], ['Update device', 'UserName', undefined]] },
+    table: {
+      columns: ['action', 'user', 'ip'],
+      rows: [
+        ['Update device', 'Core', undefined],
+        ['Update device', 'UserName', undefined],
+        ['Update device', 'UserName', undefined],
+      ],
+    },
     at: { 0: { time: expect.closeTo(Date.parse('2019-10-18T15:30:51.027Z') + 0.3716, 2), clientId: 'id' } },
   },
   // Panther's test events: Panther time forms, and envelope categories (Policy, DirectoryManagement,
@@ -34,7 +44,11 @@ export const corpus: Expectations = {
     skipped: 0,
     every: { kind: 'other', user: expect.any(String), ip: expect.any(String) },
     atLine: {
-      1: { action: 'Update authentication methods policy', user: 'denethor@lotr.com', time: expect.closeTo(Date.parse('2025-01-15T14:20:35.456Z') + 0.789, 2) },
+      1: {
+        action: 'Update authentication methods policy',
+        user: 'denethor@lotr.com',
+        time: expect.closeTo(Date.parse('2025-01-15T14:20:35.456Z') + 0.789, 2),
+      },
       // No activityDisplayName: the envelope's operationName; no result: unknown.
       5: { action: 'User has elevated their access to User Access Administrator for their Azure Resources', outcome: 'unknown' },
       7: { time: expect.closeTo(Date.parse('2024-09-23T14:33:09.049Z') + 0.6611, 2) },
@@ -62,7 +76,12 @@ export const fixtures: Expectations = {
     },
     every: { kind: 'other', format: 'entra-audit', sessionId: undefined },
     at: {
-      0: { app: 'Payroll Export', userAgent: expect.stringMatching(/Edg\/142/), clientId: undefined, time: Date.parse('2026-11-02T10:04:12.304Z') },
+      0: {
+        app: 'Payroll Export',
+        userAgent: expect.stringMatching(/Edg\/142/),
+        clientId: undefined,
+        time: Date.parse('2026-11-02T10:04:12.304Z'),
+      },
       1: { app: 'Payroll Export', userAgent: 'python-requests/2.32.3', clientId: '3c9e8d7f-0000-4000-8000-0000000000a7' },
       2: { app: undefined, userAgent: undefined },
     },
@@ -82,6 +101,8 @@ export const fixtures: Expectations = {
         [45, 'Update conditional access policy', 'policy-sync', '14d82eec-0000-4000-8000-0000000000a9', undefined, undefined],
       ],
     },
-    at: { 0: { userAgent: expect.stringMatching(/Safari\/605/), time: expect.closeTo(Date.parse('2026-11-03T09:15:03.123Z') + 0.4567, 2) } },
+    at: {
+      0: { userAgent: expect.stringMatching(/Safari\/605/), time: expect.closeTo(Date.parse('2026-11-03T09:15:03.123Z') + 0.4567, 2) },
+    },
   },
 };

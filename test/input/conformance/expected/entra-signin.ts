@@ -58,7 +58,11 @@ export const corpus: Expectations = {
     at: {
       0: {
         user: 'ConfigMgrSvc_22222222-dfb4-4070-ad95-cf1e68280bb0',
-        agent: { kind: 'own', agent: 'ConfigMgrSvc_22222222-dfb4-4070-ad95-cf1e68280bb0', proof: 'properties.agent.agentType = agenticAppInstance' },
+        agent: {
+          kind: 'own',
+          agent: 'ConfigMgrSvc_22222222-dfb4-4070-ad95-cf1e68280bb0',
+          proof: 'properties.agent.agentType = agenticAppInstance',
+        },
       },
     },
   },
@@ -207,7 +211,16 @@ export const fixtures: Expectations = {
       columns: ['line', 'interactive', 'agent'],
       rows: [
         [1, true, { kind: 'not-agent', proof: 'properties.agent.agentType = notAgentic' }],
-        [2, false, { kind: 'delegated', agent: 'report-agent-instance', onBehalfOf: 'alice@example.com', proof: 'properties.agent.agentType = agenticAppInstance; properties.agent.agentSubjectType = notAgentic' }],
+        [
+          2,
+          false,
+          {
+            kind: 'delegated',
+            agent: 'report-agent-instance',
+            onBehalfOf: 'alice@example.com',
+            proof: 'properties.agent.agentType = agenticAppInstance; properties.agent.agentSubjectType = notAgentic',
+          },
+        ],
         [3, false, { kind: 'own', agent: 'coder-agent-instance', proof: 'properties.agent.agentType = agenticAppInstance' }],
       ],
     },
@@ -217,7 +230,12 @@ export const fixtures: Expectations = {
     skipped: 0,
     every: { agent: { kind: 'not-agent' } },
     at: {
-      0: { risk: [{ signal: 'anomalousToken', detail: 'riskLevelDuringSignIn high' }, { signal: 'tokenProtection: unbound', detail: 'signInSessionStatusCode 1008' }] },
+      0: {
+        risk: [
+          { signal: 'anomalousToken', detail: 'riskLevelDuringSignIn high' },
+          { signal: 'tokenProtection: unbound', detail: 'signInSessionStatusCode 1008' },
+        ],
+      },
       1: { risk: undefined },
     },
   },

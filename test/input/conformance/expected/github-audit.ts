@@ -15,7 +15,12 @@ export const corpus: Expectations = {
     kinds: { signin: 11, signout: 3, token: 11, other: 38 },
     atLine: { 1: { action: 'user.login', time: 1711431195806, user: 'siteshjha11' } },
     where: [
-      { name: 'sign-ins', select: { kind: 'signin' }, every: { interactive: true }, where: [{ name: 'failed', select: { outcome: 'failure' }, lines: [23, 55, 56, 57, 63] }] },
+      {
+        name: 'sign-ins',
+        select: { kind: 'signin' },
+        every: { interactive: true },
+        where: [{ name: 'failed', select: { outcome: 'failure' }, lines: [23, 55, 56, 57, 63] }],
+      },
       { name: 'password resets (no actor)', select: { action: 'user.forgot_password' }, at: { 0: { user: undefined } } },
       {
         name: 'one OAuth token',
@@ -145,11 +150,26 @@ export const fixtures: Expectations = {
     table: {
       columns: ['line', 'user', 'sessionId', 'agent'],
       rows: [
-        [1, 'Copilot', '7f3a1b2c-4d5e-4f60-8a9b-0c1d2e3f4a5b', { kind: 'own', agent: 'Copilot', onBehalfOf: 'octocat', proof: 'actor_is_agent = true' }],
-        [2, 'Copilot', '7f3a1b2c-4d5e-4f60-8a9b-0c1d2e3f4a5b', { kind: 'own', agent: 'Copilot', onBehalfOf: 'octocat', proof: 'actor_is_agent = true' }],
+        [
+          1,
+          'Copilot',
+          '7f3a1b2c-4d5e-4f60-8a9b-0c1d2e3f4a5b',
+          { kind: 'own', agent: 'Copilot', onBehalfOf: 'octocat', proof: 'actor_is_agent = true' },
+        ],
+        [
+          2,
+          'Copilot',
+          '7f3a1b2c-4d5e-4f60-8a9b-0c1d2e3f4a5b',
+          { kind: 'own', agent: 'Copilot', onBehalfOf: 'octocat', proof: 'actor_is_agent = true' },
+        ],
         [3, 'github-actions[bot]', undefined, { kind: 'own', agent: 'github-actions[bot]', proof: 'actor = github-actions[bot]' }],
       ],
     },
   },
-  'github-audit/agent-session/borrowed.ndjson': { format: 'github-audit', events: 1, skipped: 0, at: { 0: { kind: 'signin', interactive: true, agent: undefined } } },
+  'github-audit/agent-session/borrowed.ndjson': {
+    format: 'github-audit',
+    events: 1,
+    skipped: 0,
+    at: { 0: { kind: 'signin', interactive: true, agent: undefined } },
+  },
 };

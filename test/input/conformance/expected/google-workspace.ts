@@ -6,14 +6,18 @@ const NO_TIME = 'no readable time (id.time missing)';
 const ACTIVITY: EventMatch = { user: expect.any(String), ip: expect.any(String), sessionId: undefined };
 /** Panther's flattening: 58 of its 123 test activities have no `id.time` at all (stubs written for rule tests). */
 const NO_TIME_LINES = [
-  14, 15, 16, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 46, 47, 48, 60, 61, 62, 63,
-  64, 65, 66, 67, 72, 73, 74, 75, 76, 87, 88, 89, 90, 91, 92, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120,
-  121, 122, 123,
+  14, 15, 16, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 46, 47, 48, 60, 61, 62, 63, 64, 65, 66, 67, 72,
+  73, 74, 75, 76, 87, 88, 89, 90, 91, 92, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123,
 ];
 
 export const corpus: Expectations = {
   // Elastic's test files: one activity per line, `events` as an object.
-  'google-workspace/elastic-integrations_google_workspace_test-admin-security.log': { format: 'google-workspace', events: 26, skipped: 0, every: ACTIVITY },
+  'google-workspace/elastic-integrations_google_workspace_test-admin-security.log': {
+    format: 'google-workspace',
+    events: 26,
+    skipped: 0,
+    every: ACTIVITY,
+  },
   // The login application: sign-ins, their login_type, sign-out and challenge results.
   'google-workspace/elastic-integrations_google_workspace_test-login.log': {
     format: 'google-workspace',

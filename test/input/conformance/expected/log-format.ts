@@ -31,7 +31,11 @@ export const fixtures: Expectations = {
     at: {
       0: { time: Date.parse('2026-03-03T09:00:01Z'), ip: '198.51.100.23', tokenId: undefined, headers: undefined, sessionId: HASHED },
       1: { sessionId: HASHED, tokenId: HASHED },
-      2: { headers: { signatureAgent: 'https://chatgpt.com' }, clientHint: undefined, userAgent: expect.stringContaining('ChatGPT-User/1.0') },
+      2: {
+        headers: { signatureAgent: 'https://chatgpt.com' },
+        clientHint: undefined,
+        userAgent: expect.stringContaining('ChatGPT-User/1.0'),
+      },
       // The MCP session stands in as the session where no cookie is logged, and is kept as the header it is.
       3: {
         sessionId: 'mcp-sess-1f2e3d4c5b6a',

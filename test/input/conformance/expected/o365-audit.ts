@@ -21,7 +21,12 @@ export const corpus: Expectations = {
       ],
     },
     at: {
-      0: { time: Date.parse('2022-12-12T15:57:57Z'), userAgent: expect.stringMatching(/Chrome\/107/), clientId: '123-abc-sfa-321', sessionId: undefined },
+      0: {
+        time: Date.parse('2022-12-12T15:57:57Z'),
+        userAgent: expect.stringMatching(/Chrome\/107/),
+        clientId: '123-abc-sfa-321',
+        sessionId: undefined,
+      },
     },
   },
 };
@@ -42,7 +47,12 @@ export const fixtures: Expectations = {
     },
     at: {
       // CreationTime without a zone is UTC.
-      0: { time: Date.parse('2026-11-02T08:02:11Z'), userAgent: CHROME, clientId: '00000002-0000-0ff1-ce00-000000000000', clientHint: undefined },
+      0: {
+        time: Date.parse('2026-11-02T08:02:11Z'),
+        userAgent: CHROME,
+        clientId: '00000002-0000-0ff1-ce00-000000000000',
+        clientHint: undefined,
+      },
       1: { userAgent: 'python-requests/2.32.3', clientId: '1950a258-227b-4e31-a9cf-717495945fc2' },
       // The SharePoint schema's own UserAgent.
       4: { userAgent: 'python-requests/2.32.3' },

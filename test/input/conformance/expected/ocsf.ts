@@ -25,7 +25,17 @@ export const corpus: Expectations = {
     format: 'ocsf',
     events: 1,
     skipped: 0,
-    at: { 0: { kind: 'signin', action: 'ConsoleLogin', interactive: true, user: 'anaya', outcome: 'success', time: 1668097474000, sessionId: undefined } },
+    at: {
+      0: {
+        kind: 'signin',
+        action: 'ConsoleLogin',
+        interactive: true,
+        user: 'anaya',
+        outcome: 'success',
+        time: 1668097474000,
+        sessionId: undefined,
+      },
+    },
   },
 };
 
@@ -95,8 +105,26 @@ export const fixtures: Expectations = {
       rows: [
         [1, 'signin', undefined],
         [2, 'request', undefined],
-        [3, 'request', { kind: 'delegated', agent: 'Research Agent', onBehalfOf: 'erin@example.com', proof: 'delegation.uid = dlg-erin-research-7; ai_agent.name = Research Agent' }],
-        [4, 'request', { kind: 'delegated', agent: 'Research Agent', onBehalfOf: 'erin@example.com', proof: 'delegation.uid = dlg-erin-research-7; ai_agent.name = Research Agent' }],
+        [
+          3,
+          'request',
+          {
+            kind: 'delegated',
+            agent: 'Research Agent',
+            onBehalfOf: 'erin@example.com',
+            proof: 'delegation.uid = dlg-erin-research-7; ai_agent.name = Research Agent',
+          },
+        ],
+        [
+          4,
+          'request',
+          {
+            kind: 'delegated',
+            agent: 'Research Agent',
+            onBehalfOf: 'erin@example.com',
+            proof: 'delegation.uid = dlg-erin-research-7; ai_agent.name = Research Agent',
+          },
+        ],
       ],
     },
   },

@@ -15,7 +15,12 @@ export const corpus: Expectations = {
         select: { sessionId: '102bZDNFfWaQSyEZQuDgWt-uQ' },
         table: {
           columns: ['action'],
-          rows: [['user.session.start'], ['policy.evaluate_sign_on'], ['policy.evaluate_sign_on'], ['user.account.report_suspicious_activity_by_enduser']],
+          rows: [
+            ['user.session.start'],
+            ['policy.evaluate_sign_on'],
+            ['policy.evaluate_sign_on'],
+            ['user.account.report_suspicious_activity_by_enduser'],
+          ],
         },
         every: { user: 'xxxxxx@elastic.co' },
       },
@@ -49,7 +54,14 @@ export const corpus: Expectations = {
   'siem-normalized/okta__panther-analysis_okta-test-events.ndjson': {
     format: 'okta',
     events: 16,
-    skips: { 16: NO_TIME_REDACTED, 17: NO_TIME_REDACTED, 18: NO_TIME_REDACTED, 19: NO_TIME_MISSING, 20: NO_TIME_MISSING, 22: NO_TIME_MISSING },
+    skips: {
+      16: NO_TIME_REDACTED,
+      17: NO_TIME_REDACTED,
+      18: NO_TIME_REDACTED,
+      19: NO_TIME_MISSING,
+      20: NO_TIME_MISSING,
+      22: NO_TIME_MISSING,
+    },
   },
   'siem-normalized/okta__panther-analysis_okta-test-events_variant-lowercase-keys.ndjson': {
     format: 'okta',
@@ -157,7 +169,12 @@ export const fixtures: Expectations = {
     },
     every: { user: 'dana@example.com', sessionId: '102DanaHookSess9xQ2mL7', format: 'okta' },
     at: {
-      0: { interactive: true, outcome: 'success', time: Date.parse('2026-11-02T08:30:04.211Z'), userAgent: expect.stringMatching(/Chrome\/142/) },
+      0: {
+        interactive: true,
+        outcome: 'success',
+        time: Date.parse('2026-11-02T08:30:04.211Z'),
+        userAgent: expect.stringMatching(/Chrome\/142/),
+      },
       2: { userAgent: 'python-requests/2.32.3' },
     },
     skips: {
@@ -170,11 +187,23 @@ export const fixtures: Expectations = {
   'okta/event-hook/delivery-pretty.json': {
     format: 'okta',
     skipped: 0,
-    table: { columns: ['line', 'action'], rows: [[1, 'user.authentication.sso'], [1, 'user.session.end']] },
+    table: {
+      columns: ['line', 'action'],
+      rows: [
+        [1, 'user.authentication.sso'],
+        [1, 'user.session.end'],
+      ],
+    },
   },
   'okta/malformed/system-log-damaged.ndjson': {
     format: 'okta',
-    table: { columns: ['line', 'action'], rows: [[1, 'user.session.start'], [6, 'user.session.end']] },
+    table: {
+      columns: ['line', 'action'],
+      rows: [
+        [1, 'user.session.start'],
+        [6, 'user.session.end'],
+      ],
+    },
     at: { 1: { time: Date.parse('2026-03-04T10:15:00.250Z') } },
     skipped: 5,
     skips: {
@@ -190,14 +219,43 @@ export const fixtures: Expectations = {
   'okta/agent-id-jag/done-right.ndjson': {
     format: 'okta',
     skipped: 0,
-    table: { columns: ['line', 'kind', 'sessionId'], rows: [[1, 'signin', '102aliceXaaSession000001'], [2, 'token', '102aliceXaaSession000001'], [3, 'token', '102aliceXaaSession000001']] },
-    at: { 1: { user: undefined, agent: { kind: 'delegated', agent: 'Sales Agent', onBehalfOf: 'alice@example.com', proof: 'eventType = app.oauth2.token.grant.id_jag' } } },
+    table: {
+      columns: ['line', 'kind', 'sessionId'],
+      rows: [
+        [1, 'signin', '102aliceXaaSession000001'],
+        [2, 'token', '102aliceXaaSession000001'],
+        [3, 'token', '102aliceXaaSession000001'],
+      ],
+    },
+    at: {
+      1: {
+        user: undefined,
+        agent: {
+          kind: 'delegated',
+          agent: 'Sales Agent',
+          onBehalfOf: 'alice@example.com',
+          proof: 'eventType = app.oauth2.token.grant.id_jag',
+        },
+      },
+    },
   },
   'okta/agent-id-jag/borrowed.ndjson': {
     format: 'okta',
     skipped: 0,
     every: { sessionId: '102bobXaaSession00000001', agent: undefined },
-    at: { 2: { action: 'user.session.context.change', risk: [{ signal: 'user.session.context.change', detail: 'ipAddress.change; PreviousIpAddress 192.0.2.44 -> NewIpAddress 203.0.113.80' }] } },
+    at: {
+      2: {
+        action: 'user.session.context.change',
+        risk: [
+          { signal: 'user.session.context.change', detail: 'ipAddress.change; PreviousIpAddress 192.0.2.44 -> NewIpAddress 203.0.113.80' },
+        ],
+      },
+    },
   },
-  'okta/web-sign-ins/system-log.ndjson': { format: 'okta', events: 6, skipped: 0, every: { kind: 'signin', interactive: true, agent: undefined } },
+  'okta/web-sign-ins/system-log.ndjson': {
+    format: 'okta',
+    events: 6,
+    skipped: 0,
+    every: { kind: 'signin', interactive: true, agent: undefined },
+  },
 };

@@ -29,7 +29,12 @@ export const corpus: Expectations = {
     at: { 0: { userAgent: 'Nikto', user: undefined }, 4: { time: expect.closeTo(utc('2026-01-14T09:45:33.759Z') + 0.014877, 3) } },
     readAlone: {
       // The generic access log reads the records and lists the stray debug line.
-      'access-log': { format: 'access-log', events: 6, skips: { 6: /^invalid JSON/ }, at: { 0: { method: 'GET', status: 200, ip: '172.17.0.1' } } },
+      'access-log': {
+        format: 'access-log',
+        events: 6,
+        skips: { 6: /^invalid JSON/ },
+        at: { 0: { method: 'GET', status: 200, ip: '172.17.0.1' } },
+      },
     },
   },
 };

@@ -92,22 +92,40 @@ export function checkEvents(events: readonly NormalizedEvent[], wanted: EventsEx
     for (const e of events) kinds[e.kind] = (kinds[e.kind] ?? 0) + 1;
     expect(kinds, `${label}: events per kind`).toEqual(wanted.kinds);
   }
-  if (wanted.lines !== undefined) expect(events.map((e) => e.source.line), `${label}: lines`).toEqual(wanted.lines);
+  if (wanted.lines !== undefined)
+    expect(
+      events.map((e) => e.source.line),
+      `${label}: lines`,
+    ).toEqual(wanted.lines);
   if (wanted.every !== undefined) {
-    for (const row of rows) expect(project(row, wanted.every), `${label}: every event, line ${row.line as number}`).toMatchObject(wanted.every);
+    for (const row of rows)
+      expect(project(row, wanted.every), `${label}: every event, line ${row.line as number}`).toMatchObject(wanted.every);
   }
   for (const [index, match] of Object.entries(wanted.at ?? {})) {
     expect(project(rows[Number(index)], match), `${label}: event ${index}`).toMatchObject(match);
   }
   for (const [line, match] of Object.entries(wanted.atLine ?? {})) {
-    expect(project(rows.find((r) => r.line === Number(line)), match), `${label}: line ${line}`).toMatchObject(match);
+    expect(
+      project(
+        rows.find((r) => r.line === Number(line)),
+        match,
+      ),
+      `${label}: line ${line}`,
+    ).toMatchObject(match);
   }
   if (wanted.table !== undefined) {
     const { columns, rows: expectedRows } = wanted.table;
-    expect(rows.map((r) => columns.map((c) => r[c])), `${label}: ${columns.join(', ')}`).toEqual(expectedRows);
+    expect(
+      rows.map((r) => columns.map((c) => r[c])),
+      `${label}: ${columns.join(', ')}`,
+    ).toEqual(expectedRows);
   }
   for (const subset of wanted.where ?? []) {
-    checkEvents(events.filter((e) => holds(withLine(e), subset.select)), subset, `${label}: ${subset.name}`);
+    checkEvents(
+      events.filter((e) => holds(withLine(e), subset.select)),
+      subset,
+      `${label}: ${subset.name}`,
+    );
   }
   if (wanted.check !== undefined) wanted.check.run(events);
 }

@@ -5,7 +5,19 @@ import type { ReadResult } from './read.js';
 
 const KINDS = ['signin', 'signout', 'token', 'request', 'other'];
 const OUTCOMES = ['success', 'failure', 'unknown'];
-const OPTIONAL_TEXT = ['user', 'sessionId', 'rootSessionId', 'tokenId', 'clientId', 'grantType', 'ip', 'userAgent', 'app', 'method', 'path'] as const;
+const OPTIONAL_TEXT = [
+  'user',
+  'sessionId',
+  'rootSessionId',
+  'tokenId',
+  'clientId',
+  'grantType',
+  'ip',
+  'userAgent',
+  'app',
+  'method',
+  'path',
+] as const;
 /** Reasons that mean the reader or a format failed, not that a record was unusable. */
 const FAILURES = /^(could not map record|reading stopped early|file could not be read)/;
 
@@ -27,7 +39,8 @@ export function checkEventShape(e: NormalizedEvent, format: string): void {
     expect(e.path, at).not.toMatch(/[?#]/);
     expect(e.action, at).not.toMatch(/[?#]/);
   }
-  if (e.status !== undefined) expect(Number.isInteger(e.status) && e.status >= 100 && e.status <= 599, `${at}: status ${e.status}`).toBe(true);
+  if (e.status !== undefined)
+    expect(Number.isInteger(e.status) && e.status >= 100 && e.status <= 599, `${at}: status ${e.status}`).toBe(true);
   if (e.interactive !== undefined) expect(typeof e.interactive, at).toBe('boolean');
   checkEvidenceShape(e, at);
 }

@@ -9,7 +9,10 @@ import { fileText } from './records.js';
 
 /** Records of each fixture file, as its container reader hands them to a format. */
 function recordsOf(text: string, container: Container): unknown[] {
-  const lines = text.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim().length > 0);
+  const lines = text
+    .split('\n')
+    .map((l) => l.replace(/\r$/, ''))
+    .filter((l) => l.trim().length > 0);
   if (container === 'text') return lines;
   if (container === 'csv') {
     const [header, ...rows] = parseCsv(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
@@ -18,7 +21,11 @@ function recordsOf(text: string, container: Container): unknown[] {
   }
   try {
     const whole: unknown = JSON.parse(text);
-    const inner = Array.isArray(whole) ? whole : (['records', 'Records', 'value', 'items'].map((k) => (whole as Record<string, unknown>)?.[k]).find(Array.isArray) as unknown[] | undefined);
+    const inner = Array.isArray(whole)
+      ? whole
+      : (['records', 'Records', 'value', 'items'].map((k) => (whole as Record<string, unknown>)?.[k]).find(Array.isArray) as
+          | unknown[]
+          | undefined);
     return inner ?? [whole];
   } catch {
     return lines.flatMap((line) => {
@@ -51,15 +58,33 @@ export function fixtureShapes(): Map<string, unknown[]> {
 
 /** Values logs hold where a field should be: placeholders, wrong types, damaged times, hostile text. */
 const ODD_VALUES = fc.constantFrom<unknown>(
-  '', '-', 'null', null, 'redacted', '0', 0, -1, 1e21, 1.5, true, [], {}, [[]], 'yesterday', '2026-13-45T99:00:00Z',
-  '2022-03-22 14:21:53.225', '1793606400000000000', '\u0000\u001b[31m', '\u202e', 'GET /a?token=x HTTP/1.1', '../../etc/passwd',
+  '',
+  '-',
+  'null',
+  null,
+  'redacted',
+  '0',
+  0,
+  -1,
+  1e21,
+  1.5,
+  true,
+  [],
+  {},
+  [[]],
+  'yesterday',
+  '2026-13-45T99:00:00Z',
+  '2022-03-22 14:21:53.225',
+  '1793606400000000000',
+  '\u0000\u001b[31m',
+  '\u202e',
+  'GET /a?token=x HTTP/1.1',
+  '../../etc/passwd',
 );
 const VALUE = fc.oneof(ODD_VALUES, fc.jsonValue({ maxDepth: 2 }), fc.string({ maxLength: 40 }));
 
 /** A change at one of the record's paths; `top` picks among its top-level keys only, where formats look first. */
-type Op =
-  | { kind: 'drop' | 'retype' | 'lower'; at: number; top: boolean }
-  | { kind: 'set'; at: number; top: boolean; value: unknown };
+type Op = { kind: 'drop' | 'retype' | 'lower'; at: number; top: boolean } | { kind: 'set'; at: number; top: boolean; value: unknown };
 
 const OP: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constantFrom('drop' as const, 'retype' as const, 'lower' as const), at: fc.nat(), top: fc.boolean() }),
@@ -102,7 +127,9 @@ function apply(record: unknown, op: Op): unknown {
     if (Array.isArray(parent)) parent.splice(Number(key), 1);
     else delete parent[key];
   } else if (op.kind === 'set') parent[key] = op.value;
-  else if (op.kind === 'retype') parent[key] = typeof current === 'string' ? [current] : current !== null && typeof current === 'object' ? JSON.stringify(current) : String(current);
+  else if (op.kind === 'retype')
+    parent[key] =
+      typeof current === 'string' ? [current] : current !== null && typeof current === 'object' ? JSON.stringify(current) : String(current);
   else if (current !== null && typeof current === 'object' && !Array.isArray(current)) {
     parent[key] = Object.fromEntries(Object.entries(current).map(([k, v]) => [k.toLowerCase(), v]));
   }
@@ -110,7 +137,11 @@ function apply(record: unknown, op: Op): unknown {
 }
 
 /** A line damaged as logs get damaged: text inserted, a run cut out, the end lost. */
-const DAMAGE = fc.record({ at: fc.nat(), cut: fc.nat({ max: 12 }), insert: fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('"', '\\', ' ', '[', ']', '{', '\t', '\u0000')) });
+const DAMAGE = fc.record({
+  at: fc.nat(),
+  cut: fc.nat({ max: 12 }),
+  insert: fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('"', '\\', ' ', '[', ']', '{', '\t', '\u0000')),
+});
 
 function damage(line: string, { at, cut, insert }: { at: number; cut: number; insert: string }): string {
   const i = at % (line.length + 1);
@@ -119,9 +150,11 @@ function damage(line: string, { at, cut, insert }: { at: number; cut: number; in
 
 /** Records shaped like the given ones, each changed a few times. */
 export function damagedFrom(records: readonly unknown[]): fc.Arbitrary<unknown> {
-  return fc.constantFrom(...records).chain((record) =>
-    typeof record === 'string'
-      ? fc.array(DAMAGE, { minLength: 1, maxLength: 3 }).map((ds) => ds.reduce(damage, record))
-      : fc.array(OP, { minLength: 1, maxLength: 4 }).map((ops) => ops.reduce(apply, structuredClone(record))),
-  );
+  return fc
+    .constantFrom(...records)
+    .chain((record) =>
+      typeof record === 'string'
+        ? fc.array(DAMAGE, { minLength: 1, maxLength: 3 }).map((ds) => ds.reduce(damage, record))
+        : fc.array(OP, { minLength: 1, maxLength: 4 }).map((ops) => ops.reduce(apply, structuredClone(record))),
+    );
 }

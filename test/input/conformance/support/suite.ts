@@ -51,7 +51,9 @@ function checkPlace(relative: string, result: ReadResult): void {
 
 function checkClaims(relative: string, result: ReadResult, wanted: FileExpectation): void {
   const claimants = wanted.format === null ? [] : [wanted.format];
-  expect([...result.claimedBy].sort(), `${relative}: formats that claim it`).toEqual([...claimants, ...(wanted.alsoClaimedBy ?? [])].sort());
+  expect([...result.claimedBy].sort(), `${relative}: formats that claim it`).toEqual(
+    [...claimants, ...(wanted.alsoClaimedBy ?? [])].sort(),
+  );
 }
 
 /**
@@ -94,7 +96,10 @@ export function describeFiles(title: string, root: string, expectations: Expecta
         const path = join(root, relative);
         const detected = await readDetected(path);
         if (detected.report.format === null) return;
-        const strip = (r: ReadResult) => ({ skips: r.report.errors, events: r.events.map(({ source, ...rest }) => ({ ...rest, line: source.line })) });
+        const strip = (r: ReadResult) => ({
+          skips: r.report.errors,
+          events: r.events.map(({ source, ...rest }) => ({ ...rest, line: source.line })),
+        });
         const copy = join(mkdtempSync(join(tmpdir(), 'borrowscan-conformance-')), 'export.log.1');
         writeFileSync(copy, gzipSync(readFileSync(path)));
         const zipped = await readDetected(copy, detected.formats).finally(() => rmSync(dirname(copy), { recursive: true, force: true }));
@@ -102,7 +107,10 @@ export function describeFiles(title: string, root: string, expectations: Expecta
         expect(strip(zipped), relative).toEqual(strip(detected));
         const format = detected.formats.find((f) => f.id === detected.report.format)!;
         const events: NormalizedEvent[] = [];
-        const report = await readInput({ path, explicit: true }, { formats: detected.formats, forced: format, onEvent: (e) => events.push(e) });
+        const report = await readInput(
+          { path, explicit: true },
+          { formats: detected.formats, forced: format, onEvent: (e) => events.push(e) },
+        );
         expect(report.errors, relative).toEqual(detected.report.errors);
         expect(events, relative).toEqual(detected.events);
       });
