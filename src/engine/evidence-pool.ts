@@ -1,6 +1,7 @@
 import type { NormalizedEvent } from '../model/event.js';
 import type { EvidenceEvent } from '../model/session.js';
 import { summarize } from '../shared/evidence.js';
+import { fileIdIn, withCapacity } from './pool-columns.js';
 
 /**
  * The earliest events of every client of a scan, as evidence, in columns: item `i` is `times[i]`, `lines[i]`,
@@ -41,28 +42,10 @@ export function newEvidencePool(capacity = 16_384): EvidencePool {
 
 function grow(pool: EvidencePool): void {
   const capacity = pool.times.length * 2;
-  const times = new Float64Array(capacity);
-  times.set(pool.times);
-  const lines = new Uint32Array(capacity);
-  lines.set(pool.lines);
-  const files = new Uint32Array(capacity);
-  files.set(pool.files);
-  const next = new Int32Array(capacity);
-  next.set(pool.next);
-  pool.times = times;
-  pool.lines = lines;
-  pool.files = files;
-  pool.next = next;
-}
-
-function fileId(pool: EvidencePool, file: string): number {
-  let id = pool.fileIds.get(file);
-  if (id === undefined) {
-    id = pool.fileNames.length;
-    pool.fileNames.push(file);
-    pool.fileIds.set(file, id);
-  }
-  return id;
+  pool.times = withCapacity(pool.times, capacity);
+  pool.lines = withCapacity(pool.lines, capacity);
+  pool.files = withCapacity(pool.files, capacity);
+  pool.next = withCapacity(pool.next, capacity);
 }
 
 function take(pool: EvidencePool, event: NormalizedEvent): number {
@@ -74,7 +57,7 @@ function take(pool: EvidencePool, event: NormalizedEvent): number {
   }
   pool.times[i] = event.time;
   pool.lines[i] = event.source.line;
-  pool.files[i] = fileId(pool, event.source.file);
+  pool.files[i] = fileIdIn(pool, event.source.file);
   pool.summaries[i] = summarize(event);
   return i;
 }

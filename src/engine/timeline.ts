@@ -1,4 +1,5 @@
 import type { SamplePool, Timeline } from '../model/session.js';
+import { fileIdIn, withCapacity } from './pool-columns.js';
 
 /** Request samples kept per browser client and session for pacing analysis. */
 export const MAX_TIMELINE_SAMPLES = 50_000;
@@ -28,31 +29,11 @@ export function newTimeline(pool: SamplePool): Timeline {
 
 function grow(pool: SamplePool): void {
   const capacity = pool.times.length * 2;
-  const times = new Float64Array(capacity);
-  times.set(pool.times);
-  const resources = new Uint32Array(capacity);
-  resources.set(pool.resources);
-  const lines = new Uint32Array(capacity);
-  lines.set(pool.lines);
-  const files = new Uint32Array(capacity);
-  files.set(pool.files);
-  const next = new Int32Array(capacity);
-  next.set(pool.next);
-  pool.times = times;
-  pool.resources = resources;
-  pool.lines = lines;
-  pool.files = files;
-  pool.next = next;
-}
-
-function fileId(pool: SamplePool, file: string): number {
-  let id = pool.fileIds.get(file);
-  if (id === undefined) {
-    id = pool.fileNames.length;
-    pool.fileNames.push(file);
-    pool.fileIds.set(file, id);
-  }
-  return id;
+  pool.times = withCapacity(pool.times, capacity);
+  pool.resources = withCapacity(pool.resources, capacity);
+  pool.lines = withCapacity(pool.lines, capacity);
+  pool.files = withCapacity(pool.files, capacity);
+  pool.next = withCapacity(pool.next, capacity);
 }
 
 /** Adds one request sample, or counts it as dropped once the timeline's cap is reached. */
@@ -67,7 +48,7 @@ export function addSample(t: Timeline, time: number, resource: number, file: str
   pool.times[i] = time;
   pool.resources[i] = resource;
   pool.lines[i] = line;
-  const id = file === pool.lastFile ? pool.lastFileId! : fileId(pool, file);
+  const id = file === pool.lastFile ? pool.lastFileId! : fileIdIn(pool, file);
   pool.files[i] = id;
   pool.lastFile = file;
   pool.lastFileId = id;
