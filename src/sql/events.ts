@@ -23,6 +23,23 @@ export interface PartitionFilters {
   until?: number;
 }
 
+/** What the event says of an agent and the client headers it sent: inputs of classification and columns alike. */
+const AGENT_COLUMNS = [
+  'agent_kind',
+  'agent_name',
+  'agent_obo',
+  'agent_proof',
+  'h_signature_agent',
+  'h_web_bot_auth',
+  'h_platform_hint',
+  'h_stainless_lang',
+  'h_stainless_version',
+  'h_mcp_method',
+  'h_mcp_name',
+  'h_mcp_protocol_version',
+  'h_mcp_session_id',
+] as const;
+
 /** The columns every projection yields, in order: the normalized event, as the streaming engine's event model. */
 export const EVENT_COLUMNS = [
   't',
@@ -50,43 +67,12 @@ export const EVENT_COLUMNS = [
   'method',
   'path',
   'status',
-  'agent_kind',
-  'agent_name',
-  'agent_obo',
-  'agent_proof',
-  'h_signature_agent',
-  'h_web_bot_auth',
-  'h_platform_hint',
-  'h_stainless_lang',
-  'h_stainless_version',
-  'h_mcp_method',
-  'h_mcp_name',
-  'h_mcp_protocol_version',
-  'h_mcp_session_id',
+  ...AGENT_COLUMNS,
   'console_candidate',
 ] as const;
 
 /** The inputs of client classification, in the order of the client signature. */
-export const SIGNATURE_COLUMNS = [
-  'ua_raw',
-  'aws',
-  'hint_browser',
-  'hint_os',
-  'hint_app',
-  'agent_kind',
-  'agent_name',
-  'agent_obo',
-  'agent_proof',
-  'h_signature_agent',
-  'h_web_bot_auth',
-  'h_platform_hint',
-  'h_stainless_lang',
-  'h_stainless_version',
-  'h_mcp_method',
-  'h_mcp_name',
-  'h_mcp_protocol_version',
-  'h_mcp_session_id',
-] as const;
+export const SIGNATURE_COLUMNS = ['ua_raw', 'aws', 'hint_browser', 'hint_os', 'hint_app', ...AGENT_COLUMNS] as const;
 
 /**
  * One string per distinct classification input: the join key between events and the client table. NULL and the
