@@ -221,17 +221,8 @@ export function nativeProjection(d: Dialect, relation: string, f: PartitionFilte
     `(CASE WHEN ${isHttp} THEN ${method} END) AS method`,
     `(CASE WHEN ${isHttp} THEN ${path} END) AS path`,
     `${status} AS status`,
-    ...['agent_kind', 'agent_name', 'agent_obo', 'agent_proof', 'h_signature_agent'].map((c) => `CAST(NULL AS VARCHAR) AS ${c}`),
-    'CAST(NULL AS BOOLEAN) AS h_web_bot_auth',
-    ...[
-      'h_platform_hint',
-      'h_stainless_lang',
-      'h_stainless_version',
-      'h_mcp_method',
-      'h_mcp_name',
-      'h_mcp_protocol_version',
-      'h_mcp_session_id',
-    ].map((c) => `CAST(NULL AS VARCHAR) AS ${c}`),
+    // Native OCSF tables carry no agent evidence or client headers: the columns are there, empty.
+    ...AGENT_COLUMNS.map((c) => `CAST(NULL AS ${c === 'h_web_bot_auth' ? 'BOOLEAN' : 'VARCHAR'}) AS ${c}`),
     `coalesce(${console}, FALSE) AS console_candidate`,
   ];
   const where = ['class_uid IN (3002, 4002, 6003)', `${timeMs} IS NOT NULL`, ...filters(d, f, timeMs, 'time_dt')];
