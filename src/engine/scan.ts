@@ -60,6 +60,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   const clientKeys = new Map<string, string>();
   const findings = detect(sessions, rules, context, clientKeys);
+  // Nothing reads request samples after detection. Should a stage throw first, the spill file is already unlinked
+  // (or removed at exit where an open file cannot be: engine/sample-spill.ts).
+  store.samples.close();
   const triaged = triage(findings, { baseline: options.baseline, suppressions: options.suppressions, now: options.now ?? Date.now() });
   const agents = registry ? buildInventory(registry, context, triaged.findings) : undefined;
   const observedAgents = observeAgents(context, triaged.findings);

@@ -86,15 +86,15 @@ export class SessionStore {
   private readonly strings = new Interner();
 
   /**
-   * `inputBytes`, when known, sizes the sample pool up front: growing it by doubling copied tens of megabytes on a
-   * large input. Memory the pool does not fill is never touched, so it costs address space, not resident memory.
+   * `inputBytes`, when known, sizes the evidence and activity pools up front: growing them by doubling copied tens of
+   * megabytes on a large input (the sample pool grows by fixed chunks, within its own budget). Memory the pool does not fill is never touched, so it costs address space, not resident memory.
    */
   constructor(
     private readonly classify: Classifier,
     inputBytes?: number,
     private readonly limits: StoreLimits = DEFAULT_LIMITS,
   ) {
-    this.samples = newSamplePool(inputBytes === undefined ? undefined : poolCapacityFor(inputBytes));
+    this.samples = newSamplePool();
     this.evidence = newEvidencePool(inputBytes === undefined ? undefined : poolCapacityFor(inputBytes));
     this.activity = newActivityPool(inputBytes === undefined ? undefined : activityRowsFor(inputBytes, limits.maxClients));
   }

@@ -9,25 +9,32 @@ export interface EvidenceEvent {
   summary: string;
 }
 
-/**
- * The request samples of every timeline of a scan, in columns outside the garbage-collected heap. Sample `i` is
- * `times[i]`, `resources[i]`, ...; `next[i]` is the timeline's following sample (-1 at its end). The arrays are
- * replaced when the pool grows: read them through the pool, not from a copy.
- */
-export interface SamplePool {
-  size: number;
+/** One timeline's samples as a SamplePool reads them back: `length` rows of columns, in the order they were added. */
+export interface TimelineSamples {
+  length: number;
   times: Float64Array;
   /** Fingerprints of the resource (path, or event type) each request touched. */
   resources: Uint32Array;
-  lines: Uint32Array;
-  /** Index into `fileNames` of each sample's file. */
+  /** Index into the pool's `fileNames` of each sample's file. */
   files: Uint32Array;
-  next: Int32Array;
-  fileNames: string[];
-  fileIds: Map<string, number>;
-  /** Cache of the last file added and its id: consecutive samples mostly come from one file. */
-  lastFile?: string;
-  lastFileId?: number;
+  lines: Uint32Array;
+}
+
+/** Called once per timeline asked for; its samples' arrays are reused afterwards, so read them, do not keep them. */
+export type TimelineVisitor = (timeline: Timeline, samples: TimelineSamples) => void;
+
+/**
+ * The request samples of every timeline of a scan, kept in a bounded memory budget (past it they go to a temporary
+ * file, see src/engine/timeline.ts): timelines add to it as events stream, and the pacing rule reads them back once.
+ */
+export interface SamplePool {
+  /** Samples held in memory now. */
+  readonly size: number;
+  readonly fileNames: readonly string[];
+  /** Calls `visit` once for each of `timelines` (of this pool), in no particular order. */
+  visit(timelines: readonly Timeline[], visit: TimelineVisitor): void;
+  /** Releases the temporary file, if any; the samples cannot be read after. */
+  close(): void;
 }
 
 /**
@@ -61,12 +68,16 @@ export interface RiskEvidence extends EvidenceEvent {
 /** Request times and resource fingerprints of one client in one session, for pacing analysis; capped. */
 export interface Timeline {
   pool: SamplePool;
-  /** First and last sample in the pool, -1 while empty. */
-  head: number;
-  tail: number;
+  /** The number its samples carry in the pool. */
+  tag: number;
   length: number;
   /** Samples dropped after the cap was reached. */
   dropped: number;
+  /**
+   * Set once other timelines were appended to it (two sessions found to be one): its samples are, in order, the first
+   * `parts[2k + 1]` samples tagged `parts[2k]`, for each k.
+   */
+  parts?: number[];
 }
 
 /** Everything one client did in one session, aggregated as events stream past. */

@@ -1,4 +1,4 @@
-import type { Timeline } from '../model/session.js';
+import type { TimelineSamples } from '../model/session.js';
 
 /** Thresholds of machine pace. Named, documented in the README, and tested on both sides. */
 export const PACING = {
@@ -39,33 +39,23 @@ export interface PacedRun {
 export interface SortedTimeline {
   times: Float64Array;
   resources: Uint32Array;
-  /** Index in the sample pool of each sorted position: where its file and line are. */
+  /** Index in the timeline's samples (as read back from the pool) of each sorted position: where its file and line are. */
   samples: Int32Array;
 }
 
 /** A timeline's samples in time order; equal times keep the order they were read in. */
-export function sortTimeline(t: Timeline): SortedTimeline {
-  const pool = t.pool;
-  const samples = sortByTime(linkedSamples(t), pool.times);
-  const n = samples.length;
+export function sortTimeline(read: TimelineSamples): SortedTimeline {
+  const n = read.length;
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[k] = k;
+  const samples = sortByTime(order, read.times);
   const times = new Float64Array(n);
   const resources = new Uint32Array(n);
   for (let k = 0; k < n; k++) {
-    times[k] = pool.times[samples[k]!]!;
-    resources[k] = pool.resources[samples[k]!]!;
+    times[k] = read.times[samples[k]!]!;
+    resources[k] = read.resources[samples[k]!]!;
   }
   return { times, resources, samples };
-}
-
-function linkedSamples(t: Timeline): Int32Array {
-  const out = new Int32Array(t.length);
-  const next = t.pool.next;
-  let s = t.head;
-  for (let k = 0; k < out.length && s >= 0; k++) {
-    out[k] = s;
-    s = next[s]!;
-  }
-  return out;
 }
 
 /**
