@@ -7,6 +7,7 @@
  *   node bench/run.mjs --runs 5           more rounds (medians are shown)
  *   node bench/run.mjs --only okta,demo   some rows: okta, access, nginx, csv, pair, demo, memory
  *   node bench/run.mjs --memory-events 1000000,5000000   the sizes of the memory rows
+ *   node bench/run.mjs --sample-memory 16     the scans' budget for request samples in memory, MB (BORROWSCAN_SAMPLE_MEMORY)
  *   node bench/run.mjs --verify           also check the findings of the Okta + access pair against what was planted
  *   node bench/run.mjs --json             machine-readable results on stdout
  *
@@ -25,7 +26,8 @@
  *                     (sessions begun by a browser sign-in, then used by another client)
  *   demo              `node bin/borrowscan.js scan fixtures/demo`, start-up included (median of 11)
  *   memory            the Okta + access pair streamed from the generator through named pipes into one scan (no
- *                     files on disk: one thread), at each size of --memory-events: peak RSS and time per event
+ *                     files on disk: one thread), at each size of --memory-events: peak RSS and time per event, with
+ *                     the request samples past their budget spilled to a temporary file (README, Limits)
  * Before each run its files are read through once (a machine short of memory evicts them from the page cache).
  * Within a row the workloads take turns, round after round, so that a drifting machine load weighs on each alike;
  * a ratio is the median of the rounds' own ratios (its two workloads ran back to back). Each row shows the load
@@ -70,6 +72,7 @@ const { values: opts } = parseArgs({
     runs: { type: 'string', default: '3' },
     only: { type: 'string' },
     'memory-events': { type: 'string', default: '1000000,5000000' },
+    'sample-memory': { type: 'string' },
     verify: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -87,6 +90,11 @@ const rows = opts.only ? opts.only.split(',') : ALL_ROWS;
 if (!Number.isInteger(events) || events < 1000) fail('--events must be an integer of at least 1000');
 if (!Number.isInteger(runs) || runs < 1) fail('--runs must be a positive integer');
 if (memorySizes.some((n) => !Number.isInteger(n) || n < 1000)) fail('--memory-events must be integers of at least 1000');
+if (opts['sample-memory'] !== undefined) {
+  if (!(Number(opts['sample-memory']) > 0)) fail('--sample-memory must be a number of megabytes above 0');
+  // Children inherit it: every scan of this run keeps that many megabytes of request samples in memory.
+  process.env.BORROWSCAN_SAMPLE_MEMORY = opts['sample-memory'];
+}
 for (const r of rows) if (!ALL_ROWS.includes(r)) fail(`--only: no row "${r}" (rows: ${ALL_ROWS.join(', ')})`);
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) fail('dist/cli/main.js not found: run `npm run build` first');
 
@@ -317,6 +325,8 @@ async function demoRow() {
 
 /** The Okta + access pair streamed through named pipes into one scan, at each size: nothing is written to disk. */
 async function memoryRows() {
+  const { sampleMemoryBytes } = await import(new URL('../dist/engine/timeline.js', import.meta.url).href);
+  const sampleMemoryMb = round(sampleMemoryBytes() / 1024 / 1024, 2);
   const out = [];
   for (const n of memorySizes) {
     const dir = mkdtempSync(join(tmpdir(), 'borrowscan-bench-'));
@@ -352,6 +362,7 @@ async function memoryRows() {
         microsPerEvent: round((sample.wallMs * 1000) / eventCount, 2),
         cpuMicrosPerEvent: round(((sample.userMs + sample.systemMs) * 1000) / eventCount, 2),
         peakRssMb: round(sample.maxRssKb / 1024, 1),
+        sampleMemoryMb,
         met: sample.maxRssKb / 1024 < TARGETS.peakRssMb,
       });
     } finally {
@@ -441,7 +452,10 @@ function printReport(r) {
   }
   if (r.memory) {
     say('');
-    say('memory: the Okta + access pair streamed through named pipes into one scan (one thread)');
+    const budget = r.memory[0]?.sampleMemoryMb;
+    say(
+      `memory: the Okta + access pair streamed through named pipes into one scan (one thread; request samples: ${budget} MB in memory, the rest spilled)`,
+    );
     const mem = [['events per format', 'events', 'wall s', 'us/event', 'CPU us/event', 'peak RSS MB', 'target < 300 MB', 'load']];
     for (const m of r.memory) {
       mem.push([

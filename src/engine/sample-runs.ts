@@ -21,14 +21,17 @@ const END = Number.POSITIVE_INFINITY;
 const MIN_READ_RECORDS = 1024;
 const MAX_READ_RECORDS = 16_384;
 
-/** The samples in memory, by index, ordered by tag and, within a tag, as added: a counting sort, linear in both. */
-export function countingOrder(store: ChunkedSamples, tagCount: number): Int32Array {
+/**
+ * The samples in memory, by index, ordered by tag and, within a tag, as added (a counting sort, linear in both), in the
+ * first `store.size` places of `into` when given.
+ */
+export function countingOrder(store: ChunkedSamples, tagCount: number, into?: Int32Array): Int32Array {
   const n = store.size;
   const next = new Int32Array(tagCount + 1);
   const { chunkBits: bits, chunkMask: mask, tags } = store;
   for (let i = 0; i < n; i++) next[tags[i >>> bits]![i & mask]! + 1]!++;
   for (let t = 1; t <= tagCount; t++) next[t]! += next[t - 1]!;
-  const order = new Int32Array(n);
+  const order = into ?? new Int32Array(n);
   for (let i = 0; i < n; i++) order[next[tags[i >>> bits]![i & mask]!]!++] = i;
   return order;
 }

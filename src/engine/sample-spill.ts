@@ -24,10 +24,10 @@ export class RecordBuffer {
   }
 }
 
-function spillError(dir: string, error: unknown): UsageError {
+function spillError(dir: string, error: unknown, doing = 'write request samples to'): UsageError {
   const code = (error as NodeJS.ErrnoException).code ?? String(error);
   return new UsageError(
-    `could not write request samples to a temporary file in ${dir} (${code}): point TMPDIR at a writable directory with ` +
+    `could not ${doing} a temporary file in ${dir} (${code}): point TMPDIR at a writable directory with ` +
       'free space, or raise BORROWSCAN_SAMPLE_MEMORY (megabytes of samples kept in memory before spilling).',
   );
 }
@@ -75,10 +75,14 @@ export class SpillFile {
   /** Reads up to `length` bytes from `position` into the start of `bytes`; returns how many. */
   read(bytes: Uint8Array, length: number, position: number): number {
     let done = 0;
-    while (done < length) {
-      const n = readSync(this.fd, bytes, done, length - done, position + done);
-      if (n === 0) break;
-      done += n;
+    try {
+      while (done < length) {
+        const n = readSync(this.fd, bytes, done, length - done, position + done);
+        if (n === 0) break;
+        done += n;
+      }
+    } catch (error) {
+      throw spillError(this.dir, error, 'read request samples back from');
     }
     return done;
   }

@@ -15,6 +15,7 @@ export const SAMPLE_MEMORY_VARIABLE = 'BORROWSCAN_SAMPLE_MEMORY';
 export const INITIAL_POOL_CAPACITY = 16_384;
 const CHUNK_BITS = 16;
 const WRITE_RECORDS = 65_536;
+const MAX_SAMPLES_IN_MEMORY = 2 ** 31 - 2 ** CHUNK_BITS;
 
 export interface SamplePoolOptions {
   /** Bytes of samples kept in memory (default: BORROWSCAN_SAMPLE_MEMORY megabytes, or DEFAULT_SAMPLE_MEMORY_MB). */
@@ -71,12 +72,14 @@ export class SampleStore implements SamplePool {
   readonly runs: SpilledRun[] = [];
   private readonly dir: string | undefined;
   private writeBuffer: RecordBuffer | undefined;
+  private order: Int32Array | undefined;
 
   constructor(options: SamplePoolOptions = {}) {
-    const budget = Math.floor((options.memoryBytes ?? sampleMemoryBytes()) / SAMPLE_BYTES);
+    // Sample numbers are 32-bit: a budget past 2^31 samples (48 GiB) is as good as none.
+    const budget = Math.min(MAX_SAMPLES_IN_MEMORY, Math.floor((options.memoryBytes ?? sampleMemoryBytes()) / SAMPLE_BYTES));
     this.chunkBits = Math.min(CHUNK_BITS, Math.max(0, Math.floor(Math.log2(Math.max(1, budget)))));
     this.chunkMask = (1 << this.chunkBits) - 1;
-    this.limit = Math.max(1, budget >>> this.chunkBits) << this.chunkBits;
+    this.limit = Math.max(1, Math.floor(budget / 2 ** this.chunkBits)) * 2 ** this.chunkBits;
     this.dir = options.dir;
   }
 
@@ -99,14 +102,15 @@ export class SampleStore implements SamplePool {
   spillAll(): void {
     if (this.size === 0) return;
     this.spill ??= new SpillFile(this.dir);
-    const order = countingOrder(this, this.tagCount);
+    this.order ??= new Int32Array(this.limit);
+    const order = countingOrder(this, this.tagCount, this.order);
     this.writeBuffer ??= new RecordBuffer(Math.min(WRITE_RECORDS, this.limit));
     const out = this.writeBuffer;
     const bits = this.chunkBits;
     const mask = this.chunkMask;
     let start = -1;
     let held = 0;
-    for (let k = 0; k < order.length; k++) {
+    for (let k = 0; k < this.size; k++) {
       const i = order[k]!;
       const c = i >>> bits;
       const j = i & mask;
@@ -131,12 +135,31 @@ export class SampleStore implements SamplePool {
   }
 
   visit(timelines: readonly Timeline[], visit: TimelineVisitor): void {
+    // Once some samples are on disk, the rest join them: the chunks are let go before the scan's last stages run.
+    if (this.spill !== undefined) {
+      this.spillAll();
+      this.release();
+    }
     visitTimelines(this, timelines, visit);
   }
 
   close(): void {
     this.spill?.close();
     this.spill = undefined;
+    this.size = 0;
+    this.release();
+  }
+
+  /** Lets the chunks go (the samples in memory were spilled or are no longer needed); new ones come as samples do. */
+  private release(): void {
+    this.times = [];
+    this.resources = [];
+    this.lines = [];
+    this.files = [];
+    this.tags = [];
+    this.capacity = 0;
+    this.writeBuffer = undefined;
+    this.order = undefined;
   }
 }
 

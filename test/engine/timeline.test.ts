@@ -112,6 +112,14 @@ describe('request timelines in a shared sample pool', () => {
     spilling.close();
   });
 
+  it('takes a budget past 32-bit sample numbers as the largest it can keep, not a wrapped one', () => {
+    const pool = newSamplePool({ memoryBytes: 1e12 });
+    expect(pool.limit).toBe(2 ** 31 - 2 ** 16);
+    const t = newTimeline(pool);
+    addSample(t, 5, 1, 'f', 1);
+    expect(times(pool, t)).toEqual([5]);
+  });
+
   it('visits a timeline with no samples, with none', () => {
     const pool = newSamplePool();
     const t = newTimeline(pool);
