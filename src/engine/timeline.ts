@@ -9,7 +9,7 @@ export const MAX_TIMELINE_SAMPLES = 50_000;
 /** A sample in memory: time (8 bytes), resource, line, file and tag (4 each). */
 export const SAMPLE_BYTES = 24;
 /** Megabytes of samples a scan keeps in memory before it spills them to a temporary file (README, Limits). */
-export const DEFAULT_SAMPLE_MEMORY_MB = 32;
+export const DEFAULT_SAMPLE_MEMORY_MB = 8;
 export const SAMPLE_MEMORY_VARIABLE = 'BORROWSCAN_SAMPLE_MEMORY';
 /** The evidence pool's first size, when the input's size is unknown (engine/sessions.ts). */
 export const INITIAL_POOL_CAPACITY = 16_384;
