@@ -1,0 +1,75 @@
+/**
+ * The second half of `npm run build`: bundles what tsc wrote to dist/ into a few files under dist/bundle/, which
+ * bin/borrowscan.js runs (issue 12: start-up was mostly resolving, reading and linking about 250 small modules).
+ * Every dynamic import() stays a chunk of its own, so a command still loads only what it runs.
+ *
+ *   node scripts/bundle.mjs        after tsc -p tsconfig.build.json
+ *
+ * dist/ itself stays as tsc wrote it: benchmarks, scripts and tests import its modules one by one.
+ * The chunks are written flat, one folder below the package root as dist/<folder>/ is, so that the two paths the
+ * code builds from import.meta.url (the worker `./parse-worker.js`, the version's `../../package.json`) resolve from
+ * a chunk as they do from tsc's output; the check at the end runs the bin to prove it.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rollup } from 'rollup';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = join(ROOT, 'dist');
+export const BUNDLE = join(DIST, 'bundle');
+
+/** The entries: the CLI, and the parsing worker that src/input/parallel/available.ts names by URL. */
+const ENTRIES = {
+  main: join(DIST, 'cli', 'main.js'),
+  'parse-worker': join(DIST, 'input', 'parallel', 'parse-worker.js'),
+};
+
+/** Packages and node: built-ins stay imports; only the project's own modules are bundled. */
+function isExternal(id) {
+  return !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+}
+
+/** Reads tsc's source map with each module, so that the bundle's maps lead back to src/*.ts. */
+const tscSourceMaps = {
+  name: 'tsc-source-maps',
+  load(id) {
+    const map = `${id}.map`;
+    return { code: readFileSync(id, 'utf8'), map: existsSync(map) ? readFileSync(map, 'utf8') : null };
+  },
+};
+
+rmSync(BUNDLE, { recursive: true, force: true });
+const warnings = [];
+const bundle = await rollup({
+  input: ENTRIES,
+  external: isExternal,
+  plugins: [tscSourceMaps],
+  onwarn: (warning) => warnings.push(warning),
+});
+await bundle.write({
+  dir: BUNDLE,
+  format: 'es',
+  sourcemap: true,
+  sourcemapExcludeSources: true,
+  entryFileNames: '[name].js',
+  chunkFileNames: '[name]-[hash].js',
+});
+await bundle.close();
+
+// A warning (an import that does not resolve, a broken source map, a circular chunk) fails the build.
+for (const w of warnings) console.error(`bundle: ${w.code}: ${w.message}`);
+if (warnings.length > 0) process.exit(1);
+
+// The bin runs from the bundle: its version (read from package.json by path) must come out.
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const version = execFileSync(process.execPath, [join(ROOT, 'bin', 'borrowscan.js'), '--version'], { encoding: 'utf8' }).trim();
+if (version !== pkg.version) {
+  console.error(`bundle: bin/borrowscan.js --version printed ${JSON.stringify(version)}, not ${pkg.version}`);
+  process.exit(1);
+}
+if (!existsSync(join(BUNDLE, 'parse-worker.js'))) {
+  console.error('bundle: no parse-worker.js next to the chunks');
+  process.exit(1);
+}
