@@ -18,7 +18,7 @@ import { rollup } from 'rollup';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
-export const BUNDLE = join(DIST, 'bundle');
+const BUNDLE = join(DIST, 'bundle');
 
 /** The entries: the CLI, and the parsing worker that src/input/parallel/available.ts names by URL. */
 const ENTRIES = {
