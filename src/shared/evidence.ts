@@ -3,20 +3,32 @@ import type { EvidenceEvent } from '../model/session.js';
 import { detach } from './detach.js';
 
 const MAX_SUMMARY = 160;
+const FROM = ' from ';
 
 /** One line that says what an event was, for evidence lists. */
 export function summarize(event: NormalizedEvent): string {
-  let s: string;
-  if (event.kind === 'request') {
-    s = event.status !== undefined ? `${event.action} -> ${event.status}` : event.action;
-  } else {
-    s = event.outcome === 'unknown' ? event.action : `${event.action} (${event.outcome})`;
-  }
-  if (event.ip) s += ` from ${event.ip}`;
-  if (s.length > MAX_SUMMARY) s = `${s.slice(0, MAX_SUMMARY - 3)}...`;
   // A string of its own: kept as a tree of parts, each summary held its parts (the whole request path among them)
   // and cost three times the memory; kept as a cut (an action alone), it would hold the record's text alive.
-  return detach(s);
+  return detach(summaryFrom(summaryOfAction(event), event.ip));
+}
+
+/** What an event did, without where from: the part of its summary that many events share. */
+export function summaryOfAction(event: NormalizedEvent): string {
+  if (event.kind === 'request') return event.status !== undefined ? `${event.action} -> ${event.status}` : event.action;
+  return event.outcome === 'unknown' ? event.action : `${event.action} (${event.outcome})`;
+}
+
+/** Whether summaryFrom(action, ip) is the two joined whole (nothing cut off): then a summary can be kept as its parts. */
+export function fitsWhole(action: string, ip: string | undefined): boolean {
+  return action.length + (ip ? FROM.length + ip.length : 0) <= MAX_SUMMARY;
+}
+
+/** A summary from its action part and the event's IP, cut to MAX_SUMMARY characters. */
+export function summaryFrom(action: string, ip: string | undefined): string {
+  let s = action;
+  if (ip) s += `${FROM}${ip}`;
+  if (s.length > MAX_SUMMARY) s = `${s.slice(0, MAX_SUMMARY - 3)}...`;
+  return s;
 }
 
 export function toEvidence(event: NormalizedEvent): EvidenceEvent {
