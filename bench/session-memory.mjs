@@ -68,9 +68,18 @@ try {
   const joinMs = performance.now() - t1;
   const heap = after.heapUsed - before.heapUsed;
   const { activity, samples, evidence } = store;
-  const rowBytes = (activity.counts.length / activity.levels.length) * activity.counts.BYTES_PER_ELEMENT + 1 + 8 + 4 * (4 + 8);
+  // The activity pool's typed columns: those of one entry per row, and the rows of counts and of networks it hands out
+  // apart from its rows, where it has them (an older pool's counts and networks are per row).
+  const perRow = (c) => (c.length / activity.levels.length) * c.BYTES_PER_ELEMENT;
+  const apart = activity.countRows === undefined ? [] : [activity.counts];
+  if (activity.networkRows !== undefined) apart.push(activity.networks, activity.networkFirst);
+  const columns = Object.values(activity).filter((v) => ArrayBuffer.isView(v) && !apart.includes(v));
+  const rowBytes = columns.reduce((sum, c) => sum + perRow(c), 0);
+  const countBytes = activity.countRows === undefined ? 0 : activity.countRows * 32 * activity.counts.BYTES_PER_ELEMENT;
+  const networkBytes = activity.networkRows === undefined ? 0 : activity.networkRows * 3 * (4 + 8);
   // The evidence pool's columns, where the store has one (its summaries are strings on the heap).
-  const buffers = activity.rows * rowBytes + samples.size * (8 + 4 + 4 + 4 + 4) + (evidence?.size ?? 0) * (8 + 4 + 4 + 4);
+  const buffers =
+    activity.rows * rowBytes + countBytes + networkBytes + samples.size * (8 + 4 + 4 + 4 + 4) + (evidence?.size ?? 0) * (8 + 4 + 4 + 4);
   const kept = store.sessions.size;
   process.stdout.write(
     `${root}: ${kept} sessions, ${kept * clients} clients: heap ${(heap / MB).toFixed(1)} MB ` +

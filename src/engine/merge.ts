@@ -25,17 +25,19 @@ function union(target: ReadonlySet<string>, source: ReadonlySet<string>, max = I
 function mergeUsage(target: ClientUsage, source: ClientUsage, activity: ActivityPool): void {
   if (target.activity !== undefined && source.activity !== undefined) mergeActivity(activity, target.activity, source.activity);
   target.count += source.count;
+  const stored = target instanceof StoredClient && source instanceof StoredClient;
   if (source.firstSeen < target.firstSeen) {
-    target.firstSeen = source.firstSeen;
+    // A stored client's first and last times are read from its evidence and activity rows, merged here too.
+    if (!stored) target.firstSeen = source.firstSeen;
     target.userAgent = source.userAgent || target.userAgent;
   } else if (source.firstSeen === target.firstSeen && source.userAgent && source.userAgent < target.userAgent) {
     target.userAgent = source.userAgent;
   }
-  target.lastSeen = Math.max(target.lastSeen, source.lastSeen);
+  if (!stored) target.lastSeen = Math.max(target.lastSeen, source.lastSeen);
   target.ips = union(target.ips, source.ips, MAX_SET);
   target.clientIds = union(target.clientIds, source.clientIds, MAX_SET);
-  if (target instanceof StoredClient && source instanceof StoredClient) {
-    target.evidenceHead = mergeEvidence(target.evidencePool, target.evidenceHead, source.evidenceHead, EVIDENCE_PER_CLIENT);
+  if (stored) {
+    target.evidenceHead = mergeEvidence(target.pools.evidence, target.evidenceHead, source.evidenceHead, EVIDENCE_PER_CLIENT);
   } else {
     target.evidence = [...target.evidence, ...source.evidence].sort(compareEvidence).slice(0, EVIDENCE_PER_CLIENT);
   }

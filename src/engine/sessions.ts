@@ -7,7 +7,7 @@ import { getHeapStatistics } from 'node:v8';
 import { UsageError } from '../shared/errors.js';
 import { SetPool, type SmallMap } from '../shared/small-collections.js';
 import { StoredSession } from './stored-session.js';
-import { StoredClient } from './stored-client.js';
+import { type ClientPools, StoredClient } from './stored-client.js';
 import { addEvidence, type EvidencePool, newEvidencePool } from './evidence-pool.js';
 import { detach, Interner } from '../shared/detach.js';
 import { addSample, INITIAL_POOL_CAPACITY, newSamplePool, newTimeline } from './timeline.js';
@@ -80,6 +80,8 @@ export class SessionStore {
   readonly activity: ActivityPool;
   /** The earliest events of every client, as evidence. */
   readonly evidence: EvidencePool;
+  /** Both, as each client refers to them. */
+  private readonly pools: ClientPools;
   /** The small string sets of sessions and clients, shared where they are equal. */
   private readonly sets = new SetPool();
   /** Every string kept from an event is kept detached from the text it was cut from (see shared/detach.ts). */
@@ -95,8 +97,9 @@ export class SessionStore {
     private readonly limits: StoreLimits = DEFAULT_LIMITS,
   ) {
     this.samples = newSamplePool();
-    this.evidence = newEvidencePool(inputBytes === undefined ? undefined : poolCapacityFor(inputBytes));
+    this.evidence = newEvidencePool(inputBytes === undefined ? undefined : poolCapacityFor(inputBytes), this.strings);
     this.activity = newActivityPool(inputBytes === undefined ? undefined : activityRowsFor(inputBytes, limits.maxClients));
+    this.pools = { activity: this.activity, evidence: this.evidence };
   }
 
   /** Clients of every session, counted against --max-clients. */
@@ -138,7 +141,7 @@ export class SessionStore {
     let usage = session.clients.get(identity.key);
     if (!usage) {
       if (++this.clientCount > this.limits.maxClients) throw new StoreLimitError('--max-clients', this.limits.maxClients, 'clients');
-      usage = newUsage(identity, ua, event, this.samples, this.activity, this.evidence);
+      usage = newUsage(identity, ua, event, this.samples, this.pools);
       (session.clients as SmallMap<string, ClientUsage>).set(identity.key, usage);
     }
     // A client told apart by what else its event said is not the plain client of that user agent: no shortcut to it.
@@ -291,10 +294,9 @@ function newUsage(
   userAgent: string | undefined,
   event: NormalizedEvent,
   samples: SamplePool,
-  activity: ActivityPool,
-  evidence: EvidencePool,
+  pools: ClientPools,
 ): StoredClient {
-  const usage = new StoredClient(evidence, identity, userAgent ?? describeHint(event.clientHint), event.time, newActivityRow(activity));
+  const usage = new StoredClient(pools, identity, userAgent ?? describeHint(event.clientHint), newActivityRow(pools.activity));
   if (identity.class === 'browser') usage.timeline = newTimeline(samples);
   return usage;
 }
@@ -306,17 +308,18 @@ function describeHint(hint: NormalizedEvent['clientHint']): string {
 
 function updateUsage(usage: StoredClient, event: NormalizedEvent, sets: SetPool, activity: ActivityPool, strings: Interner): void {
   usage.count++;
-  const row = usage.activity!;
+  const row = usage.activity;
+  // The client's first time is its earliest evidence item's, its last its activity row's: both follow from adding
+  // the event to them (below, and here).
   addActivity(activity, row, event.time);
-  if (event.time < usage.firstSeen) {
-    usage.firstSeen = event.time;
+  const first = usage.firstSeen;
+  if (event.time < first) {
     if (event.userAgent) usage.userAgent = strings.intern(event.userAgent);
-  } else if (event.time === usage.firstSeen && event.userAgent && event.userAgent < usage.userAgent) {
+  } else if (event.time === first && event.userAgent && event.userAgent < usage.userAgent) {
     // The client's user agent names it in reports and finding ids: the earliest, and of two at once the smaller,
     // so that the order files arrive in never changes it.
     usage.userAgent = strings.intern(event.userAgent);
   }
-  if (event.time > usage.lastSeen) usage.lastSeen = event.time;
   const ip = event.ip;
   if (ip) {
     const known = usage.ips.has(ip);
@@ -327,7 +330,7 @@ function updateUsage(usage: StoredClient, event: NormalizedEvent, sets: SetPool,
   if (event.clientId && usage.clientIds.size < MAX_IPS_PER_CLIENT && !usage.clientIds.has(event.clientId)) {
     usage.clientIds = sets.with(usage.clientIds, strings.intern(event.clientId));
   }
-  usage.evidenceHead = addEvidence(usage.evidencePool, usage.evidenceHead, event, EVIDENCE_PER_CLIENT);
+  usage.evidenceHead = addEvidence(usage.pools.evidence, usage.evidenceHead, event, EVIDENCE_PER_CLIENT);
   if (event.kind === 'signin' && event.outcome === 'success') {
     if (!usage.signIn || isEarlier(event, usage.signIn)) {
       // Spelled out, not spread: V8 gives every object built by a spread its own hidden class (5 MB at 18K sessions).

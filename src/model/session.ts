@@ -41,19 +41,36 @@ export interface SamplePool {
  * What every client of a scan did over time, in columns outside the garbage-collected heap, one row per client (see
  * src/engine/activity.ts): its events counted in ACTIVITY_BUCKETS buckets of 2^level seconds aligned to absolute time,
  * the first bucket being the one of its earliest event; and the first time it used each of up to ACTIVITY_NETWORKS
- * networks (the earliest first). The arrays are replaced when the pool grows: read them through the pool.
+ * networks (the earliest first). A row's counts are one number while its events all fall in one bucket, and a row of
+ * `counts` from its second bucket on; its first network is in the row, the others in a row of `networks` taken on
+ * its second. The arrays are replaced when the pool grows: read them through the pool.
  */
 export interface ActivityPool {
   rows: number;
-  /** ACTIVITY_BUCKETS counts per row: 16-bit until a count passes 65,535, then 32-bit. */
+  /** Rows of `counts` handed out. */
+  countRows: number;
+  /** ACTIVITY_BUCKETS counts per row of counts: 16-bit until a count passes 65,535, then 32-bit. */
   counts: Uint16Array | Uint32Array;
+  /** Per row: its row of `counts`, -1 while its events all fall in its first bucket. */
+  countRow: Int32Array;
+  /** Per row without a row of counts: how many events its one bucket holds. */
+  single: Uint32Array;
   /** Per row: the bucket width is 2^level seconds. */
   levels: Uint8Array;
   /** Per row: the index (at its level) of its first bucket: floor(earliest time / width). NaN while empty. */
   starts: Float64Array;
-  /** ACTIVITY_NETWORKS per row: 1 + an index into networkNames, 0 for an empty slot. */
+  /** Per row: the time of its latest event, exact (-Infinity while empty). */
+  lasts: Float64Array;
+  /** Per row: its first network (slot 0), as 1 + an index into networkNames, 0 for none; and that network's first time. */
+  firstNetwork: Uint32Array;
+  firstNetworkTime: Float64Array;
+  /** Per row: its row of `networks` for slots 1 to ACTIVITY_NETWORKS - 1, -1 while it has used one network. */
+  networkRow: Int32Array;
+  /** Rows of `networks` handed out. */
+  networkRows: number;
+  /** ACTIVITY_NETWORKS - 1 per row of networks: 1 + an index into networkNames, 0 for an empty slot. */
   networks: Uint32Array;
-  /** ACTIVITY_NETWORKS per row: the first time of each network. */
+  /** ACTIVITY_NETWORKS - 1 per row of networks: the first time of each network. */
   networkFirst: Float64Array;
   networkNames: string[];
   networkIds: Map<string, number>;

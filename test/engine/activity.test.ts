@@ -173,3 +173,53 @@ describe('networks per client', () => {
     );
   });
 });
+
+describe('rows that take room only as a client needs it', () => {
+  it('a client seen in one second from one network takes no row of counts and no row of networks; its second of each takes one', () => {
+    const pool = newActivityPool(4);
+    const row = newActivityRow(pool);
+    for (const t of [T0, T0 + 300, T0 + 999]) {
+      addActivity(pool, row, t);
+      noteNetwork(pool, row, networkIdOf(pool, '198.51.100.7'), t);
+    }
+    expect(pool.countRows).toBe(0);
+    expect(pool.networkRows).toBe(0);
+    expect(readBuckets(pool, row)).toEqual({ start: T0, width: 1000, counts: [3] });
+    addActivity(pool, row, T0 + 1000);
+    noteNetwork(pool, row, networkIdOf(pool, '203.0.113.5'), T0 + 1000);
+    expect(pool.countRows).toBe(1);
+    expect(pool.networkRows).toBe(1);
+    expect(readBuckets(pool, row)).toEqual({ start: T0, width: 1000, counts: [3, 1] });
+    expect(readNetworks(pool, row).map((n) => n.network)).toEqual(['198.51.100.0/24', '203.0.113.0/24']);
+  });
+
+  it('merging rows, whichever of them have rows of counts and networks, gives what one row fed with both gives (property)', () => {
+    // Times within a few seconds, so that many rows stay in one bucket; a few networks, so that many keep one.
+    const use = fc.array(fc.record({ t: fc.integer({ min: 0, max: 3_000 }), net: fc.integer({ min: 0, max: 5 }) }), { maxLength: 8 });
+    fc.assert(
+      fc.property(use, use, (xs, ys) => {
+        fc.pre(xs.length + ys.length > 0);
+        const pool = newActivityPool(1);
+        const feed = (row: number, list: typeof xs) => {
+          for (const u of list) {
+            addActivity(pool, row, T0 + u.t);
+            noteNetwork(pool, row, networkIdOf(pool, `10.0.${u.net}.1`), T0 + u.t);
+          }
+        };
+        const a = newActivityRow(pool);
+        const b = newActivityRow(pool);
+        feed(a, xs);
+        feed(b, ys);
+        mergeActivity(pool, a, b);
+        const both = [...xs, ...ys];
+        const expected = rowOf(
+          both.map((u) => T0 + u.t),
+          both.map((u) => `10.0.${u.net}.1`),
+        );
+        expect(readBuckets(pool, a)).toEqual(expected.buckets);
+        expect(readNetworks(pool, a)).toEqual(expected.networks);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

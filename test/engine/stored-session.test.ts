@@ -36,3 +36,37 @@ describe('a stored session keeps its first and last times in its clients', () =>
     );
   });
 });
+
+describe('a stored client reads its first and last times from its evidence and activity rows', () => {
+  it('has the earliest and latest time of its own events, whatever their order, before and after joins (property)', () => {
+    const event = fc.record({
+      minute: fc.integer({ min: 0, max: 600 }),
+      agent: fc.integer({ min: 0, max: AGENTS.length - 1 }),
+      byToken: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(event, { minLength: 1, maxLength: 30 }), (events) => {
+        const store = new SessionStore(createClientClassifier());
+        const [first, ...rest] = events;
+        store.add({ ...request('s', AGENTS[first!.agent]!, '198.51.100.1', min(first!.minute)), tokenId: 't' });
+        for (const e of rest) {
+          const base = request(e.byToken ? undefined : 's', AGENTS[e.agent]!, '198.51.100.1', min(e.minute));
+          store.add(e.byToken ? { ...base, tokenId: 't' } : base);
+        }
+        joinSessions(store, (_id, a) => a);
+        const clients = [...store.sessions.get('s')!.clients.values()];
+        for (const [k, agent] of AGENTS.entries()) {
+          const times = events.filter((e) => e.agent === k).map((e) => min(e.minute));
+          const client = clients.find((c) => c.userAgent === agent);
+          if (times.length === 0) expect(client).toBeUndefined();
+          else {
+            expect(client!.firstSeen).toBe(Math.min(...times));
+            expect(client!.lastSeen).toBe(Math.max(...times));
+            expect(client!.count).toBe(times.length);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
