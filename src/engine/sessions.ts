@@ -5,7 +5,8 @@ import { refineIdentity } from '../clients/evidence.js';
 import { insertSorted, isEarlier, summarize, toEvidence } from '../shared/evidence.js';
 import { getHeapStatistics } from 'node:v8';
 import { UsageError } from '../shared/errors.js';
-import { SetPool, type SmallMap } from '../shared/small-collections.js';
+import { SetPool } from '../shared/small-collections.js';
+import type { ClientMap } from './client-map.js';
 import { StoredSession } from './stored-session.js';
 import { type ClientPools, StoredClient } from './stored-client.js';
 import { addEvidence, type EvidencePool, newEvidencePool } from './evidence-pool.js';
@@ -142,7 +143,7 @@ export class SessionStore {
     if (!usage) {
       if (++this.clientCount > this.limits.maxClients) throw new StoreLimitError('--max-clients', this.limits.maxClients, 'clients');
       usage = newUsage(identity, ua, event, this.samples, this.pools);
-      (session.clients as SmallMap<string, ClientUsage>).set(identity.key, usage);
+      (session.clients as ClientMap).set(identity.key, usage);
     }
     // A client told apart by what else its event said is not the plain client of that user agent: no shortcut to it.
     session.lastUserAgent = identity === plain ? ua : undefined;
@@ -322,8 +323,8 @@ function updateUsage(usage: StoredClient, event: NormalizedEvent, sets: SetPool,
   }
   const ip = event.ip;
   if (ip) {
-    const known = usage.ips.has(ip);
-    if (!known && usage.ips.size < MAX_IPS_PER_CLIENT) usage.ips = sets.with(usage.ips, strings.intern(ip));
+    const known = usage.hasIp(ip);
+    if (!known && usage.ipCount < MAX_IPS_PER_CLIENT) usage.addIp(strings.intern(ip), sets);
     // An IP the client used before, at a time no earlier than any network's first: nothing a timeline keeps changes.
     if (!known || !isLatest(activity, row, event.time)) noteNetwork(activity, row, networkIdOf(activity, ip), event.time);
   }

@@ -1,6 +1,6 @@
 import type { ClientIdentity } from '../model/client.js';
 import type { ActivityPool, ClientUsage, Correlation, EvidenceEvent, Timeline } from '../model/session.js';
-import { SetPool } from '../shared/small-collections.js';
+import { SetPool, SmallSet } from '../shared/small-collections.js';
 import { type EvidencePool, NO_EVIDENCE, readEvidence } from './evidence-pool.js';
 
 /** The scan's columnar pools a stored client keeps its rows in: one field per client for both. */
@@ -19,7 +19,11 @@ export class StoredClient implements ClientUsage {
   identity: ClientIdentity;
   userAgent: string;
   count = 0;
-  ips: ReadonlySet<string> = SetPool.EMPTY;
+  /**
+   * Its IPs: the one it used, in this field (most clients use one IP: a set of one cost 32 bytes per client), else a
+   * set. `ips` makes a set of the one when asked (rules and reports ask; the store asks `hasIp` per event).
+   */
+  private ipStore: string | ReadonlySet<string> = SetPool.EMPTY;
   clientIds: ReadonlySet<string> = SetPool.EMPTY;
   signIn: ClientUsage['signIn'] = undefined;
   timeline: Timeline | undefined = undefined;
@@ -35,6 +39,33 @@ export class StoredClient implements ClientUsage {
     this.identity = identity;
     this.userAgent = userAgent;
     this.activity = activity;
+  }
+
+  get ips(): ReadonlySet<string> {
+    const store = this.ipStore;
+    return typeof store === 'string' ? Object.freeze(new SmallSet([store])) : store;
+  }
+
+  set ips(set: ReadonlySet<string>) {
+    this.ipStore = set.size === 1 ? set.values().next().value! : set;
+  }
+
+  get ipCount(): number {
+    const store = this.ipStore;
+    return typeof store === 'string' ? 1 : store.size;
+  }
+
+  hasIp(ip: string): boolean {
+    const store = this.ipStore;
+    return typeof store === 'string' ? store === ip : store.has(ip);
+  }
+
+  /** Adds an IP the client does not have (`sets` grows the set of a third and further IPs). */
+  addIp(ip: string, sets: SetPool): void {
+    const store = this.ipStore;
+    if (typeof store === 'string') this.ipStore = new SmallSet([store, ip]);
+    else if (store.size === 0) this.ipStore = ip;
+    else this.ipStore = sets.with(store, ip);
   }
 
   get firstSeen(): number {

@@ -1,5 +1,6 @@
 import type { ClientUsage, Correlation, RiskEvidence, Session } from '../model/session.js';
-import { SetPool, SmallMap } from '../shared/small-collections.js';
+import { SetPool } from '../shared/small-collections.js';
+import { ClientMap } from './client-map.js';
 
 /**
  * A session as the store keeps it: the model plus a cache, not data. Its first and last times are its clients'
@@ -11,8 +12,7 @@ export class StoredSession implements Session {
   users: ReadonlySet<string> = SetPool.EMPTY;
   formats: ReadonlySet<string> = SetPool.EMPTY;
   eventCount = 0;
-  clients: ReadonlyMap<string, ClientUsage> = new SmallMap<string, ClientUsage>();
-  ruleState: Map<string, unknown> | undefined = undefined;
+  clients: ReadonlyMap<string, ClientUsage> = new ClientMap();
   user: string | undefined = undefined;
   /** Where the event that named `user` was: the earliest that names one (time, then file and line). */
   userTime: number | undefined = undefined;
@@ -27,6 +27,8 @@ export class StoredSession implements Session {
   declare grantType?: string;
   declare endedAt?: number;
   declare risk?: RiskEvidence[];
+  /** Only rules that follow declared agents keep state. */
+  declare ruleState?: Map<string, unknown>;
 
   id: string;
 
