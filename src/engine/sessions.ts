@@ -28,8 +28,8 @@ export interface StoreLimits {
 }
 
 /**
- * About 1 KB of memory per session with one client, 0.4 KB per further client: the defaults keep a scan within
- * 3 to 4 GB, under Node's default heap limit on a machine with 16 GB or more.
+ * About 0.65 KB of memory per session with one client, 0.45 KB per further client (README, Limits): the defaults keep
+ * a scan within about 2.5 GB, under Node's default heap limit on a machine with 16 GB or more.
  */
 export const DEFAULT_LIMITS: StoreLimits = { maxSessions: 2_000_000, maxClients: 4_000_000 };
 
