@@ -12,7 +12,7 @@ import { processIO, type CliIO } from './io.js';
 import { addLakeCommands } from './lake-commands.js';
 import type { ScanFlags } from './scan-command.js';
 import { describeWriteError, isClosedPipe } from './write-error.js';
-import { parseRecordSize } from './size-arg.js';
+import { parseRecordSize, parseSampleMemory } from './size-arg.js';
 
 // Each command's implementation (and what it needs of the engine, the reports and the config loaders) is imported
 // when that command runs, so that start-up loads only the options and help of every command.
@@ -70,7 +70,12 @@ function addInputOptions(cmd: Command): Command {
         .choices([...WORKER_MODES])
         .default('auto'),
     )
-    .option('--max-sessions <n>', 'stop with an error past N sessions (about 1 KB of memory each; default 2000000)', count)
+    .option(
+      '--sample-memory <size>',
+      'keep up to SIZE of request samples (pacing analysis) in memory, the rest in a temporary file (default: 8MB)',
+      parseSampleMemory,
+    )
+    .option('--max-sessions <n>', 'stop with an error past N sessions (about 0.6 KB of memory each; default 2000000)', count)
     .option('--max-clients <n>', 'stop with an error past N clients over all sessions (default 4000000)', count)
     .option('--progress', 'draw the progress bar even when not on a terminal or in CI')
     .option('--no-progress', 'never draw the progress bar (default: only when stderr is a terminal and CI is unset)')
@@ -114,6 +119,7 @@ function scanFlags(opts: Record<string, unknown>): ScanFlags {
     worker: (opts.worker as WorkerMode | undefined) ?? 'auto',
     maxSessions: opts.maxSessions as number | undefined,
     maxClients: opts.maxClients as number | undefined,
+    sampleMemory: opts.sampleMemory as number | undefined,
     engine: (opts.engine as ScanFlags['engine'] | undefined) ?? 'streaming',
     quiet: opts.quiet === true,
   };

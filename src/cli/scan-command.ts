@@ -56,6 +56,8 @@ export interface ScanFlags {
   /** Ceilings on the state a scan keeps. */
   maxSessions?: number;
   maxClients?: number;
+  /** `--sample-memory`, in bytes. */
+  sampleMemory?: number;
   /** `--engine`: the streaming engine, or the same detections as SQL in embedded DuckDB. */
   engine?: 'streaming' | 'duckdb';
   quiet: boolean;
@@ -97,6 +99,7 @@ export async function scanOptions(paths: string[], flags: ScanFlags, io: CliIO):
     maxRecordBytes: flags.maxRecordSize,
     maxSessions: flags.maxSessions,
     maxClients: flags.maxClients,
+    sampleMemoryBytes: flags.sampleMemory,
   };
 }
 

@@ -28,7 +28,7 @@ function spillError(dir: string, error: unknown, doing = 'write request samples 
   const code = (error as NodeJS.ErrnoException).code ?? String(error);
   return new UsageError(
     `could not ${doing} a temporary file in ${dir} (${code}): point TMPDIR at a writable directory with ` +
-      'free space, or raise BORROWSCAN_SAMPLE_MEMORY (megabytes of samples kept in memory before spilling).',
+      'free space, or keep more samples in memory (--sample-memory, e.g. 256MB).',
   );
 }
 

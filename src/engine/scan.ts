@@ -30,12 +30,15 @@ export interface ScanOptions extends InputOptions {
   /** Ceilings on the state a scan keeps (--max-sessions, --max-clients); past one the scan stops with a clear error. */
   maxSessions?: number;
   maxClients?: number;
+  /** Bytes of request samples kept in memory before they spill to a temporary file (--sample-memory). */
+  sampleMemoryBytes?: number;
 }
 
 function limitsOf(options: ScanOptions): Partial<StoreLimits> {
   const limits: Partial<StoreLimits> = {};
   if (options.maxSessions !== undefined) limits.maxSessions = options.maxSessions;
   if (options.maxClients !== undefined) limits.maxClients = options.maxClients;
+  if (options.sampleMemoryBytes !== undefined) limits.sampleMemoryBytes = options.sampleMemoryBytes;
   return limits;
 }
 

@@ -25,6 +25,8 @@ export function forgetLastClient(session: Session): void {
 export interface StoreLimits {
   maxSessions: number;
   maxClients: number;
+  /** Bytes of request samples kept in memory (default: the sample pool's, see engine/timeline.ts). */
+  sampleMemoryBytes?: number;
 }
 
 /**
@@ -38,7 +40,7 @@ export class StoreLimitError extends UsageError {
   constructor(flag: string, limit: number, what: string) {
     super(
       `more than ${limit.toLocaleString('en-US')} ${what} in this scan (${flag}): raise ${flag} if the machine has the ` +
-        'memory (about 1 KB each; Node may also need NODE_OPTIONS=--max-old-space-size=MB), or scan less at once ' +
+        'memory (about 0.6 KB each; Node may also need NODE_OPTIONS=--max-old-space-size=MB), or scan less at once ' +
         '(--since/--until, or fewer files). Nothing was reported: a scan cut short would miss findings.',
     );
   }
@@ -97,7 +99,7 @@ export class SessionStore {
     inputBytes?: number,
     private readonly limits: StoreLimits = DEFAULT_LIMITS,
   ) {
-    this.samples = newSamplePool();
+    this.samples = newSamplePool(limits.sampleMemoryBytes === undefined ? undefined : { memoryBytes: limits.sampleMemoryBytes });
     this.evidence = newEvidencePool(inputBytes === undefined ? undefined : poolCapacityFor(inputBytes), this.strings);
     this.activity = newActivityPool(inputBytes === undefined ? undefined : activityRowsFor(inputBytes, limits.maxClients));
     this.pools = { activity: this.activity, evidence: this.evidence };
