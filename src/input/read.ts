@@ -118,8 +118,9 @@ export async function readInput(file: InputFile, options: ReadOptions): Promise<
   }
 
   const sink = mappingSink(fmt, file.path, fieldMap, mapped);
-  if (container === 'json' && sink.line && canReadAgain(file)) {
-    // Lines this format maps straight from their bytes: read again from the first byte, in blocks of whole lines.
+  if (((container === 'json' && sink.line) || container === 'text') && canReadAgain(file)) {
+    // Lines this format maps straight from their bytes, or text lines (each then a string of its own, which the text
+    // formats read faster than a cut of a larger text): read again from the first byte, in blocks of whole lines.
     await chunks.return(undefined);
     try {
       readBlocksHere(file.path, container, sink, options.onBytes, maxRecordBytes);

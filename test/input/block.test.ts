@@ -1,5 +1,7 @@
+import { StringDecoder } from 'node:string_decoder';
 import { describe, expect, it } from 'vitest';
 import { readBlock } from '../../src/input/block.js';
+import { LineSplitter } from '../../src/input/records/lines.js';
 import type { RecordSink } from '../../src/input/records/sink.js';
 
 function collect(): RecordSink & { records: [unknown, number][]; errors: [number, string][] } {
@@ -45,6 +47,62 @@ describe('readBlock: one block of whole lines', () => {
     readBlock(bytes(line + line), 'json', sink, 1);
     expect(sink.errors).toEqual([]);
     expect(sink.records.map(([v]) => (v as { u: string }).u.length)).toEqual([70_000, 70_000]);
+  });
+});
+
+describe('readBlock: text lines, each decoded from its own bytes', () => {
+  /** What LineSplitter gives on the block decoded as a stream is decoded: pieces of `piece` bytes. */
+  function asStream(data: Uint8Array, piece: number, maxBytes?: number) {
+    const sink = collect();
+    const splitter = new LineSplitter(sink, { firstLine: 1, maxBytes });
+    const decoder = new StringDecoder('utf8');
+    for (let at = 0; at < data.length; at += piece) splitter.push(decoder.write(Buffer.from(data.subarray(at, at + piece))));
+    const tail = decoder.end();
+    if (tail.length > 0) splitter.push(tail);
+    const next = splitter.nextLine;
+    splitter.end();
+    return { sink, next };
+  }
+
+  it("gives LineSplitter's lines, numbers, blank lines passed over and lines over the limit, for any bytes (property)", async () => {
+    const fc = (await import('fast-check')).default;
+    const piece = fc.oneof(
+      fc.constantFrom(
+        '10.0.0.1 - - [02/Nov/2026:07:01:25 +0000] "GET / HTTP/1.1" 200 5',
+        '   ',
+        '\t',
+        '\u00a0x',
+        'x\u00a0',
+        'é',
+        '€uro',
+        '\ud83d\ude00',
+        '',
+      ),
+      fc.string({ maxLength: 30 }),
+    );
+    const ends = fc.constantFrom('\n', '\r\n', '\r', '');
+    const file = fc.array(fc.tuple(piece, ends), { maxLength: 8 }).map((lines) => lines.map(([p, e]) => p + e).join(''));
+    // Raw bytes too: invalid UTF-8, sequences cut by a line end or by the stream's pieces.
+    const raw = fc.uint8Array({ maxLength: 60 }).map((u) => Buffer.from(u));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          file.map((s) => Buffer.from(s, 'utf8')),
+          raw,
+        ),
+        fc.constantFrom(undefined, 4, 12, 40, 1024),
+        fc.integer({ min: 1, max: 64 }),
+        (data, maxBytes, pieceBytes) => {
+          const blocks = collect();
+          const next = readBlock(data, 'text', blocks, 1, maxBytes);
+          const stream = asStream(data, pieceBytes, maxBytes);
+          expect(blocks.records).toEqual(stream.sink.records);
+          expect(blocks.errors).toEqual(stream.sink.errors);
+          expect(next).toBe(stream.next);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
 
