@@ -14,7 +14,17 @@ import type { CombinedGroups } from './layout.js';
 export function readCombinedLine(line: string): CombinedGroups | undefined {
   // Without a backslash anywhere, a quoted value ends at the next quote: found by indexOf, not character by character.
   const escapes = line.indexOf('\\') >= 0;
-  return readFrom(line, true, escapes) ?? readFrom(line, false, escapes);
+  // The first three tokens are read once: with a virtual host they are it, the host and the ident; without, the
+  // host, the ident and the user.
+  const first = token(line, 0);
+  if (first < 0) return undefined;
+  const second = token(line, first + 1);
+  if (second < 0) return undefined;
+  const third = token(line, second + 1);
+  if (third < 0) return undefined;
+  const fourth = token(line, third + 1);
+  const withVirtualHost = fourth < 0 ? undefined : readFrom(line, first + 1, second, third, fourth, escapes);
+  return withVirtualHost ?? readFrom(line, 0, first, second, third, escapes);
 }
 
 const SPACE = 32;
@@ -80,20 +90,15 @@ function freeTail(line: string, at: number): boolean {
   return true;
 }
 
-function readFrom(line: string, withVirtualHost: boolean, escapes: boolean): CombinedGroups | undefined {
-  let at = 0;
-  if (withVirtualHost) {
-    const end = token(line, 0);
-    if (end < 0) return undefined;
-    at = end + 1;
-  }
-  const hostEnd = token(line, at);
-  if (hostEnd < 0) return undefined;
-  const identEnd = token(line, hostEnd + 1);
-  if (identEnd < 0) return undefined;
-  const userEnd = token(line, identEnd + 1);
-  if (userEnd < 0) return undefined;
-
+/** The rest of the line after its host (from `at`), ident and user tokens, which end where these say. */
+function readFrom(
+  line: string,
+  at: number,
+  hostEnd: number,
+  identEnd: number,
+  userEnd: number,
+  escapes: boolean,
+): CombinedGroups | undefined {
   // \[(?<time>\d{1,2}/[A-Za-z]{3}/\d{4}:[^\]]*)\]
   const timeStart = userEnd + 2;
   if (line.charCodeAt(userEnd + 1) !== OPEN_BRACKET) return undefined;
