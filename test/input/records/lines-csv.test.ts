@@ -45,6 +45,20 @@ describe('CsvSplitter', () => {
     expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
   });
 
+  it('keys rows by any header name as written: quotes, backslashes, line separators, numbers, other scripts', async () => {
+    const names = ['a"b', 'back\\slash', 'line\u2028sep', '7', 'zählung', "it's", '${x}', '10'];
+    const header = names.map((n) => `"${n.replaceAll('"', '""')}"`).join(',');
+    const r = await read(`${header}\n${names.map((_, i) => `v${i}`).join(',')}\n`);
+    const want: Record<string, string> = {};
+    names.forEach((n, i) => {
+      want[n] = `v${i}`;
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.records[0]![0]).toEqual(want);
+    // Keys in the order an object set key by key keeps them (integer-like keys first).
+    expect(Object.keys(r.records[0]![0] as object)).toEqual(Object.keys(want));
+  });
+
   it('reports a row with the wrong number of cells, with its line, and reads on', async () => {
     const r = await read('a,b,c\n1,2,3\n1,2\n4,5,6\n');
     expect(r.records.map((x) => x[1])).toEqual([2, 4]);
