@@ -4,6 +4,11 @@ const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]{0,15}$/;
 
 /** The path of a request target: query and fragment cut, an absolute URL reduced to its path, `;jsessionid=` dropped. */
 export function cleanPath(raw: string): string | undefined {
+  return isPlainPath(raw) ? raw : cleanAnyPath(raw);
+}
+
+/** `cleanPath` without its shortcut for plain paths, which must agree with it (a property test holds them equal). */
+export function cleanAnyPath(raw: string): string | undefined {
   let s = raw;
   let cut = s.indexOf('?');
   const hash = s.indexOf('#');
@@ -18,4 +23,18 @@ export function cleanPath(raw: string): string | undefined {
   if (s.includes(';')) s = s.replace(/;jsessionid=[^/]*/gi, '');
   s = s.trim();
   return s.length > 0 ? s : undefined;
+}
+
+/**
+ * A path with nothing to cut or trim, as most are (`/api/customers/10043`): it starts with `/` and holds only
+ * printable ASCII without `?`, `#`, `;` or `:` (so no query, fragment, `;jsessionid=` or scheme), checked in one pass.
+ */
+function isPlainPath(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || s.charCodeAt(0) !== 47) return false;
+  for (let i = 1; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32 || c >= 127 || c === 63 || c === 35 || c === 59 || c === 58) return false;
+  }
+  return true;
 }

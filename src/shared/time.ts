@@ -68,6 +68,25 @@ function digits(text: string, from: number, count: number): number {
 }
 
 /**
+ * The start of a day or minute read last, and its epoch ms: a log's times share their date and most often their
+ * minute with the line before, so the fast paths below compare those characters instead of reading them again.
+ */
+interface Prefix {
+  text: string;
+  ms: number;
+}
+const lastIsoMinute: Prefix = { text: '', ms: 0 };
+const lastClfMinute: Prefix = { text: '', ms: 0 };
+
+/** Whether `text` has the characters of `prefix.text` from `from` to `to` (both at least `to` long). */
+function sameChars(text: string, prefix: Prefix, from: number, to: number): boolean {
+  const known = prefix.text;
+  if (known.length < to) return false;
+  for (let i = to - 1; i >= from; i--) if (text.charCodeAt(i) !== known.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
  * The most common form, `2026-11-02T09:15:32.123Z` or `2026-11-02T09:15:32Z`, read without a regex or
  * Date.parse: it runs once per event. Anything else returns undefined and takes the general path.
  */
@@ -77,15 +96,21 @@ function parseIsoUtcMillis(text: string): number | undefined {
   if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) {
     return undefined;
   }
+  const s = digits(text, 17, 2);
+  const ms = len === 24 ? (text.charCodeAt(19) === 46 ? digits(text, 20, 3) : -1) : 0;
+  if (s < 0 || ms < 0 || s > 60) return undefined;
+  // `YYYY-MM-DDTHH:MM:` as the last time that had them: a real minute, whose epoch ms is known.
+  if (sameChars(text, lastIsoMinute, 0, 17)) return valid(lastIsoMinute.ms + s * 1000 + ms);
   const y = digits(text, 0, 4);
   const mo = digits(text, 5, 2);
   const d = digits(text, 8, 2);
   const h = digits(text, 11, 2);
   const mi = digits(text, 14, 2);
-  const s = digits(text, 17, 2);
-  const ms = len === 24 ? (text.charCodeAt(19) === 46 ? digits(text, 20, 3) : -1) : 0;
-  if (y < 0 || h < 0 || mi < 0 || s < 0 || ms < 0 || !realTime(y, mo, d, h, mi, s)) return undefined;
-  return valid(daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000 + mi * 60_000 + s * 1000 + ms);
+  if (y < 0 || h < 0 || mi < 0 || !realTime(y, mo, d, h, mi, s)) return undefined;
+  const minute = daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000 + mi * 60_000;
+  lastIsoMinute.text = text;
+  lastIsoMinute.ms = minute;
+  return valid(minute + s * 1000 + ms);
 }
 
 /** Month numbers (1 to 12) by their three letters' codes, folded to lower case, in one number. */
@@ -104,6 +129,10 @@ function monthNumber(a: number, b: number, c: number): number {
 function parseClfMillis(text: string): number | undefined {
   if (text.length !== 26 || text.charCodeAt(2) !== 47 || text.charCodeAt(6) !== 47 || text.charCodeAt(11) !== 58) return undefined;
   if (text.charCodeAt(14) !== 58 || text.charCodeAt(17) !== 58 || text.charCodeAt(20) !== 32) return undefined;
+  const s = digits(text, 18, 2);
+  if (s < 0 || s > 60) return undefined;
+  // `DD/Mon/YYYY:HH:MM:` and the zone as the last time that had them: a real minute and zone, already read.
+  if (sameChars(text, lastClfMinute, 0, 17) && sameChars(text, lastClfMinute, 21, 26)) return valid(lastClfMinute.ms + s * 1000);
   const sign = text.charCodeAt(21);
   if (sign !== 43 && sign !== 45) return undefined;
   const a = text.charCodeAt(3);
@@ -115,13 +144,15 @@ function parseClfMillis(text: string): number | undefined {
   const y = digits(text, 7, 4);
   const h = digits(text, 12, 2);
   const mi = digits(text, 15, 2);
-  const s = digits(text, 18, 2);
   const zh = digits(text, 22, 2);
   const zm = digits(text, 24, 2);
-  if (mo < 0 || d < 0 || y < 0 || h < 0 || mi < 0 || s < 0 || zh < 0 || zm < 0 || !realTime(y, mo, d, h, mi, s)) return undefined;
+  if (mo < 0 || d < 0 || y < 0 || h < 0 || mi < 0 || zh < 0 || zm < 0 || !realTime(y, mo, d, h, mi, s)) return undefined;
   if (zh > 23 || zm > 59) return undefined;
   const offset = (sign === 45 ? -1 : 1) * (zh * 60 + zm);
-  return valid(daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000 + mi * 60_000 + s * 1000 - offset * 60_000);
+  const minute = daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000 + mi * 60_000 - offset * 60_000;
+  lastClfMinute.text = text;
+  lastClfMinute.ms = minute;
+  return valid(minute + s * 1000);
 }
 
 function isAsciiLetter(c: number): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseTime } from '../../src/shared/time.js';
+import { parseTime, parseTimeByPatterns } from '../../src/shared/time.js';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -92,6 +92,34 @@ describe('parseTime', () => {
         const text = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T12:00:00Z`;
         const real = new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
         expect(parseTime(text)).toBe(real ? Date.parse(text) : undefined);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads a run of times that share their minute (the fast paths remember the last) as the general patterns do (property)', () => {
+    // Times drawn near one another, as a log's lines are: one date and hour, a few minutes, seconds past 59, other
+    // zones and impossible days, so that a remembered minute is reused, replaced and wrongly matched if it could be.
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    const iso = fc
+      .tuple(
+        fc.constantFrom('2026-11-02', '2026-02-29', '2024-02-29', '2026-13-01'),
+        two(2),
+        two(99),
+        fc.constantFrom('', '.123', '.9', '.0451'),
+      )
+      .map(([day, mi, s, frac]) => `${day}T07:${mi}:${s}${frac}Z`);
+    const clf = fc
+      .tuple(
+        fc.constantFrom('02/Nov/2026', '29/Feb/2026', '29/Feb/2024', '02/nov/2026', '02/Xyz/2026'),
+        two(2),
+        two(99),
+        fc.constantFrom('+0000', '-0130', '+2400', '+0060'),
+      )
+      .map(([day, mi, s, zone]) => `${day}:07:${mi}:${s} ${zone}`);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(iso, clf), { minLength: 2, maxLength: 30 }), (times) => {
+        for (const text of times) expect(parseTime(text), text).toBe(parseTimeByPatterns(text));
       }),
       { numRuns: 3000 },
     );

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cleanAnyPath } from '../../../src/input/url.js';
 import { cleanPath, quote, readIp, readMethod, readStatus, splitRequestLine } from '../../../src/input/common/values.js';
 
 describe('cleanPath', () => {
@@ -25,6 +27,27 @@ describe('cleanPath', () => {
   it('returns undefined when only a query is left', () => {
     expect(cleanPath('?a=1')).toBeUndefined();
     expect(cleanPath('#x')).toBeUndefined();
+  });
+
+  it('returns a plain path as it is without the general reading, and agrees with that reading on any text (property)', () => {
+    // Characters the shortcut must hand to the general reading (a query, fragment, jsessionid, scheme, spaces) and
+    // ordinary path characters, so that plain paths and nearly plain ones are both drawn often.
+    const char = fc.constantFrom('/', 'a', 'Z', '0', '-', '.', '_', '~', '%', '?', '#', ';', ':', ' ', '\t', '\u00a0', 'é', '\ufeff', '@');
+    const text = fc.array(char, { maxLength: 24 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          text,
+          text.map((t) => `/${t}`),
+          fc.string(),
+        ),
+        (raw) => {
+          expect(cleanPath(raw)).toBe(cleanAnyPath(raw));
+        },
+      ),
+      { numRuns: 4000 },
+    );
+    expect(cleanPath('/api/customers/10043')).toBe('/api/customers/10043');
   });
 });
 
