@@ -1,7 +1,11 @@
 /**
- * Finds, in one pass over a string, the lowest-numbered of many tokens that occur in it (Aho-Corasick, compiled to a
- * table of next states): the work is one array read per character whatever the number of tokens, and no pattern is
- * compiled from data. Tokens are ASCII; any other character matches nothing.
+ * Finds, in one pass over a string, the lowest-numbered of many tokens that occur in it (Aho-Corasick as a table of
+ * next states): the work is one array read per character whatever the number of tokens, and no pattern is compiled
+ * from data. Tokens are ASCII; any other character matches nothing.
+ *
+ * The table fills in as texts need it (issue 12): a scan runs once and cold, and filling all 128 next states of every
+ * trie node up front took longer than the demo's whole classification. A state's next state, once found by following
+ * fall-backs, is kept, so a character costs one array read as soon as the pair (state, character) has been seen.
  */
 export interface TokenIndex {
   /** The lowest token number found in `text` (already lowercased) and where it starts, or undefined. */
@@ -10,59 +14,68 @@ export interface TokenIndex {
 
 const NONE = Number.MAX_SAFE_INTEGER;
 const ASCII = 128;
+/** A next state not worked out yet. */
+const UNKNOWN = -1;
 
 export function buildTokenIndex(tokens: readonly string[]): TokenIndex {
-  // The trie: children by character code, the lowest token that ends at each node, and its depth.
-  const children: Array<Map<number, number>> = [new Map()];
+  // The trie, straight into the table: a node's row holds its children; the rest of the row is UNKNOWN.
+  let next: Int32Array = new Int32Array(64 * ASCII).fill(UNKNOWN);
   const own: number[] = [NONE];
   const depth: number[] = [0];
+  const parent: number[] = [0];
+  const code: number[] = [0];
   tokens.forEach((token, id) => {
     let node = 0;
     for (let i = 0; i < token.length; i++) {
-      const code = token.charCodeAt(i);
-      if (code >= ASCII) throw new Error(`token index: ${JSON.stringify(token)} is not ASCII`);
-      let child = children[node]!.get(code);
-      if (child === undefined) {
-        child = children.length;
-        children.push(new Map());
+      const c = token.charCodeAt(i);
+      if (c >= ASCII) throw new Error(`token index: ${JSON.stringify(token)} is not ASCII`);
+      let child = next[node * ASCII + c]!;
+      if (child === UNKNOWN) {
+        child = own.length;
+        if ((child + 1) * ASCII > next.length) next = grown(next);
         own.push(NONE);
         depth.push(depth[node]! + 1);
-        children[node]!.set(code, child);
+        parent.push(node);
+        code.push(c);
+        next[node * ASCII + c] = child;
       }
       node = child;
     }
     if (id < own[node]!) own[node] = id;
   });
+  const count = own.length;
+  const table = next.subarray(0, count * ASCII);
+  // At the root, a character that starts no token leads back to the root: every fall-back chain ends there.
+  for (let c = 0; c < ASCII; c++) if (table[c] === UNKNOWN) table[c] = 0;
 
-  // Breadth-first, each node's fall-back (the longest proper suffix that is also a trie path) is already complete, so
-  // its next states and best token fill in from the fall-back's: the best token is the lowest of those ending there.
-  const count = children.length;
-  const next = new Int32Array(count * ASCII);
-  const best = own.slice();
-  const bestDepth = depth.map((d, n) => (own[n] === NONE ? 0 : d));
   const fail = new Int32Array(count);
-  for (const [code, child] of children[0]!) next[code] = child;
-  const queue: number[] = [...children[0]!.values()];
-  for (let head = 0; head < queue.length; head++) {
-    const node = queue[head]!;
+  /** The next state from `node` on `c`: its child, else its fall-back's next state; kept along the way. */
+  const step = (node: number, c: number): number => {
+    let n = node;
+    let found = table[n * ASCII + c]!;
+    while (found === UNKNOWN) {
+      n = fail[n]!;
+      found = table[n * ASCII + c]!;
+    }
+    for (let k = node; k !== n; k = fail[k]!) table[k * ASCII + c] = found;
+    return found;
+  };
+
+  // By depth, so that a node's fall-back (the longest proper suffix that is also a trie path) and its best token are
+  // complete before its children's: the best token is the lowest of those ending there.
+  const best = new Float64Array(count);
+  const bestDepth = new Int32Array(count);
+  for (const node of byDepth(depth)) {
+    const p = parent[node]!;
+    if (node !== 0 && p !== 0) fail[node] = step(fail[p]!, code[node]!);
     const f = fail[node]!;
-    if (best[f]! < best[node]!) {
+    best[node] = own[node]!;
+    bestDepth[node] = own[node] === NONE ? 0 : depth[node]!;
+    if (node !== 0 && best[f]! < best[node]!) {
       best[node] = best[f]!;
       bestDepth[node] = bestDepth[f]!;
     }
-    for (let code = 0; code < ASCII; code++) {
-      const child = children[node]!.get(code);
-      if (child === undefined) {
-        next[node * ASCII + code] = next[f * ASCII + code]!;
-      } else {
-        next[node * ASCII + code] = child;
-        fail[child] = next[f * ASCII + code]!;
-        queue.push(child);
-      }
-    }
   }
-  const bests = Float64Array.from(best);
-  const depths = Int32Array.from(bestDepth);
 
   return {
     first(text) {
@@ -70,14 +83,38 @@ export function buildTokenIndex(tokens: readonly string[]): TokenIndex {
       let found = NONE;
       let at = -1;
       for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        node = code < ASCII ? next[node * ASCII + code]! : 0;
-        if (bests[node]! < found) {
-          found = bests[node]!;
-          at = i + 1 - depths[node]!;
+        const c = text.charCodeAt(i);
+        if (c >= ASCII) node = 0;
+        else {
+          const known = table[node * ASCII + c]!;
+          node = known === UNKNOWN ? step(node, c) : known;
+        }
+        if (best[node]! < found) {
+          found = best[node]!;
+          at = i + 1 - bestDepth[node]!;
         }
       }
       return found === NONE ? undefined : { id: found, at };
     },
   };
+}
+
+function grown(table: Int32Array): Int32Array {
+  const larger = new Int32Array(table.length * 2).fill(UNKNOWN);
+  larger.set(table);
+  return larger;
+}
+
+/** Node numbers ordered by depth (a stable counting sort: the root first). */
+function byDepth(depth: readonly number[]): Int32Array {
+  let deepest = 0;
+  for (const d of depth) if (d > deepest) deepest = d;
+  const starts = new Int32Array(deepest + 2);
+  for (const d of depth) starts[d + 1]!++;
+  for (let d = 1; d < starts.length; d++) starts[d]! += starts[d - 1]!;
+  const order = new Int32Array(depth.length);
+  depth.forEach((d, node) => {
+    order[starts[d]!++] = node;
+  });
+  return order;
 }

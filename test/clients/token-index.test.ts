@@ -28,6 +28,26 @@ describe('buildTokenIndex', () => {
     );
   });
 
+  it('answers every later text as the slow way does, with next states kept from the texts before it', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(token, { minLength: 1, maxLength: 12 }),
+        fc.array(text, { minLength: 2, maxLength: 20 }),
+        (tokens, texts) => {
+          const index = buildTokenIndex(tokens);
+          for (const t of texts) expect(index.first(t)?.id).toBe(naive(tokens, t)?.id);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('matches nothing across a non-ASCII character and starts again after it', () => {
+    const index = buildTokenIndex(['ab']);
+    expect(index.first('a\u00e9b')).toBeUndefined();
+    expect(index.first('a\u00e9ab')).toEqual({ id: 0, at: 2 });
+  });
+
   it('finds a token that only shows once the automaton falls back from a longer one', () => {
     const index = buildTokenIndex(['abcx', 'bcd']);
     expect(index.first('zabcd')).toEqual({ id: 1, at: 2 });
