@@ -170,11 +170,9 @@ function genericFamily(ua: string, parts: UaParts): string {
 
 function identity(cls: ClientClass, family: string, os: string | undefined, matchedToken?: string, source?: string): ClientIdentity {
   const name = family.slice(0, MAX_NAME_LENGTH) || 'unknown';
-  const result: ClientIdentity = { class: cls, family: name, key: clientKey(cls, name, os) };
-  if (os !== undefined) result.os = os;
-  if (matchedToken !== undefined) result.matchedToken = matchedToken;
-  if (source !== undefined) result.source = source;
-  return result;
+  // Every field at once, absent ones as undefined (which JSON leaves out): identities share one shape, and adding a
+  // field later gave each its own property store (40 bytes per client).
+  return { class: cls, family: name, key: clientKey(cls, name, os), os, matchedToken, source };
 }
 
 /**
