@@ -18,8 +18,11 @@ const ASCII = 128;
 const UNKNOWN = -1;
 
 export function buildTokenIndex(tokens: readonly string[]): TokenIndex {
-  // The trie, straight into the table: a node's row holds its children; the rest of the row is UNKNOWN.
-  let next: Int32Array = new Int32Array(64 * ASCII).fill(UNKNOWN);
+  // The trie, straight into the table: a node's row holds its children; the rest of the row is UNKNOWN. A trie has at
+  // most one node per token character, plus the root: one allocation, not a table grown and copied.
+  let nodes = 1;
+  for (const token of tokens) nodes += token.length;
+  const next = new Int32Array(nodes * ASCII).fill(UNKNOWN);
   const own: number[] = [NONE];
   const depth: number[] = [0];
   const parent: number[] = [0];
@@ -32,7 +35,6 @@ export function buildTokenIndex(tokens: readonly string[]): TokenIndex {
       let child = next[node * ASCII + c]!;
       if (child === UNKNOWN) {
         child = own.length;
-        if ((child + 1) * ASCII > next.length) next = grown(next);
         own.push(NONE);
         depth.push(depth[node]! + 1);
         parent.push(node);
@@ -97,12 +99,6 @@ export function buildTokenIndex(tokens: readonly string[]): TokenIndex {
       return found === NONE ? undefined : { id: found, at };
     },
   };
-}
-
-function grown(table: Int32Array): Int32Array {
-  const larger = new Int32Array(table.length * 2).fill(UNKNOWN);
-  larger.set(table);
-  return larger;
 }
 
 /** Node numbers ordered by depth (a stable counting sort: the root first). */
