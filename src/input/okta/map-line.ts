@@ -1,5 +1,5 @@
 import type { MapResult, RecordContext } from '../format.js';
-import { compileProjection, each, projectJsonLine, type ProjectionSpec } from '../records/json-projection.js';
+import { type CompiledProjection, compileProjection, each, projectJsonLine, type ProjectionSpec } from '../records/json-projection.js';
 import { isEventHookDelivery } from './event-hook.js';
 import { OKTA_FIELDS as F } from './fields.js';
 import { mapOkta } from './map.js';
@@ -63,7 +63,8 @@ export function oktaProjectionSpec(): ProjectionSpec {
   return spec as ProjectionSpec;
 }
 
-const PROJECTION = compileProjection(oktaProjectionSpec());
+/** Compiled on the first NDJSON line, not at import: a scan that reads no Okta NDJSON does not pay for it. */
+let projection: CompiledProjection | undefined;
 
 /**
  * An Okta NDJSON line mapped from its bytes: the fields the mapper reads are cut from it (json-projection.ts) and
@@ -72,7 +73,8 @@ const PROJECTION = compileProjection(oktaProjectionSpec());
  * than OKTA_FIELDS spells it, ...) or is an event-hook delivery, whose events are under keys not projected.
  */
 export function mapOktaLine(bytes: Buffer, start: number, end: number, ctx: RecordContext): MapResult | undefined {
-  const record = projectJsonLine(bytes, start, end, PROJECTION);
+  projection ??= compileProjection(oktaProjectionSpec());
+  const record = projectJsonLine(bytes, start, end, projection);
   if (record === undefined || isEventHookDelivery(record)) return undefined;
   return mapOkta(record, ctx);
 }
