@@ -88,12 +88,27 @@ export interface JsonOptions {
   linesFrom?: number;
   /** Records larger than this are skipped with the reason (`--max-record-size`). */
   maxBytes?: number;
+  /** A text that is not one value per line and ends within this many characters is first tried whole; 0: never. */
+  wholeUpTo?: number;
 }
+
+/**
+ * Up to this many characters, a text that is not one value per line is held to its end and tried with one
+ * JSON.parse (see readWhole): a small export, read once, would otherwise spend most of its time in the character
+ * loop of `scan`, which runs cold (issue 12: the demo's Okta and Entra exports took about 20 ms that way).
+ */
+const WHOLE_UP_TO = 1 << 20;
+/** In valid JSON: a string (which holds no raw line end), or a character `readWhole` counts. */
+const WHOLE_TOKEN = /"(?:[^"\\\n]|\\.)*"|[{}[\]\n]/g;
 
 export class JsonRecordSplitter {
   private mode: 'undecided' | 'lines' | 'scan' = 'undecided';
   private line = 1;
   private readonly maxBytes: number;
+  private readonly wholeUpTo: number;
+  /** The text held to be tried whole, while it may still be small enough; undefined once it is scanned. */
+  private whole: string[] | undefined;
+  private wholeChars = 0;
   /** One value per line: lines are cut (and held within the limit) by a line splitter. */
   private lines: LineSplitter | undefined;
 
@@ -128,6 +143,7 @@ export class JsonRecordSplitter {
     options: JsonOptions = {},
   ) {
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_RECORD_BYTES;
+    this.wholeUpTo = options.wholeUpTo ?? WHOLE_UP_TO;
     if (options.linesFrom !== undefined) this.startLines(options.linesFrom);
   }
 
@@ -144,11 +160,16 @@ export class JsonRecordSplitter {
       return;
     }
     if (this.lines) this.lines.push(text);
-    else this.scan(text);
+    else this.scanOrHold(text);
   }
 
   end(): void {
     if (this.mode === 'undecided') this.decideMode(true);
+    if (this.whole !== undefined) {
+      const text = this.whole.join('');
+      this.whole = undefined;
+      if (!this.readWhole(text)) this.scan(text);
+    }
     if (this.lines) {
       this.lines.end();
     } else if (this.mode === 'scan' && this.inRecord) {
@@ -185,8 +206,61 @@ export class JsonRecordSplitter {
       this.lines!.push(text);
     } else {
       this.mode = 'scan';
-      this.scan(text);
+      if (this.wholeUpTo > 0) this.whole = [];
+      this.scanOrHold(text);
     }
+  }
+
+  private scanOrHold(text: string): void {
+    if (this.whole === undefined) {
+      this.scan(text);
+      return;
+    }
+    this.whole.push(text);
+    this.wholeChars += text.length;
+    if (this.wholeChars <= this.wholeUpTo) return;
+    const held = this.whole.join('');
+    this.whole = undefined;
+    this.scan(held);
+  }
+
+  /**
+   * A whole text that is one JSON array of objects, each within the limit: its records, each on the line its `{`
+   * is on, exactly as `scan` reads them (then every string is one WHOLE_TOKEN, so braces inside strings are never
+   * counted). False, having read nothing, for any other text: `scan` reads it and says what is wrong.
+   */
+  private readWhole(text: string): boolean {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return false;
+    }
+    if (!Array.isArray(value)) return false;
+    for (const item of value) if (item === null || typeof item !== 'object' || Array.isArray(item)) return false;
+    const lines: number[] = [];
+    let line = this.line;
+    let depth = 0;
+    let start = 0;
+    const token = new RegExp(WHOLE_TOKEN);
+    for (let m = token.exec(text); m !== null; m = token.exec(text)) {
+      const c = text.charCodeAt(m.index);
+      if (c === 10) line++;
+      else if (c === 123 || c === 91) {
+        if (depth === 1) {
+          lines.push(line);
+          start = m.index;
+        }
+        depth++;
+      } else if (c === 125 || c === 93) {
+        depth--;
+        if (depth === 1 && exceedsLimit(text.slice(start, m.index + 1), this.maxBytes)) return false;
+      }
+    }
+    if (lines.length !== value.length) return false;
+    this.line = line;
+    value.forEach((item, i) => this.sink.record(item, lines[i]!));
+    return true;
   }
 
   private startLines(firstLine: number): void {
