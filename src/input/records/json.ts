@@ -230,6 +230,10 @@ export class JsonRecordSplitter {
    * counted). False, having read nothing, for any other text: `scan` reads it and says what is wrong.
    */
   private readWhole(text: string): boolean {
+    // A text cut short (a format probe's head) ends elsewhere than at its array's end: not worth a JSON.parse.
+    let last = text.length - 1;
+    while (last >= 0 && isSpace(text.charCodeAt(last))) last--;
+    if (text.charCodeAt(last) !== 93) return false;
     let value: unknown;
     try {
       value = JSON.parse(text);
