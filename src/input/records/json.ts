@@ -263,7 +263,7 @@ export class JsonRecordSplitter {
     }
     if (lines.length !== value.length) return false;
     this.line = line;
-    value.forEach((item, i) => this.sink.record(item, lines[i]!));
+    for (let i = 0; i < value.length; i++) this.sink.record(value[i], lines[i]!);
     return true;
   }
 
