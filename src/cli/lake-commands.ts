@@ -1,4 +1,5 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
+import { Option } from './commander.js';
 import { DIALECTS, EXPORT_TARGETS, type DialectName, type ExportTarget } from '../engine/option-values.js';
 import { UsageError } from '../shared/errors.js';
 import { escapeTerminal } from '../report/escape.js';

@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from './commander.js';
 import { formatIds, MAPPABLE_FIELDS, TOOL, WORKER_MODES, type WorkerMode } from '../engine/option-values.js';
 import { UsageError } from '../shared/errors.js';
 import { SEVERITIES } from '../model/severity.js';

@@ -1,7 +1,10 @@
 // A module-resolution hook (node --import this file): appends every module URL the program resolves, one a line, to
-// the file named by BORROWSCAN_MODULE_LOG. Used to check which modules a command loads, without timing anything.
+// the file named by BORROWSCAN_MODULE_LOG: ES modules through a resolve hook, CommonJS ones (`require`, as the CLI
+// loads commander) as they are required. Used to check which modules a command loads, without timing anything.
 import { appendFileSync } from 'node:fs';
-import { register } from 'node:module';
+import Module, { register } from 'node:module';
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const hook = `
 import { appendFileSync } from 'node:fs';
@@ -13,3 +16,11 @@ export async function resolve(specifier, context, next) {
 
 appendFileSync(process.env.BORROWSCAN_MODULE_LOG, '');
 register(`data:text/javascript,${encodeURIComponent(hook)}`);
+
+const required = Module.prototype.require;
+Module.prototype.require = function require(id) {
+  const exports = required.call(this, id);
+  const file = Module._resolveFilename(id, this);
+  if (isAbsolute(file)) appendFileSync(process.env.BORROWSCAN_MODULE_LOG, `${pathToFileURL(file).href}\n`);
+  return exports;
+};
