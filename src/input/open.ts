@@ -1,7 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { createGunzip } from 'node:zlib';
 import type { InputFile } from './paths.js';
 
 export { expandPaths, type InputFile } from './paths.js';
@@ -71,7 +70,8 @@ export async function* decodeText(raw: AsyncIterable<Buffer>, onBytes?: ByteCoun
     }
   }
   const isGzip = hasGzipMagic(head);
-  const bytes: AsyncIterable<Buffer> = isGzip ? Readable.from(counted()).pipe(createGunzip()) : counted();
+  // zlib loads only for a gzip file (issue 12: 0.7 ms of every scan otherwise).
+  const bytes: AsyncIterable<Buffer> = isGzip ? Readable.from(counted()).pipe((await import('node:zlib')).createGunzip()) : counted();
   // StringDecoder, not TextDecoder: on Node 20 TextDecoder returns two-byte strings even for ASCII,
   // which makes every later indexOf, slice and JSON.parse markedly slower.
   const decoder = new StringDecoder('utf8');
