@@ -129,7 +129,61 @@ async function duckdb([okta, access]) {
   return { rows: rows.length };
 }
 
+/**
+ * Opt-in (BENCH_MEMORY_TRACE=1): where the peak RSS falls. A worker thread reads the process's RSS every 20 ms (it
+ * runs while the scan's own thread is busy in a synchronous stage); this thread records its heap, typed arrays and
+ * external memory every 100 ms while it is free (reading is asynchronous). Reports the RSS peak's time and the last
+ * heap sample before it, so that a peak after reading (detect, report) shows as such. Off, nothing of it runs.
+ */
+async function traceMemory() {
+  const { Worker } = await import('node:worker_threads');
+  const started = performance.now();
+  const watcher = new Worker(
+    `const { parentPort } = require('node:worker_threads');
+     let peak = 0, at = 0; const t0 = Date.now();
+     const timer = setInterval(() => { const r = process.memoryUsage.rss(); if (r > peak) { peak = r; at = Date.now() - t0; } }, 20);
+     parentPort.on('message', () => { clearInterval(timer); parentPort.postMessage({ peak, at }); });`,
+    { eval: true },
+  );
+  const mb = (b) => Math.round(b / 104857.6) / 10;
+  const heap = [];
+  const sample = () => {
+    const m = process.memoryUsage();
+    heap.push({
+      atMs: Math.round(performance.now() - started),
+      rssMb: mb(m.rss),
+      heapUsedMb: mb(m.heapUsed),
+      heapTotalMb: mb(m.heapTotal),
+      externalMb: mb(m.external),
+      arrayBuffersMb: mb(m.arrayBuffers),
+    });
+  };
+  const timer = setInterval(sample, 100);
+  return {
+    async stop() {
+      clearInterval(timer);
+      sample();
+      const peak = await new Promise((resolve) => {
+        watcher.once('message', resolve);
+        watcher.postMessage('stop');
+      });
+      await watcher.terminate();
+      const before = heap.filter((h) => h.atMs <= peak.at).at(-1);
+      const maxHeap = heap.reduce((a, h) => (h.heapUsedMb > a.heapUsedMb ? h : a), heap[0]);
+      return {
+        rssPeakMb: mb(peak.peak),
+        rssPeakAtMs: peak.at,
+        lastHeapSampleMs: heap.at(-2)?.atMs,
+        atRssPeak: before,
+        atHeapPeak: maxHeap,
+        end: heap.at(-1),
+      };
+    },
+  };
+}
+
 const t0 = performance.now();
+const trace = process.env.BENCH_MEMORY_TRACE ? await traceMemory() : undefined;
 let extra;
 if (mode === 'bare-json') extra = bareJson(args[0], args[1]);
 else if (mode === 'bare-text') extra = bareText(args[0]);
@@ -143,6 +197,7 @@ else {
   process.exit(2);
 }
 const ms = performance.now() - t0;
+if (trace) extra = { ...extra, memoryTrace: await trace.stop() };
 const usage = process.resourceUsage();
 process.stdout.write(
   `BENCH ${JSON.stringify({ mode, ms, maxRssKb: usage.maxRSS, userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000, ...extra })}\n`,

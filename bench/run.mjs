@@ -364,6 +364,7 @@ async function memoryRows() {
         peakRssMb: round(sample.maxRssKb / 1024, 1),
         sampleMemoryMb,
         met: sample.maxRssKb / 1024 < TARGETS.peakRssMb,
+        ...(sample.memoryTrace ? { memoryTrace: sample.memoryTrace } : {}),
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
