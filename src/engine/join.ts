@@ -41,22 +41,37 @@ interface Candidate {
   ips: Set<string>;
 }
 
+function candidateOf(session: Session, from: number): Candidate {
+  const ips = new Set<string>();
+  for (const c of session.clients.values()) if (!isAutomationClient(c.identity)) for (const ip of c.ips) ips.add(ip);
+  return { session, from, to: session.endedAt ?? session.lastSeen + IDLE_LIFETIME_MS, ips };
+}
+
+/** Only activity without any session of its own joins: never another identity provider's sign-in session. */
+function mayJoin(id: string, session: Session): boolean {
+  return id.startsWith(INFERRED_SESSION_PREFIX) && !session.start && session.users.size === 1;
+}
+
 function joinByUserIpTime(store: SessionStore, mergeState: StateMerger): void {
+  // Candidates only for the users that some session to join names: a candidate and its IP set for every sign-in
+  // session (some 250 bytes each) were built at the scan's peak even when no session could join.
+  const wanted = new Set<string>();
+  for (const [id, session] of store.sessions) if (mayJoin(id, session)) for (const user of session.users) wanted.add(user);
+  if (wanted.size === 0) return;
   const byUser = new Map<string, Candidate[]>();
   for (const session of store.sessions.values()) {
     if (!session.start?.interactive) continue;
-    const ips = new Set<string>();
-    for (const c of session.clients.values()) if (!isAutomationClient(c.identity)) for (const ip of c.ips) ips.add(ip);
-    const candidate = { session, from: session.start.time, to: session.endedAt ?? session.lastSeen + IDLE_LIFETIME_MS, ips };
+    let candidate: Candidate | undefined;
     for (const user of session.users) {
+      if (!wanted.has(user)) continue;
+      candidate ??= candidateOf(session, session.start.time);
       const list = byUser.get(user) ?? [];
       list.push(candidate);
       byUser.set(user, list);
     }
   }
   for (const [id, session] of store.sessions) {
-    // Only activity without any session of its own joins: never another identity provider's sign-in session.
-    if (!id.startsWith(INFERRED_SESSION_PREFIX) || session.start || session.users.size !== 1) continue;
+    if (!mayJoin(id, session)) continue;
     const user = [...session.users][0]!;
     const ips = new Set([...session.clients.values()].flatMap((c) => [...c.ips]));
     const matches = (byUser.get(user) ?? []).filter(
