@@ -126,7 +126,7 @@ export class SessionStore {
           time: event.time,
           clientKey: identity.key,
           interactive: event.interactive === true,
-          evidence: toEvidence(event),
+          evidence: signInFrom(usage, event) ?? toEvidence(event),
         };
       }
     }
@@ -216,7 +216,7 @@ export class SessionStore {
 
   private updateSession(session: StoredSession, event: NormalizedEvent): void {
     session.eventCount++;
-    if (!session.formats.has(event.format)) session.formats = this.sets.with(session.formats, event.format);
+    if (!session.formats.has(event.format)) session.formats = this.sets.with(session.formats, event.format, true);
     if (event.user) {
       if (event.user !== session.user) {
         const key = event.user.toLowerCase();
@@ -246,6 +246,17 @@ export class SessionStore {
     }
     if (event.risk !== undefined) addRisk(session, event);
   }
+}
+
+/**
+ * The client's sign-in when it is this event's (it was just recorded): the session's start then points at it, not at
+ * a copy of it with a summary of its own (120 bytes per session; only its time, file, line and summary are read).
+ */
+function signInFrom(usage: ClientUsage, event: NormalizedEvent): ClientUsage['signIn'] {
+  const signIn = usage.signIn;
+  return signIn !== undefined && signIn.time === event.time && signIn.line === event.source.line && signIn.file === event.source.file
+    ? signIn
+    : undefined;
 }
 
 /** Risk signals kept per session, earliest first: enough to corroborate its findings. */

@@ -14,6 +14,19 @@ describe('SessionStore', () => {
     expect(s!.clients.size).toBe(1);
   });
 
+  it("keeps a session's start as its client's sign-in, not a copy, and still the earliest of two clients' sign-ins", () => {
+    const [s] = sessionsOf([
+      signIn('102abc', 'alice@example.com', UA.chromeMac, '198.51.100.1', min(5)),
+      signIn('102abc', 'alice@example.com', UA.firefoxWin, '198.51.100.2', min(1)),
+    ]);
+    const firefox = [...s!.clients.values()].find((c) => c.userAgent === UA.firefoxWin)!;
+    const chrome = [...s!.clients.values()].find((c) => c.userAgent === UA.chromeMac)!;
+    expect(s!.start!.evidence).toBe(firefox.signIn);
+    expect(s!.start!.time).toBe(min(1));
+    expect(s!.start!.evidence.summary).toBe('user.session.start (success) from 198.51.100.2');
+    expect(chrome.signIn!.time).toBe(min(5));
+  });
+
   it('compares user names case-insensitively and keeps the first spelling for display', () => {
     const [s] = sessionsOf([
       signIn('s', 'Alice@Example.com', UA.chromeMac, '198.51.100.1'),
