@@ -76,4 +76,21 @@ describe('SetPool', () => {
     expect([...a]).toEqual(['okta']);
     expect(pool.with(c, 'access-log')).toBe(c);
   });
+
+  it('hands the same ordered pair the same frozen set when asked to share pairs, and only then', () => {
+    const pool = new SetPool();
+    const okta = pool.with(SetPool.EMPTY, 'okta');
+    const a = pool.with(okta, 'access-log', true);
+    const b = pool.with(pool.with(SetPool.EMPTY, 'okta'), 'access-log', true);
+    expect(a).toBe(b);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect([...a]).toEqual(['okta', 'access-log']);
+    const reversed = pool.with(pool.with(SetPool.EMPTY, 'access-log'), 'okta', true);
+    expect([...reversed]).toEqual(['access-log', 'okta']);
+    expect(reversed).not.toBe(a);
+    const third = pool.with(a, 'nginx', true);
+    expect([...third]).toEqual(['okta', 'access-log', 'nginx']);
+    expect([...a]).toEqual(['okta', 'access-log']);
+    expect(pool.with(okta, 'access-log')).not.toBe(a);
+  });
 });
