@@ -2,12 +2,13 @@ import type { ClientIdentity } from '../model/client.js';
 import type { NormalizedEvent } from '../model/event.js';
 import type { ActivityPool, ClientUsage, RiskEvidence, SamplePool, Session } from '../model/session.js';
 import { refineIdentity } from '../clients/evidence.js';
-import { insertSorted, isEarlier, summarize, toEvidence } from '../shared/evidence.js';
+import { insertSorted, isEarlier, toEvidence } from '../shared/evidence.js';
 import { getHeapStatistics } from 'node:v8';
 import { UsageError } from '../shared/errors.js';
 import { SetPool } from '../shared/small-collections.js';
 import type { ClientMap } from './client-map.js';
 import { StoredSession } from './stored-session.js';
+import { StoredSignIn } from './stored-sign-in.js';
 import { type ClientPools, StoredClient } from './stored-client.js';
 import { addEvidence, type EvidencePool, newEvidencePool } from './evidence-pool.js';
 import { detach, Interner } from '../shared/detach.js';
@@ -347,15 +348,7 @@ function updateUsage(usage: StoredClient, event: NormalizedEvent, sets: SetPool,
   usage.evidenceHead = addEvidence(usage.pools.evidence, usage.evidenceHead, event, EVIDENCE_PER_CLIENT);
   if (event.kind === 'signin' && event.outcome === 'success') {
     if (!usage.signIn || isEarlier(event, usage.signIn)) {
-      // Spelled out, not spread: V8 gives every object built by a spread its own hidden class (5 MB at 18K sessions).
-      usage.signIn = {
-        file: event.source.file,
-        line: event.source.line,
-        time: event.time,
-        summary: summarize(event),
-        interactive: event.interactive === true,
-        ip: event.ip === undefined ? undefined : strings.intern(event.ip),
-      };
+      usage.signIn = new StoredSignIn(event, strings);
     }
   }
   if (usage.timeline) {
