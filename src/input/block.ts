@@ -44,20 +44,7 @@ export function readBlock(
  * gives (LineSplitter, then JsonRecordSplitter), as a test holds on every fixture and the corpus.
  */
 function readJsonLines(buffer: Buffer, sink: RecordSink, firstLine: number, maxBytes: number): number {
-  const n = buffer.length;
-  let line = firstLine;
-  let start = 0;
-  while (start < n) {
-    const nl = buffer.indexOf(NEWLINE, start);
-    let end = nl < 0 ? n : nl;
-    if (end > start && buffer[end - 1] === CR) end--;
-    readJsonLineBytes(buffer, start, end, line, sink, maxBytes);
-    // A last line without its newline is read, and not counted: the block after it starts no line.
-    if (nl < 0) return line;
-    line++;
-    start = nl + 1;
-  }
-  return line;
+  return eachLine(buffer, firstLine, (start, end, line) => readJsonLineBytes(buffer, start, end, line, sink, maxBytes));
 }
 
 const NEWLINE = 0x0a;
@@ -70,6 +57,17 @@ const CR = 0x0d;
  * slowly character by character (the text formats' readers do that all along a line: about a quarter of their time).
  */
 function readTextLines(buffer: Buffer, sink: RecordSink, firstLine: number, maxBytes: number): number {
+  return eachLine(buffer, firstLine, (start, end, line) => {
+    if (end > start) readTextLine(buffer, start, end, line, sink, maxBytes);
+  });
+}
+
+/**
+ * Calls `read` with the bounds of every line of a block (without its newline or CR) and its number; returns the
+ * number the block after it starts at. A last line without its newline is read, and not counted: the block after it
+ * starts no line.
+ */
+function eachLine(buffer: Buffer, firstLine: number, read: (start: number, end: number, line: number) => void): number {
   const n = buffer.length;
   let line = firstLine;
   let start = 0;
@@ -77,7 +75,7 @@ function readTextLines(buffer: Buffer, sink: RecordSink, firstLine: number, maxB
     const nl = buffer.indexOf(NEWLINE, start);
     let end = nl < 0 ? n : nl;
     if (end > start && buffer[end - 1] === CR) end--;
-    if (end > start) readTextLine(buffer, start, end, line, sink, maxBytes);
+    read(start, end, line);
     if (nl < 0) return line;
     line++;
     start = nl + 1;
