@@ -1,4 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
+import type { Arbitrary } from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readBlock } from '../../src/input/block.js';
 import { LineSplitter } from '../../src/input/records/lines.js';
@@ -11,6 +12,18 @@ function collect(): RecordSink & { records: [unknown, number][]; errors: [number
 }
 
 const bytes = (s: string) => new TextEncoder().encode(s);
+
+/** Files of up to 8 of the pieces `piece` gives, each with any line end or none, and raw bytes (invalid UTF-8 too). */
+async function filesOf(piece: Arbitrary<string>) {
+  const fc = (await import('fast-check')).default;
+  const ends = fc.constantFrom('\n', '\r\n', '\r', '');
+  const file = fc.array(fc.tuple(piece, ends), { maxLength: 8 }).map((lines) => lines.map(([p, e]) => p + e).join(''));
+  const raw = fc.uint8Array({ maxLength: 60 }).map((u) => Buffer.from(u));
+  return fc.oneof(
+    file.map((s) => Buffer.from(s, 'utf8')),
+    raw,
+  );
+}
 
 describe('readBlock: one block of whole lines', () => {
   it('numbers JSON lines from the block first line, skips blank lines and reports bad JSON where it is', () => {
@@ -80,16 +93,9 @@ describe('readBlock: text lines, each decoded from its own bytes', () => {
       ),
       fc.string({ maxLength: 30 }),
     );
-    const ends = fc.constantFrom('\n', '\r\n', '\r', '');
-    const file = fc.array(fc.tuple(piece, ends), { maxLength: 8 }).map((lines) => lines.map(([p, e]) => p + e).join(''));
-    // Raw bytes too: invalid UTF-8, sequences cut by a line end or by the stream's pieces.
-    const raw = fc.uint8Array({ maxLength: 60 }).map((u) => Buffer.from(u));
     fc.assert(
       fc.property(
-        fc.oneof(
-          file.map((s) => Buffer.from(s, 'utf8')),
-          raw,
-        ),
+        await filesOf(piece),
         fc.constantFrom(undefined, 4, 12, 40, 1024),
         fc.integer({ min: 1, max: 64 }),
         (data, maxBytes, pieceBytes) => {
@@ -147,23 +153,13 @@ describe('readBlock: JSON lines offered as bytes first (a sink with line())', ()
       fc.json(),
       fc.string({ maxLength: 30 }),
     );
-    const ends = fc.constantFrom('\n', '\r\n', '\r', '');
-    const file = fc.array(fc.tuple(piece, ends), { maxLength: 8 }).map((lines) => lines.map(([p, e]) => p + e).join(''));
-    const raw = fc.uint8Array({ maxLength: 60 }).map((u) => Buffer.from(u));
     fc.assert(
-      fc.property(
-        fc.oneof(
-          file.map((s) => Buffer.from(s, 'utf8')),
-          raw,
-        ),
-        fc.constantFrom(undefined, 4, 12, 40, 1024),
-        (data, maxBytes) => {
-          const r = bothWays(data, maxBytes);
-          expect(r.bytesWay.records).toEqual(r.text.records);
-          expect(r.bytesWay.errors).toEqual(r.text.errors);
-          expect(r.bytesNext).toBe(r.textNext);
-        },
-      ),
+      fc.property(await filesOf(piece), fc.constantFrom(undefined, 4, 12, 40, 1024), (data, maxBytes) => {
+        const r = bothWays(data, maxBytes);
+        expect(r.bytesWay.records).toEqual(r.text.records);
+        expect(r.bytesWay.errors).toEqual(r.text.errors);
+        expect(r.bytesNext).toBe(r.textNext);
+      }),
       { numRuns: 3000 },
     );
   });
