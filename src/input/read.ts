@@ -109,7 +109,8 @@ export async function readInput(file: InputFile, options: ReadOptions): Promise<
     // Read again from the first byte in blocks of whole lines; the head read so far only served detection.
     await chunks.return(undefined);
     try {
-      await readShared(file, fmt, container, fieldMap, mapped, options.sharing, options.onBytes, maxRecordBytes);
+      const stoppedBy = await readShared(file, fmt, container, fieldMap, mapped, options.sharing, options.onBytes, maxRecordBytes);
+      if (stoppedBy !== undefined) report.warning ??= `${stoppedBy}; the rest of the file was read on the main thread`;
     } catch (err) {
       stopOrThrow(err, addError);
     }

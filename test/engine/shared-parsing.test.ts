@@ -183,7 +183,7 @@ describe.skipIf(!built)('parsing shared with a worker thread gives the same repo
     expect(sharedReport).toEqual(aloneReport);
   });
 
-  it('when the worker fails, says so for the file it was reading and reads the next files on one thread', async () => {
+  it('when the worker stops mid-file, parses the blocks it did not answer here: every event, a warning, later files on one thread', async () => {
     const { readInput, FORMATS, createSharing } = await load();
     const sharing = createSharing({}, 0, 4096);
     const helper = sharing.helper;
@@ -199,21 +199,78 @@ describe.skipIf(!built)('parsing shared with a worker thread gives the same repo
       return h;
     };
     const file = { path: awkward.path, explicit: true, size: statSync(awkward.path).size };
-    const counts: number[] = [];
-    const reports = [];
+    const alone: unknown[] = [];
+    const aloneReport = await readInput(file, { formats: FORMATS, onEvent: (e) => alone.push(e) });
+    const runs: { events: unknown[]; report: Awaited<ReturnType<typeof readInput>> }[] = [];
     try {
       for (let i = 0; i < 2; i++) {
-        let n = 0;
-        reports.push(await readInput(file, { formats: FORMATS, sharing, onEvent: () => n++ }));
-        counts.push(n);
+        const events: unknown[] = [];
+        runs.push({ events, report: await readInput(file, { formats: FORMATS, sharing, onEvent: (e) => events.push(e) }) });
       }
     } finally {
       await sharing.close();
     }
-    expect(reports[0]!.errors.at(-1)).toMatchObject({ line: 0, reason: expect.stringMatching(/reading stopped early: .*parsing thread/) });
-    expect(counts[0]).toBeLessThan(awkward.events);
-    expect(reports[1]!.errors.map((e) => e.line)).toEqual(awkward.badLines);
-    expect(counts[1]).toBe(awkward.events);
+    expect(sent).toBe(3);
+    expect(runs[0]!.report.warning).toMatch(/parsing thread .*; the rest of the file was read on the main thread/);
+    expect(runs[0]!.events).toEqual(alone);
+    expect(runs[0]!.report.errors).toEqual(aloneReport.errors);
+    expect(runs[0]!.report.events).toBe(awkward.events);
+    // The next file is not sent to the stopped worker at all, and reads as on one thread, with no warning.
+    expect(runs[1]!.events).toEqual(alone);
+    expect(runs[1]!.report).toEqual(aloneReport);
+  });
+
+  it('stops the worker once its policy retires it (memory past the limit): the same events, no warning, later files on one thread', async () => {
+    const { readInput, FORMATS, createSharing } = await load();
+    const sharing = createSharing({}, 0, 4096);
+    let sent = 0;
+    let retired = false;
+    let stopped = 0;
+    const retire = sharing.retire;
+    sharing.retire = () => {
+      stopped++;
+      retire();
+    };
+    const helper = sharing.helper;
+    sharing.helper = () => {
+      const h = helper();
+      const parse = h.parse.bind(h);
+      h.parse = (block) => {
+        sent++;
+        return parse(block);
+      };
+      return h;
+    };
+    sharing.policy = () => ({
+      waitsForWorker: true,
+      get retired() {
+        return retired;
+      },
+      send: (pending) => {
+        if (sent >= 12) retired = true;
+        return !retired && pending < 4;
+      },
+      patience: () => Infinity,
+      parsedHere: () => undefined,
+      decoded: () => undefined,
+      parsedThere: () => undefined,
+      blockDone: () => undefined,
+    });
+    const file = { path: awkward.path, explicit: true, size: statSync(awkward.path).size };
+    const alone: unknown[] = [];
+    const aloneReport = await readInput(file, { formats: FORMATS, onEvent: (e) => alone.push(e) });
+    const shared: unknown[] = [];
+    let sharedReport: Awaited<ReturnType<typeof readInput>> | undefined;
+    try {
+      sharedReport = await readInput(file, { formats: FORMATS, sharing, onEvent: (e) => shared.push(e) });
+      expect(stopped).toBe(1);
+      expect(sharing.usable()).toBe(false);
+    } finally {
+      await sharing.close();
+    }
+    expect(sent).toBe(12);
+    expect(shared).toEqual(alone);
+    expect(sharedReport).toEqual(aloneReport);
   });
 
   it('reads standard input on the main thread (it cannot be read twice or cut ahead)', async () => {

@@ -68,13 +68,18 @@ export class ParseHelper {
         waiting.resolve(reply);
       }
     });
-    this.worker.on('error', (err) => this.fail(err));
+    this.worker.on('error', (err) => this.fail(new Error(`the parsing thread stopped: ${err.message}`)));
     this.worker.on('exit', (code) => this.fail(new Error(`the parsing thread stopped (exit code ${code})`)));
   }
 
   /** Whether the thread failed or was closed: nothing more can be parsed with it. */
   get failed(): boolean {
     return this.failure !== undefined;
+  }
+
+  /** Why the thread failed or was closed. */
+  get failureReason(): string | undefined {
+    return this.failure?.message;
   }
 
   /** Blocks sent that the worker has not answered for yet. */
@@ -143,6 +148,7 @@ export class ParseHelper {
   }
 
   private fail(err: Error): void {
+    if (this.failure === undefined) void this.worker.terminate();
     this.failure ??= err;
     this.markReady();
     for (const waiting of this.waiting.values()) waiting.reject(this.failure);

@@ -20,6 +20,7 @@ export function createSharing(choice: FormatChoice, minBytes: number, blockBytes
     policy: measured ? measuredSend : alwaysSend,
     helper: () => (helper ??= new ParseHelper(choice)),
     usable: () => !helper?.failed,
+    retire: () => void helper?.close(),
     close: async () => {
       await helper?.close();
     },

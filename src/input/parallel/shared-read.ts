@@ -20,6 +20,8 @@ export interface Sharing {
   usable(): boolean;
   /** Whether to send each block: a new policy per file, which measures that file's costs. */
   policy(): SharePolicy;
+  /** Stops the worker for the rest of the scan (its policy sends no more blocks): later files are read on this thread. */
+  retire(): void;
 }
 
 /** Blocks read ahead of the one being taken: the worker's queue, and a bound on the memory between the threads. */
@@ -55,7 +57,9 @@ function within(promise: Promise<unknown>, ms: number): Promise<void> {
 
 /**
  * Reads a file in blocks of whole lines, parsed by a worker thread and by this one, and hands the events on block by
- * block in file order, with their line numbers, exactly as a read on one thread hands them on.
+ * block in file order, with their line numbers, exactly as a read on one thread hands them on. If the worker stops
+ * before the end (it ran out of its memory, say), the blocks it did not answer are parsed here: the events are the
+ * same, and the reason it stopped is returned.
  *
  * The policy says which blocks are sent. This thread takes them in order: a block it kept, it parses; a block whose
  * events the worker sent back, it decodes; a block the worker has not started when its turn comes, it takes back and
@@ -72,7 +76,7 @@ export async function readShared(
   sharing: Sharing,
   onBytes: ByteCounter | undefined,
   maxRecordBytes: number,
-): Promise<void> {
+): Promise<string | undefined> {
   const reader = new BlockReader(file.path, sharing.blockBytes, maxRecordBytes);
   const helper = sharing.helper();
   const policy = sharing.policy();
@@ -93,7 +97,7 @@ export async function readShared(
         queue.push({ overlong: true });
         continue;
       }
-      const sent = policy.send(helper.pending) ? helper.parse(next.block) : undefined;
+      const sent = !helper.failed && policy.send(helper.pending) ? helper.parse(next.block) : undefined;
       if (sent === undefined) {
         queue.push({ own: next.block });
         continue;
@@ -121,9 +125,11 @@ export async function readShared(
     return next;
   };
   let line = 1;
+  let stoppedBy: string | undefined;
   try {
     readAhead();
     while (queue.length > 0) {
+      if (policy.retired && !helper.failed && !queue.some((queued) => 'sent' in queued)) sharing.retire();
       // Let the worker's answers that have come in be seen: they free its room for more blocks.
       if (helper.pending > 0) await nextTurn();
       const item = queue.shift()!;
@@ -136,14 +142,17 @@ export async function readShared(
         policy.blockDone(item.own.byteLength);
         reader.recycle(item.own.buffer);
       } else {
-        if (!item.answered && !helper.failed) {
-          if (!helper.takeBack(item.sent)) await within(item.sent.reply, policy.patience(item.block.byteLength));
+        if (!item.answered) {
+          if (!helper.failed && !helper.takeBack(item.sent)) await within(item.sent.reply, policy.patience(item.block.byteLength));
           // Not started, or started and still not done: parsed here (the worker skips it, or its events are dropped).
-          if (!item.answered && !helper.failed) {
-            helper.discard(item.sent);
+          // A worker that stopped (out of its memory, say) never answers: this block and the rest are parsed here.
+          if (!item.answered) {
+            if (helper.failed) stoppedBy ??= helper.failureReason;
+            else helper.discard(item.sent);
             line = parseHere(item.block, line);
             policy.blockDone(item.block.byteLength);
-            release(item);
+            if (helper.failed) reader.recycle(item.block.buffer);
+            else release(item);
             continue;
           }
         }
@@ -168,4 +177,5 @@ export async function readShared(
   } finally {
     reader.close();
   }
+  return stoppedBy;
 }

@@ -19,7 +19,7 @@ describe('--worker auto', () => {
   });
 
   it('sends every other block until both ways are measured, and never more than the worker has room for', () => {
-    const policy = measuredSend();
+    const policy = measuredSend(undefined, () => 0);
     const sends = Array.from({ length: 8 }, () => policy.send(0));
     expect(sends.filter(Boolean)).toHaveLength(4);
     expect(policy.send(MAX_PENDING)).toBe(false);
@@ -28,7 +28,7 @@ describe('--worker auto', () => {
   });
 
   it('waits for a started block at most half of what parsing it here costs', () => {
-    const policy = measuredSend();
+    const policy = measuredSend(undefined, () => 0);
     expect(policy.patience(1000)).toBe(0);
     policy.parsedHere(10, 1000);
     expect(policy.patience(1000)).toBeCloseTo(5);
@@ -40,7 +40,10 @@ describe('--worker auto, epoch by epoch', () => {
   /** Runs epochs of blocks that take the time `cost` says, with or without the worker; whether each epoch sent any. */
   function epochs(count: number, cost: (shared: boolean) => number): boolean[] {
     let clock = 0;
-    const policy = measuredSend(() => clock);
+    const policy = measuredSend(
+      () => clock,
+      () => 0,
+    );
     const shared: boolean[] = [];
     for (let e = 0; e < count; e++) {
       let sent = false;
@@ -60,6 +63,25 @@ describe('--worker auto, epoch by epoch', () => {
     const later = shared.slice(WARMUP_EPOCHS + 3);
     expect(later.filter(Boolean).length).toBeGreaterThan(0);
     expect(later.filter(Boolean).length).toBeLessThan(later.length / 3);
+  });
+
+  it('sends no block again, for the rest of the scan, once the process holds more memory than the limit', () => {
+    let rss = 100;
+    const policy = measuredSend(
+      () => 0,
+      () => rss,
+      1000,
+    );
+    const epoch = () => Array.from({ length: EPOCH_BLOCKS }, () => policy.send(0)).filter(Boolean).length;
+    expect(epoch()).toBeGreaterThan(0);
+    expect(policy.retired).toBe(false);
+    rss = 1001;
+    expect(epoch()).toBe(0);
+    expect(policy.retired).toBe(true);
+    rss = 100;
+    expect(epoch()).toBe(0);
+    expect(policy.retired).toBe(true);
+    expect(alwaysSend().retired).toBe(false);
   });
 
   it('keeps the worker when it is faster', () => {
