@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, listClaims } from '../../src/input/detect.js';
+import { detectFormat, listClaims, probeFor } from '../../src/input/detect.js';
 import { injectMapped, parseFieldMap } from '../../src/input/field-map.js';
+import { JsonRecordSplitter } from '../../src/input/records/json.js';
 import { FORMATS } from '../../src/input/registry.js';
 import { FUZZ_SEED, propertyRuns } from '../helpers/seed.js';
 import { fixtureFiles } from '../fuzz/fixtures.js';
@@ -21,6 +22,23 @@ const damagedHead = fc
     const i = at % (head.length + 1);
     return head.slice(0, i) + insert + head.slice(i, i + (cut % 64)) + head.slice(i + (cut % 64) * 2);
   });
+
+/** Whole fixtures' first 64 KiB (as detection sees them), cut anywhere: JSON probes read a few records of these. */
+const JSON_HEADS = fixtureFiles()
+  .map((f) => readFileSync(f.path, 'utf8').slice(0, 64 * 1024))
+  .filter((h) => /^\s*[[{]/.test(h));
+const cutJsonHead = fc
+  .record({ head: fc.constantFrom(...JSON_HEADS), end: fc.nat() })
+  .map(({ head, end }) => head.slice(0, end % (head.length + 1)));
+
+/** The records of a head pushed whole to the splitter (then ended if it gave none), as the probe read them before. */
+function firstRecordsOfWhole(head: string, count: number): unknown[] {
+  const records: unknown[] = [];
+  const splitter = new JsonRecordSplitter({ record: (value) => records.push(value), error: () => undefined });
+  splitter.push(head);
+  if (records.length === 0) splitter.end();
+  return records.slice(0, count);
+}
 
 const anyHead = fc.oneof(damagedHead, fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }));
 
@@ -63,6 +81,16 @@ describe('detectFormat on any head (property)', () => {
         expect('reason' in d ? d.reason.length : d.format.id.length).toBeGreaterThan(0);
       }),
       { seed: FUZZ_SEED, numRuns: propertyRuns(100) },
+    );
+  });
+
+  it('a JSON probe reads, piece by piece, the first records of the head read whole', () => {
+    fc.assert(
+      fc.property(fc.oneof(cutJsonHead, damagedHead), (head) => {
+        fc.pre(/^\s*[[{]/.test(head));
+        expect(probeFor(head, 'json').records).toEqual(firstRecordsOfWhole(head, 5));
+      }),
+      { seed: FUZZ_SEED, numRuns: propertyRuns(300) },
     );
   });
 });
