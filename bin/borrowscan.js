@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import module from 'node:module';
 
-// Node 22.1+ can keep compiled modules on disk between runs (start-up is mostly module loading); Node 20 cannot.
+// Node 22.1+ can keep compiled modules on disk between runs (start-up is mostly module loading); Node 20 cannot, so
+// the bundle's chunks are compiled through a code cache of their own (src/cli/code-cache.ts).
 module.enableCompileCache?.();
 
-const { main } = await import('../dist/bundle/main.js');
-process.exitCode = await main(process.argv);
+const { runBundle } = await import('../dist/bundle/boot.mjs');
+process.exitCode = await runBundle(process.argv);
