@@ -124,8 +124,8 @@ describe('the bundle loader', () => {
 
 describe('the bin with its code cache', () => {
   const BIN = join(REPO, 'bin', 'borrowscan.js');
-  const scan = (env: Record<string, string>) =>
-    spawnSync(process.execPath, [BIN, 'scan', 'fixtures/demo', '--no-progress', '--format', 'json'], {
+  const scan = (env: Record<string, string>, nodeFlags: string[] = []) =>
+    spawnSync(process.execPath, [...nodeFlags, BIN, 'scan', 'fixtures/demo', '--no-progress', '--format', 'json'], {
       cwd: REPO,
       encoding: 'utf8',
       env: { ...process.env, CI: 'true', ...env },
@@ -174,5 +174,11 @@ describe('the bin with its code cache', () => {
     mkdirSync(join(readOnlyParent, 'borrowscan'));
     writeFileSync(join(readOnlyParent, 'borrowscan', 'code-cache'), '');
     same(scan({ XDG_CACHE_HOME: readOnlyParent }));
+  });
+
+  it('with --enable-source-maps (Node requires the chunks itself), the same report and no cache', () => {
+    const xdg = freshDir();
+    same(scan({ XDG_CACHE_HOME: xdg }, ['--enable-source-maps']));
+    expect(entriesIn(xdg)).toEqual([]);
   });
 });
