@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type CodeCache, openCodeCache } from '../../src/cli/code-cache.js';
+import { type CodeCache, openCodeCache, ownFolder } from '../../src/cli/code-cache.js';
 import { bundleLoader } from '../../src/cli/load-bundle.js';
 import { REPO } from './spawn-cli.js';
 
@@ -39,6 +39,37 @@ describe('the code cache folder', () => {
     expect(cache.entry('a.js', 'one').read()?.toString()).toBe('compiled');
     expect(cache.entry('a.js', 'two').read()).toBeUndefined();
     expect(cache.entry('b.js', 'one').read()).toBeUndefined();
+  });
+
+  it('has no folder without a home folder or an absolute XDG_CACHE_HOME: never the shared temporary directory', () => {
+    const noHome = () => '';
+    const homeless = () => {
+      throw new Error('no home');
+    };
+    expect(openCodeCache({ XDG_CACHE_HOME: 'relative/cache' }, noHome)).toBeUndefined();
+    expect(openCodeCache({}, homeless)).toBeUndefined();
+    expect(openCodeCache({}, () => 'relative-home')).toBeUndefined();
+    expect(openCodeCache({ XDG_CACHE_HOME: 'relative/cache' }, () => freshDir())).toBeDefined();
+  });
+
+  it('neither reads nor writes a folder that others can write (code from there would run as this user)', () => {
+    const xdg = freshDir();
+    const cache = openCodeCache({ XDG_CACHE_HOME: xdg })!;
+    cache.entry('a.js', 'one').write(Buffer.from('compiled'));
+    expect(cache.entry('a.js', 'one').read()?.toString()).toBe('compiled');
+    const folder = cacheFolder(xdg);
+    expect(ownFolder(folder)).toBe(true);
+    chmodSync(folder, 0o777);
+    const later = openCodeCache({ XDG_CACHE_HOME: xdg })!;
+    expect(later.entry('a.js', 'one').read()).toBeUndefined();
+    later.entry('b.js', 'two').write(Buffer.from('other'));
+    expect(entriesIn(xdg).some((name) => name.startsWith('b.js-'))).toBe(false);
+    // The same for the folder above it (another user could swap the version folder for one of theirs).
+    chmodSync(folder, 0o700);
+    chmodSync(join(folder, '..'), 0o777);
+    expect(openCodeCache({ XDG_CACHE_HOME: xdg })!.entry('a.js', 'one').read()).toBeUndefined();
+    chmodSync(join(folder, '..'), 0o700);
+    expect(openCodeCache({ XDG_CACHE_HOME: xdg })!.entry('a.js', 'one').read()?.toString()).toBe('compiled');
   });
 
   it('gives nothing for an entry damaged or cut short', () => {
