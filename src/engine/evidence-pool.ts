@@ -58,7 +58,8 @@ function grow(pool: EvidencePool): void {
   pool.next = withCapacity(pool.next, capacity);
 }
 
-function take(pool: EvidencePool, event: NormalizedEvent): number {
+/** A new item with the event's time, file and line (its summary is the caller's to set). */
+function takePlace(pool: EvidencePool, event: NormalizedEvent): number {
   let i = pool.free;
   if (i !== NO_EVIDENCE) pool.free = pool.next[i]!;
   else {
@@ -68,6 +69,11 @@ function take(pool: EvidencePool, event: NormalizedEvent): number {
   pool.times[i] = event.time;
   pool.lines[i] = event.source.line;
   pool.files[i] = fileIdIn(pool, event.source.file);
+  return i;
+}
+
+function take(pool: EvidencePool, event: NormalizedEvent): number {
+  const i = takePlace(pool, event);
   const action = summaryOfAction(event);
   const ip = event.ip;
   if (fitsWhole(action, ip)) {
@@ -99,12 +105,25 @@ function after(pool: EvidencePool, a: number, b: number): boolean {
 }
 
 /** isEarlier (shared/evidence.ts) against item `i`. */
-function isEarlierThan(pool: EvidencePool, event: NormalizedEvent, i: number): boolean {
+export function isEarlierThan(pool: EvidencePool, event: NormalizedEvent, i: number): boolean {
   const time = pool.times[i]!;
   if (event.time !== time) return event.time < time;
   const file = pool.fileNames[pool.files[i]!]!;
   if (event.source.file !== file) return event.source.file < file;
   return event.source.line < pool.lines[i]!;
+}
+
+/**
+ * A place: an item that records only where an event was (time, file, line), outside any list; `movePlace` replaces
+ * `place` (NO_EVIDENCE for none) with the event's and returns it.
+ */
+export function movePlace(pool: EvidencePool, place: number, event: NormalizedEvent): number {
+  if (place !== NO_EVIDENCE) release(pool, place);
+  const i = takePlace(pool, event);
+  pool.summaries[i] = '';
+  pool.ips[i] = '';
+  pool.next[i] = NO_EVIDENCE;
+  return i;
 }
 
 /** Cuts a list after its `max`-th item, freeing the rest. */

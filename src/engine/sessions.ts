@@ -6,13 +6,12 @@ import { insertSorted, isEarlier, toEvidence } from '../shared/evidence.js';
 import { getHeapStatistics } from 'node:v8';
 import { UsageError } from '../shared/errors.js';
 import { SetPool } from '../shared/small-collections.js';
-import type { ClientMap } from './client-map.js';
 import { StoredSession } from './stored-session.js';
 import { StoredSignIn } from './stored-sign-in.js';
-import { type ClientPools, StoredClient } from './stored-client.js';
-import { addEvidence, type EvidencePool, newEvidencePool } from './evidence-pool.js';
+import { type ClientPools, NO_TIMELINE, StoredClient } from './stored-client.js';
+import { addEvidence, type EvidencePool, isEarlierThan, movePlace, NO_EVIDENCE, newEvidencePool } from './evidence-pool.js';
 import { detach, Interner } from '../shared/detach.js';
-import { addSample, INITIAL_POOL_CAPACITY, newSamplePool, newTimeline } from './timeline.js';
+import { addSample, INITIAL_POOL_CAPACITY, newSamplePool, newTimelineTag } from './timeline.js';
 import { addActivity, INITIAL_ACTIVITY_ROWS, isLatest, networkIdOf, newActivityPool, newActivityRow, noteNetwork } from './activity.js';
 
 /** Forgets a session's last-client cache (its clients were just merged with another session's). */
@@ -103,7 +102,7 @@ export class SessionStore {
     this.samples = newSamplePool(limits.sampleMemoryBytes === undefined ? undefined : { memoryBytes: limits.sampleMemoryBytes });
     this.evidence = newEvidencePool(inputBytes === undefined ? undefined : poolCapacityFor(inputBytes), this.strings);
     this.activity = newActivityPool(inputBytes === undefined ? undefined : activityRowsFor(inputBytes, limits.maxClients));
-    this.pools = { activity: this.activity, evidence: this.evidence };
+    this.pools = { activity: this.activity, evidence: this.evidence, samples: this.samples };
   }
 
   /** Clients of every session, counted against --max-clients. */
@@ -123,12 +122,15 @@ export class SessionStore {
     if (event.kind === 'signin' && event.outcome === 'success') {
       // The earliest sign-in, ties broken by file and line: the same whichever file is named first.
       if (!session.start || isEarlier(event, session.start.evidence)) {
-        session.start = {
-          time: event.time,
-          clientKey: identity.key,
-          interactive: event.interactive === true,
-          evidence: signInFrom(usage, event) ?? toEvidence(event),
-        };
+        if (isSignInOf(usage, event)) session.startWith(usage as StoredClient);
+        else {
+          session.start = {
+            time: event.time,
+            clientKey: identity.key,
+            interactive: event.interactive === true,
+            evidence: toEvidence(event),
+          };
+        }
       }
     }
     this.lastSession = session;
@@ -145,8 +147,8 @@ export class SessionStore {
     let usage = session.clients.get(identity.key);
     if (!usage) {
       if (++this.clientCount > this.limits.maxClients) throw new StoreLimitError('--max-clients', this.limits.maxClients, 'clients');
-      usage = newUsage(identity, ua, event, this.samples, this.pools);
-      (session.clients as ClientMap).set(identity.key, usage);
+      usage = newUsage(identity, ua, event, this.pools);
+      session.set(identity.key, usage);
     }
     // A client told apart by what else its event said is not the plain client of that user agent: no shortcut to it.
     session.lastUserAgent = identity === plain ? ua : undefined;
@@ -221,21 +223,14 @@ export class SessionStore {
     if (event.user) {
       if (event.user !== session.user) {
         const key = event.user.toLowerCase();
-        if (!session.users.has(key)) session.users = this.sets.with(session.users, this.strings.intern(key));
+        if (!session.hasUser(key)) session.addUser(this.strings.intern(key), this.sets);
       }
       // The name a session shows is that of its earliest event that names one (time, then file and line), not of
       // the first to arrive: the same report whichever order the files are named in (and the SQL engine's choice).
-      const at = session.userTime;
-      if (
-        at === undefined ||
-        event.time < at ||
-        (event.time === at &&
-          (event.source.file < session.userFile! || (event.source.file === session.userFile && event.source.line < session.userLine!)))
-      ) {
+      const at = session.userPlace;
+      if (at === NO_EVIDENCE || isEarlierThan(this.evidence, event, at)) {
         session.user = this.strings.intern(event.user);
-        session.userTime = event.time;
-        session.userFile = event.source.file;
-        session.userLine = event.source.line;
+        session.userPlace = movePlace(this.evidence, at, event);
       }
     }
     if (event.rootSessionId && event.rootSessionId !== session.id && session.parentId === undefined) {
@@ -250,14 +245,13 @@ export class SessionStore {
 }
 
 /**
- * The client's sign-in when it is this event's (it was just recorded): the session's start then points at it, not at
- * a copy of it with a summary of its own (120 bytes per session; only its time, file, line and summary are read).
+ * Whether the client's sign-in is this event's (it was just recorded): the session's start then is the client's
+ * sign-in, not a copy of it with a summary of its own (120 bytes per session; only its time, file, line and summary
+ * are read).
  */
-function signInFrom(usage: ClientUsage, event: NormalizedEvent): ClientUsage['signIn'] {
+function isSignInOf(usage: ClientUsage, event: NormalizedEvent): boolean {
   const signIn = usage.signIn;
-  return signIn !== undefined && signIn.time === event.time && signIn.line === event.source.line && signIn.file === event.source.file
-    ? signIn
-    : undefined;
+  return signIn !== undefined && signIn.time === event.time && signIn.line === event.source.line && signIn.file === event.source.file;
 }
 
 /** Risk signals kept per session, earliest first: enough to corroborate its findings. */
@@ -304,15 +298,9 @@ function inferredSessionId(event: NormalizedEvent): string {
   return `${INFERRED_SESSION_PREFIX}${event.format}:${user}@${event.ip ?? '-'}`;
 }
 
-function newUsage(
-  identity: ClientIdentity,
-  userAgent: string | undefined,
-  event: NormalizedEvent,
-  samples: SamplePool,
-  pools: ClientPools,
-): StoredClient {
+function newUsage(identity: ClientIdentity, userAgent: string | undefined, event: NormalizedEvent, pools: ClientPools): StoredClient {
   const usage = new StoredClient(pools, identity, userAgent ?? describeHint(event.clientHint), newActivityRow(pools.activity));
-  if (identity.class === 'browser') usage.timeline = newTimeline(samples);
+  if (identity.class === 'browser') usage.startTimeline(newTimelineTag(pools.samples));
   return usage;
 }
 
@@ -351,8 +339,8 @@ function updateUsage(usage: StoredClient, event: NormalizedEvent, sets: SetPool,
       usage.signIn = new StoredSignIn(event, strings);
     }
   }
-  if (usage.timeline) {
-    addSample(usage.timeline, event.time, hashResource(event.path ?? event.action), event.source.file, event.source.line);
+  if (usage.tag !== NO_TIMELINE) {
+    addSample(usage, event.time, hashResource(event.path ?? event.action), event.source.file, event.source.line);
   }
 }
 

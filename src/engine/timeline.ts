@@ -168,7 +168,12 @@ export function newSamplePool(options?: SamplePoolOptions): SampleStore {
 }
 
 export function newTimeline(pool: SamplePool): Timeline {
-  return { pool, tag: (pool as SampleStore).tagCount++, length: 0, dropped: 0 };
+  return { pool, tag: newTimelineTag(pool), length: 0, dropped: 0 };
+}
+
+/** The tag a new timeline's samples carry in the pool. */
+export function newTimelineTag(pool: SamplePool): number {
+  return (pool as SampleStore).tagCount++;
 }
 
 /** Adds one request sample, or counts it as dropped once the timeline's cap is reached. */
