@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { CHROME_MAC, oktaEvent } from '../cli/okta-lines.js';
 import { CORPUS, corpusExists } from '../helpers/corpus.js';
+import { countSends } from '../helpers/sharing.js';
 
 // The worker thread runs the built JavaScript, so these tests drive dist/ (npm test builds it first).
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -117,17 +118,7 @@ describe.skipIf(!built)('parsing shared with a worker thread gives the same repo
   it('does send blocks to the worker, and the events match a read on one thread', async () => {
     const { readInput, FORMATS, createSharing } = await load();
     const sharing = createSharing({}, 0, 4096);
-    let sent = 0;
-    const helper = sharing.helper;
-    sharing.helper = () => {
-      const h = helper();
-      const parse = h.parse.bind(h);
-      h.parse = (block) => {
-        sent++;
-        return parse(block);
-      };
-      return h;
-    };
+    const sent = countSends(sharing);
     const file = { path: awkward.path, explicit: true, size: statSync(awkward.path).size };
     const shared: unknown[] = [];
     const alone: unknown[] = [];
@@ -137,7 +128,7 @@ describe.skipIf(!built)('parsing shared with a worker thread gives the same repo
       await sharing.close();
     }
     await readInput(file, { formats: FORMATS, onEvent: (e) => alone.push(e) });
-    expect(sent).toBeGreaterThan(10);
+    expect(sent()).toBeGreaterThan(10);
     expect(shared).toEqual(alone);
   });
 
@@ -186,18 +177,10 @@ describe.skipIf(!built)('parsing shared with a worker thread gives the same repo
   it('when the worker stops mid-file, parses the blocks it did not answer here: every event, a warning, later files on one thread', async () => {
     const { readInput, FORMATS, createSharing } = await load();
     const sharing = createSharing({}, 0, 4096);
-    const helper = sharing.helper;
-    let sent = 0;
-    sharing.helper = () => {
-      const h = helper();
-      const parse = h.parse.bind(h);
-      h.parse = (block) => {
-        // The thread dies under the third block, as it would if it ran out of memory.
-        if (++sent === 3) void h.close();
-        return parse(block);
-      };
-      return h;
-    };
+    // The thread dies under the third block, as it would if it ran out of memory.
+    const sent = countSends(sharing, (n, h) => {
+      if (n === 3) void h.close();
+    });
     const file = { path: awkward.path, explicit: true, size: statSync(awkward.path).size };
     const alone: unknown[] = [];
     const aloneReport = await readInput(file, { formats: FORMATS, onEvent: (e) => alone.push(e) });
@@ -210,7 +193,7 @@ describe.skipIf(!built)('parsing shared with a worker thread gives the same repo
     } finally {
       await sharing.close();
     }
-    expect(sent).toBe(3);
+    expect(sent()).toBe(3);
     expect(runs[0]!.report.warning).toMatch(/parsing thread .*; the rest of the file was read on the main thread/);
     expect(runs[0]!.events).toEqual(alone);
     expect(runs[0]!.report.errors).toEqual(aloneReport.errors);
@@ -223,7 +206,7 @@ describe.skipIf(!built)('parsing shared with a worker thread gives the same repo
   it('stops the worker once its policy retires it (memory past the limit): the same events, no warning, later files on one thread', async () => {
     const { readInput, FORMATS, createSharing } = await load();
     const sharing = createSharing({}, 0, 4096);
-    let sent = 0;
+    const sent = countSends(sharing);
     let retired = false;
     let stopped = 0;
     const retire = sharing.retire;
@@ -231,23 +214,13 @@ describe.skipIf(!built)('parsing shared with a worker thread gives the same repo
       stopped++;
       retire();
     };
-    const helper = sharing.helper;
-    sharing.helper = () => {
-      const h = helper();
-      const parse = h.parse.bind(h);
-      h.parse = (block) => {
-        sent++;
-        return parse(block);
-      };
-      return h;
-    };
     sharing.policy = () => ({
       waitsForWorker: true,
       get retired() {
         return retired;
       },
       send: (pending) => {
-        if (sent >= 12) retired = true;
+        if (sent() >= 12) retired = true;
         return !retired && pending < 4;
       },
       patience: () => Infinity,
@@ -268,7 +241,7 @@ describe.skipIf(!built)('parsing shared with a worker thread gives the same repo
     } finally {
       await sharing.close();
     }
-    expect(sent).toBe(12);
+    expect(sent()).toBe(12);
     expect(shared).toEqual(alone);
     expect(sharedReport).toEqual(aloneReport);
   });

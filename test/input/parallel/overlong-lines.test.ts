@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CHROME_MAC, oktaEvent } from '../../cli/okta-lines.js';
+import { countSends } from '../../helpers/sharing.js';
 
 // The worker thread runs the built JavaScript, so these tests drive dist/ (npm test builds it first).
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -74,26 +75,14 @@ function awkwardFile(): Buffer {
 async function read(path: string, blockBytes?: number) {
   const { readInput, FORMATS, createSharing } = await load();
   const sharing = blockBytes === undefined ? undefined : createSharing({}, 0, blockBytes);
-  let sent = 0;
-  if (sharing) {
-    const helper = sharing.helper;
-    sharing.helper = () => {
-      const h = helper();
-      const parse = h.parse.bind(h);
-      h.parse = (block) => {
-        sent++;
-        return parse(block);
-      };
-      return h;
-    };
-  }
+  const sent = sharing ? countSends(sharing) : () => 0;
   const events: unknown[] = [];
   try {
     const report = await readInput(
       { path, explicit: true, size: 1 },
       { formats: FORMATS, sharing, maxRecordBytes: LIMIT, onEvent: (e) => events.push(e) },
     );
-    return { report, events, sent };
+    return { report, events, sent: sent() };
   } finally {
     await sharing?.close();
   }
