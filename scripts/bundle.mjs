@@ -6,7 +6,7 @@
  *   node scripts/bundle.mjs        after tsc -p tsconfig.build.json
  *
  * The chunks are CommonJS (dist/bundle/ has a package.json that says so): the bin runs them through
- * src/cli/load-bundle.ts (bundled on its own as boot.mjs), which compiles each with vm.Script so that V8's code can
+ * src/cli/load-bundle.ts (bundled on its own as boot.js), which compiles each with vm.Script so that V8's code can
  * come from a code cache (src/cli/code-cache.ts). So chalk, the one ES-only package a chunk imports statically, is
  * bundled in, and an import() of a package becomes a call to the loader's importExternal.
  *
@@ -31,7 +31,7 @@ const ENTRIES = {
   'parse-worker': join(DIST, 'input', 'parallel', 'parse-worker.js'),
 };
 
-/** The loader that runs the chunks (bin/borrowscan.js imports it), an ES module of its own. */
+/** The loader that runs the chunks (bin/borrowscan.js requires it), a CommonJS file of its own. */
 const BOOT = join(DIST, 'cli', 'run-bundle.js');
 
 /** chalk's own files, its `#` imports as its package.json maps them for Node. */
@@ -88,7 +88,7 @@ await bundle.close();
 writeFileSync(join(BUNDLE, 'package.json'), '{ "type": "commonjs" }\n');
 
 const boot = await rollup({ input: BOOT, external: isExternal, plugins: [tscSourceMaps], onwarn });
-await boot.write({ file: join(BUNDLE, 'boot.mjs'), format: 'es', sourcemap: true, sourcemapExcludeSources: true });
+await boot.write({ file: join(BUNDLE, 'boot.js'), format: 'cjs', sourcemap: true, sourcemapExcludeSources: true });
 await boot.close();
 
 // A warning (an import that does not resolve, a broken source map, a circular chunk) fails the build.
