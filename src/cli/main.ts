@@ -75,7 +75,7 @@ function addInputOptions(cmd: Command): Command {
       'keep up to SIZE of request samples (pacing analysis) in memory, the rest in a temporary file (default: 8MB)',
       parseSampleMemory,
     )
-    .option('--max-sessions <n>', 'stop with an error past N sessions (about 0.6 KB of memory each; default 2000000)', count)
+    .option('--max-sessions <n>', 'stop with an error past N sessions (about 0.5 KB of memory each; default 2000000)', count)
     .option('--max-clients <n>', 'stop with an error past N clients over all sessions (default 4000000)', count)
     .option('--progress', 'draw the progress bar even when not on a terminal or in CI')
     .option('--no-progress', 'never draw the progress bar (default: only when stderr is a terminal and CI is unset)')

@@ -30,7 +30,7 @@ export interface StoreLimits {
 }
 
 /**
- * About 0.65 KB of memory per session with one client, 0.45 KB per further client (README, Limits): the defaults keep
+ * About 0.5 KB of memory per session with one client, 0.45 KB per further client (README, Limits): the defaults keep
  * a scan within about 2.5 GB, under Node's default heap limit on a machine with 16 GB or more.
  */
 export const DEFAULT_LIMITS: StoreLimits = { maxSessions: 2_000_000, maxClients: 4_000_000 };
@@ -40,7 +40,7 @@ export class StoreLimitError extends UsageError {
   constructor(flag: string, limit: number, what: string) {
     super(
       `more than ${limit.toLocaleString('en-US')} ${what} in this scan (${flag}): raise ${flag} if the machine has the ` +
-        'memory (about 0.6 KB each; Node may also need NODE_OPTIONS=--max-old-space-size=MB), or scan less at once ' +
+        'memory (about 0.5 KB each; Node may also need NODE_OPTIONS=--max-old-space-size=MB), or scan less at once ' +
         '(--since/--until, or fewer files). Nothing was reported: a scan cut short would miss findings.',
     );
   }
