@@ -1,6 +1,6 @@
 import type { ClientIdentity } from '../model/client.js';
 import type { ActivityPool, ClientUsage, Correlation, EvidenceEvent, SamplePool, Timeline } from '../model/session.js';
-import { SetPool, SmallSet } from '../shared/small-collections.js';
+import { type OneOrSet, oneOrSet, SetPool } from '../shared/small-collections.js';
 import { type EvidencePool, NO_EVIDENCE, readEvidence } from './evidence-pool.js';
 
 /** The scan's columnar pools a stored client keeps its rows in: one field per client for all of them. */
@@ -30,7 +30,7 @@ export class StoredClient implements ClientUsage, Timeline {
    * Its IPs: the one it used, in this field (most clients use one IP: a set of one cost 32 bytes per client), else a
    * set. `ips` makes a set of the one when asked (rules and reports ask; the store asks `hasIp` per event).
    */
-  private ipStore: string | ReadonlySet<string> = SetPool.EMPTY;
+  private ipStore: OneOrSet = SetPool.EMPTY;
   clientIds: ReadonlySet<string> = SetPool.EMPTY;
   signIn: ClientUsage['signIn'] = undefined;
   /** Its timeline's tag in the sample pool, NO_TIMELINE for a client that keeps none. */
@@ -66,30 +66,24 @@ export class StoredClient implements ClientUsage, Timeline {
   }
 
   get ips(): ReadonlySet<string> {
-    const store = this.ipStore;
-    return typeof store === 'string' ? Object.freeze(new SmallSet([store])) : store;
+    return oneOrSet.set(this.ipStore);
   }
 
   set ips(set: ReadonlySet<string>) {
-    this.ipStore = set.size === 1 ? set.values().next().value! : set;
+    this.ipStore = oneOrSet.of(set);
   }
 
   get ipCount(): number {
-    const store = this.ipStore;
-    return typeof store === 'string' ? 1 : store.size;
+    return oneOrSet.size(this.ipStore);
   }
 
   hasIp(ip: string): boolean {
-    const store = this.ipStore;
-    return typeof store === 'string' ? store === ip : store.has(ip);
+    return oneOrSet.has(this.ipStore, ip);
   }
 
   /** Adds an IP the client does not have (`sets` grows the set of a third and further IPs). */
   addIp(ip: string, sets: SetPool): void {
-    const store = this.ipStore;
-    if (typeof store === 'string') this.ipStore = new SmallSet([store, ip]);
-    else if (store.size === 0) this.ipStore = ip;
-    else this.ipStore = sets.with(store, ip);
+    this.ipStore = oneOrSet.with(this.ipStore, ip, sets);
   }
 
   get firstSeen(): number {

@@ -1,5 +1,5 @@
 import type { ClientUsage, Correlation, RiskEvidence, Session } from '../model/session.js';
-import { SetPool, SmallSet } from '../shared/small-collections.js';
+import { type OneOrSet, oneOrSet, SetPool } from '../shared/small-collections.js';
 import { ClientMap } from './client-map.js';
 import { NO_EVIDENCE } from './evidence-pool.js';
 import { StoredClient } from './stored-client.js';
@@ -14,7 +14,7 @@ import { StoredClient } from './stored-client.js';
 export class StoredSession extends ClientMap implements Session {
   correlation: Correlation;
   /** Its users: the one it has, in this field (most sessions name one: a set of one cost 32 bytes), else a set. */
-  private userStore: string | ReadonlySet<string> = SetPool.EMPTY;
+  private userStore: OneOrSet = SetPool.EMPTY;
   formats: ReadonlySet<string> = SetPool.EMPTY;
   eventCount = 0;
   user: string | undefined = undefined;
@@ -52,25 +52,20 @@ export class StoredSession extends ClientMap implements Session {
   }
 
   get users(): ReadonlySet<string> {
-    const store = this.userStore;
-    return typeof store === 'string' ? Object.freeze(new SmallSet([store])) : store;
+    return oneOrSet.set(this.userStore);
   }
 
   set users(set: ReadonlySet<string>) {
-    this.userStore = set.size === 1 ? set.values().next().value! : set;
+    this.userStore = oneOrSet.of(set);
   }
 
   hasUser(key: string): boolean {
-    const store = this.userStore;
-    return typeof store === 'string' ? store === key : store.has(key);
+    return oneOrSet.has(this.userStore, key);
   }
 
-  /** Adds a user the session does not have (`sets` grows the set of a second and further users). */
+  /** Adds a user the session does not have (`sets` grows the set of a third and further users). */
   addUser(key: string, sets: SetPool): void {
-    const store = this.userStore;
-    if (typeof store === 'string') this.userStore = new SmallSet([store, key]);
-    else if (store.size === 0) this.userStore = key;
-    else this.userStore = sets.with(store, key);
+    this.userStore = oneOrSet.with(this.userStore, key, sets);
   }
 
   get start(): Session['start'] {

@@ -249,3 +249,32 @@ export class SetPool {
     return set;
   }
 }
+
+/**
+ * A set of strings kept in one field as its one value while it has one (a set of one costs 32 bytes or more, and most
+ * sessions name one user, most clients use one IP), else as a set. Functions, not an object: an object around the
+ * field would cost what the field saves.
+ */
+export type OneOrSet = string | ReadonlySet<string>;
+
+export const oneOrSet = {
+  /** The values as a set (a frozen set of one, made when read, for a single value). */
+  set(store: OneOrSet): ReadonlySet<string> {
+    return typeof store === 'string' ? Object.freeze(new SmallSet([store])) : store;
+  },
+  /** How a set is kept: its one value, or the set itself. */
+  of(set: ReadonlySet<string>): OneOrSet {
+    return set.size === 1 ? set.values().next().value! : set;
+  },
+  size(store: OneOrSet): number {
+    return typeof store === 'string' ? 1 : store.size;
+  },
+  has(store: OneOrSet, value: string): boolean {
+    return typeof store === 'string' ? store === value : store.has(value);
+  },
+  /** With `value`, which the store does not have (`sets` grows a set of a third and further values). */
+  with(store: OneOrSet, value: string, sets: SetPool): OneOrSet {
+    if (typeof store === 'string') return new SmallSet([store, value]);
+    return store.size === 0 ? value : sets.with(store, value);
+  },
+};
