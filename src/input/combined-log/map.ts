@@ -1,18 +1,18 @@
 import { jsonKind, text } from '../fields.js';
 import type { MapResult, RecordContext } from '../format.js';
-import { parseTime } from '../../shared/time.js';
+import { parseClfTimeIn, parseTime } from '../../shared/time.js';
 import { readIp, readStatus } from '../common/values.js';
 import { mayHaveCriPrefix, PARTIAL_LINE, stripCri } from '../common/cri.js';
-import { EXPECTED_SHAPE, OTHER_LINES, type CombinedGroups } from './layout.js';
-import { readCombinedLine } from './read-line.js';
+import { EXPECTED_SHAPE, OTHER_LINES } from './layout.js';
+import { readCombinedLine, type CombinedRead } from './read-line.js';
 import { quoteRaw, unescapeQuoted } from '../common/quote.js';
 import { requestEvent } from '../common/request-event.js';
-import { parseRequestLine } from '../common/request-line.js';
+import { parseRequestLineIn } from '../common/request-line.js';
 
 export const COMBINED_ID = 'combined-log';
 
 /** The groups of a combined or common line, after any CRI prefix; undefined when the line is not one. */
-export function matchCombined(line: string): CombinedGroups | undefined {
+export function matchCombined(line: string): CombinedRead | undefined {
   return readCombinedLine(line);
 }
 
@@ -39,9 +39,9 @@ export function mapCombined(record: unknown, ctx: RecordContext): MapResult {
   }
   const g = matchCombined(line);
   if (!g) return { skip: describeMismatch(line) };
-  const time = parseTime(g.time);
+  const time = parseClfTimeIn(line, g.timeStart, g.timeStart + g.time.length) ?? parseTime(g.time);
   if (time === undefined) return { skip: `no readable time (${quoteRaw(`[${g.time}]`)})` };
-  const request = parseRequestLine(g.request);
+  const request = parseRequestLineIn(line, g.requestStart, g.requestStart + g.request.length);
   if ('skip' in request) return request;
   return requestEvent(COMBINED_ID, ctx, {
     time,

@@ -1,5 +1,11 @@
 import type { CombinedGroups } from './layout.js';
 
+/** The groups, and where the time and the request are in the line: the mapper reads those two in place. */
+export interface CombinedRead extends CombinedGroups {
+  timeStart: number;
+  requestStart: number;
+}
+
 /**
  * Reads a combined or common line exactly as `COMBINED_LINE` (layout.ts) matches it, in one pass and constant stack
  * whatever the line's length: the regular expression backtracks through its quoted fields with a stack that
@@ -11,7 +17,7 @@ import type { CombinedGroups } from './layout.js';
  * the leading virtual host (tried first, then without), and the referer and user agent pair (tried first, then the
  * rest is read as the free tail `(?: .*)?$`).
  */
-export function readCombinedLine(line: string): CombinedGroups | undefined {
+export function readCombinedLine(line: string): CombinedRead | undefined {
   // Without a backslash anywhere, a quoted value ends at the next quote: found by indexOf, not character by character.
   const escapes = line.indexOf('\\') >= 0;
   // The first three tokens are read once: with a virtual host they are it, the host and the ident; without, the
@@ -98,7 +104,7 @@ function readFrom(
   identEnd: number,
   userEnd: number,
   escapes: boolean,
-): CombinedGroups | undefined {
+): CombinedRead | undefined {
   // \[(?<time>\d{1,2}/[A-Za-z]{3}/\d{4}:[^\]]*)\]
   const timeStart = userEnd + 2;
   if (line.charCodeAt(userEnd + 1) !== OPEN_BRACKET) return undefined;
@@ -138,13 +144,15 @@ function readFrom(
     return undefined;
   }
 
-  const groups: CombinedGroups = {
+  const groups: CombinedRead = {
     host: line.slice(at, hostEnd),
     user: line.slice(identEnd + 1, userEnd),
     time: line.slice(timeStart, timeEnd),
     request: line.slice(timeEnd + 3, requestEnd),
     status: line.slice(statusStart, statusEnd),
     agent: undefined,
+    timeStart,
+    requestStart: timeEnd + 3,
   };
 
   // (?: "(?<referer>...)" "(?<agent>...)")? then (?: .*)?$

@@ -1,4 +1,4 @@
-import { cleanPath } from './values.js';
+import { cleanPath, cleanPathIn } from '../url.js';
 import { quoteRaw } from './quote.js';
 
 /** Methods are upper-case tokens (GET, PROPFIND, M-SEARCH); binary junk and `HELP` probes are not. */
@@ -17,46 +17,54 @@ function isTarget(method: string, target: string): boolean {
 
 const plainEdge = (c: number): boolean => c > 32 && c < 127;
 
-/** The method a line starts with when it is one of the common ones, as a constant string: no copy per line. */
-function commonMethod(line: string, end: number): string | undefined {
-  switch (end) {
+/** The method a line starts with (at `at`) when it is one of the common ones, as a constant string: no copy per line. */
+function commonMethod(line: string, at: number, end: number): string | undefined {
+  switch (end - at) {
     case 3:
-      return line.startsWith('GET') ? 'GET' : line.startsWith('PUT') ? 'PUT' : undefined;
+      return line.startsWith('GET', at) ? 'GET' : line.startsWith('PUT', at) ? 'PUT' : undefined;
     case 4:
-      return line.startsWith('POST') ? 'POST' : line.startsWith('HEAD') ? 'HEAD' : undefined;
+      return line.startsWith('POST', at) ? 'POST' : line.startsWith('HEAD', at) ? 'HEAD' : undefined;
     case 5:
-      return line.startsWith('PATCH') ? 'PATCH' : undefined;
+      return line.startsWith('PATCH', at) ? 'PATCH' : undefined;
     case 6:
-      return line.startsWith('DELETE') ? 'DELETE' : undefined;
+      return line.startsWith('DELETE', at) ? 'DELETE' : undefined;
     case 7:
-      return line.startsWith('OPTIONS') ? 'OPTIONS' : undefined;
+      return line.startsWith('OPTIONS', at) ? 'OPTIONS' : undefined;
     default:
       return undefined;
   }
 }
 
-function commonProtocol(line: string, from: number): boolean {
-  const n = line.length - from;
+function commonProtocol(line: string, from: number, to: number): boolean {
+  const n = to - from;
   if (n === 8) return line.startsWith('HTTP/1.1', from) || line.startsWith('HTTP/1.0', from) || line.startsWith('HTTP/2.0', from);
   return n === 6 && (line.startsWith('HTTP/2', from) || line.startsWith('HTTP/3', from));
 }
 
 /**
  * The request line almost every line has, `GET /path HTTP/1.1` (one of the common methods and protocols, two single
- * spaces, printable ends), read without trimming, splitting or patterns; undefined for any other line, which the
- * general reading below then reads (to the same result where this one gives one).
+ * spaces, printable ends), read from `line` between `from` and `to` without trimming, splitting, patterns or a cut of
+ * its own; undefined for any other request line, which the general reading below then reads (to the same result where
+ * this one gives one).
  */
-function commonRequestLine(line: string): { method: string; path: string } | undefined {
-  const n = line.length;
-  if (n < 12 || !plainEdge(line.charCodeAt(0)) || !plainEdge(line.charCodeAt(n - 1))) return undefined;
-  const first = line.indexOf(' ');
-  const second = first < 0 ? -1 : line.indexOf(' ', first + 1);
-  if (second < 0 || line.indexOf(' ', second + 1) >= 0) return undefined;
-  if (line.charCodeAt(first + 1) !== 47 || !plainEdge(line.charCodeAt(second - 1)) || !commonProtocol(line, second + 1)) return undefined;
-  const method = commonMethod(line, first);
+function commonRequestLine(line: string, from: number, to: number): { method: string; path: string } | undefined {
+  if (to - from < 12 || !plainEdge(line.charCodeAt(from)) || !plainEdge(line.charCodeAt(to - 1))) return undefined;
+  const first = line.indexOf(' ', from);
+  const second = first < 0 || first >= to ? -1 : line.indexOf(' ', first + 1);
+  if (second < 0 || second >= to) return undefined;
+  const third = line.indexOf(' ', second + 1);
+  if (third >= 0 && third < to) return undefined;
+  if (line.charCodeAt(first + 1) !== 47 || !plainEdge(line.charCodeAt(second - 1)) || !commonProtocol(line, second + 1, to))
+    return undefined;
+  const method = commonMethod(line, from, first);
   if (method === undefined) return undefined;
-  const path = cleanPath(line.slice(first + 1, second));
+  const path = cleanPathIn(line, first + 1, second);
   return path === undefined ? undefined : { method, path };
+}
+
+/** `parseRequestLine` of the part of `line` from `from` to `to`, read in place where it is a common request line. */
+export function parseRequestLineIn(line: string, from: number, to: number): RequestLine {
+  return commonRequestLine(line, from, to) ?? parseAnyRequestLine(line.slice(from, to));
 }
 
 /**
@@ -65,7 +73,7 @@ function commonRequestLine(line: string): { method: string; path: string } | und
  * its part before the space. Anything else (TLS bytes, `-`, pipe-delimited junk) is a skip.
  */
 export function parseRequestLine(raw: string): RequestLine {
-  return commonRequestLine(raw) ?? parseAnyRequestLine(raw);
+  return commonRequestLine(raw, 0, raw.length) ?? parseAnyRequestLine(raw);
 }
 
 /** `parseRequestLine` without its shortcut for common lines, which must agree with it (a property test holds them equal). */
