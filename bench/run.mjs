@@ -10,6 +10,9 @@
  *   node bench/run.mjs --sample-memory 16     the scans' budget for request samples in memory, MB (BORROWSCAN_SAMPLE_MEMORY)
  *   node bench/run.mjs --verify           also check the findings of the Okta + access pair against what was planted
  *   node bench/run.mjs --json             machine-readable results on stdout
+ *   node bench/run.mjs --busy 1           a busy machine: 1 process spins on a core for the whole run (the
+ *                                         `auto/1t` column then says whether --worker auto is slower than one thread
+ *                                         while another process keeps a core busy)
  *
  * Files (one per format, generated deterministically by format-files.mjs into the git-ignored bench/.data/, reused
  * while they match):
@@ -75,6 +78,7 @@ const { values: opts } = parseArgs({
     'sample-memory': { type: 'string' },
     verify: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    busy: { type: 'string', default: '0' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -95,6 +99,8 @@ if (opts['sample-memory'] !== undefined) {
   // Children inherit it: every scan of this run keeps that many megabytes of request samples in memory.
   process.env.BORROWSCAN_SAMPLE_MEMORY = opts['sample-memory'];
 }
+const busy = Number(opts.busy);
+if (!Number.isInteger(busy) || busy < 0 || busy > 16) fail('--busy must be a whole number of processes from 0 to 16');
 for (const r of rows) if (!ALL_ROWS.includes(r)) fail(`--only: no row "${r}" (rows: ${ALL_ROWS.join(', ')})`);
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) fail('dist/cli/main.js not found: run `npm run build` first');
 
@@ -107,8 +113,10 @@ const result = {
   eventsPerFormat: events,
   runs,
   loadAtStart: round(loadavg()[0], 2),
+  busyProcesses: busy,
   formats: {},
 };
+const spinners = startSpinners(busy);
 
 const files = {};
 const needFiles = rows.filter((r) => r in FORMAT_ROWS || r === 'pair');
@@ -122,6 +130,7 @@ if (rows.includes('demo')) result.demo = await demoRow();
 if (rows.includes('memory')) result.memory = await memoryRows();
 if (opts.verify) result.verify = await verify();
 
+for (const spinner of spinners) spinner.kill();
 if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 else printReport(result);
 
@@ -130,6 +139,23 @@ else printReport(result);
 function fail(message) {
   process.stderr.write(`bench: ${message}\n`);
   process.exit(2);
+}
+
+/** Processes that keep a core busy each (`--busy`), until this one exits. */
+function startSpinners(count) {
+  const spinners = Array.from({ length: count }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+  const stop = () => {
+    for (const spinner of spinners) spinner.kill();
+  };
+  process.on('exit', stop);
+  // Interrupted, the run must not leave them spinning.
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      stop();
+      process.exit(130);
+    });
+  }
+  return spinners;
 }
 
 function round(n, digits) {
@@ -398,7 +424,10 @@ function printReport(r) {
   const load = ([a, b]) => (a === b ? f2(a) : `${f2(a)}-${f2(b)}`);
   const met = (ok) => (ok === undefined ? '' : ok ? 'met' : 'NOT met');
   say('');
-  say(`borrowscan benchmark: ${n(r.eventsPerFormat)} events per format, ${r.runs} rounds, ${r.node}, ${r.cpu} (${r.cores} cores)`);
+  const busyNote = r.busyProcesses > 0 ? `; busy: ${r.busyProcesses} other process${r.busyProcesses > 1 ? 'es' : ''} spinning` : '';
+  say(
+    `borrowscan benchmark: ${n(r.eventsPerFormat)} events per format, ${r.runs} rounds, ${r.node}, ${r.cpu} (${r.cores} cores)${busyNote}`,
+  );
   const table = [
     [
       'input',

@@ -65,7 +65,7 @@ function addInputOptions(cmd: Command): Command {
     .addOption(
       new Option(
         '--worker <mode>',
-        'share parsing with a second thread (same report): auto (inputs of 32 MB or more, 2+ cores, while it pays and the scan holds under 512 MiB), always, never',
+        'share parsing with a second thread (same report): auto (inputs of 32 MB or more, while a core is idle, it pays and the scan holds under 512 MiB), always, never',
       )
         .choices([...WORKER_MODES])
         .default('auto'),

@@ -1,7 +1,7 @@
 import type { Sharing } from './shared-read.js';
 import type { FormatChoice } from '../select.js';
 import { ParseHelper } from './helper.js';
-import { alwaysSend, measuredSend } from './share-policy.js';
+import { alwaysSend, IdleProbe, measuredSend } from './share-policy.js';
 
 export interface SharingHandle extends Sharing {
   /** Stops the worker, if one was started. */
@@ -14,10 +14,11 @@ export interface SharingHandle extends Sharing {
  */
 export function createSharing(choice: FormatChoice, minBytes: number, blockBytes: number, measured = false): SharingHandle {
   let helper: ParseHelper | undefined;
+  const idle = new IdleProbe();
   return {
     minBytes,
     blockBytes,
-    policy: measured ? measuredSend : alwaysSend,
+    policy: measured ? () => measuredSend({ idle }) : alwaysSend,
     helper: () => (helper ??= new ParseHelper(choice)),
     usable: () => !helper?.failed,
     retire: () => void helper?.close(),

@@ -52,7 +52,8 @@ export async function sharingFor(request: SharingRequest): Promise<SharingHandle
   const { createSharing } = await import('./index.js');
   const minBytes = mode === 'always' ? 0 : SHARE_MIN_FILE_BYTES;
   const sharing = createSharing(request.choice, minBytes, request.blockBytes ?? BLOCK_BYTES, mode === 'auto');
-  // Start the thread now, while this one opens the first files: it takes a while to load its modules.
-  if (files.some((f) => f.path !== '-' && (f.size ?? 0) >= minBytes)) sharing.helper();
+  // `always`: start the thread now, while this one opens the first files (it takes a while to load its modules).
+  // `auto` starts it once it first sends a block, which it does only on a machine with a core idle (share-policy.ts).
+  if (mode === 'always' && files.some((f) => f.path !== '-' && (f.size ?? 0) >= minBytes)) sharing.helper();
   return sharing;
 }

@@ -1,3 +1,5 @@
+import { cpus } from 'node:os';
+
 /**
  * Which blocks go to the worker, decided by measurement as the file is read (`--worker auto`).
  *
@@ -11,6 +13,12 @@
  * block costs this thread (parsing it, or decoding the worker's events) and the worker (parsing it, on the clock).
  * Whatever the policy, this thread never stalls for long: a block the worker has not started when its turn comes is
  * taken back, and one it has started is waited for only as long as parsing it here would take half of.
+ *
+ * Timing alone missed one case: with another process keeping a core busy (measured with `npm run bench -- --busy 1`),
+ * the worker's epochs cost this thread the core it shared with it, and the warm-up and the retries made the access-log
+ * scan 11% slower than one thread. So the worker is used only while the machine has a core idle, as seen over epochs
+ * this thread reads alone while the worker has nothing to do: the first epochs of a scan, and any run of epochs read
+ * alone later (the timing above ends a run of epochs with the worker when it stops paying).
  */
 
 /** Blocks the worker holds unanswered, at most: more would only wait in its queue. */
@@ -100,6 +108,61 @@ class Cost {
   }
 }
 
+/** The idle share of the machine's cores, over the epochs read alone, below which the worker is not used. */
+export const IDLE_CORES_FOR_WORKER = 0.5;
+/** Epochs read alone are measured together until they last this long: the system counts idle time in 10 ms ticks. */
+export const IDLE_WINDOW_MS = 50;
+
+/** The machine's idle time so far, in ms summed over its cores; undefined where the system does not say. */
+export function machineIdleMs(): number | undefined {
+  const all = cpus();
+  if (all.length === 0) return undefined;
+  let idle = 0;
+  for (const cpu of all) idle += cpu.times.idle;
+  return idle;
+}
+
+/**
+ * How many cores the machine left idle while this thread read alone, from windows of at least IDLE_WINDOW_MS; shared
+ * by the policies of a scan's files, so that a file after the first one knows it from the start.
+ */
+export class IdleProbe {
+  /** Idle cores in the latest full window; undefined until one is measured. */
+  idleCores: number | undefined;
+  private windowMs = 0;
+  private windowIdleMs = 0;
+
+  constructor(readonly idleMs: () => number | undefined = machineIdleMs) {}
+
+  /** An epoch read alone: its duration, and the machine's idle time over it (undefined: not known). */
+  aloneEpoch(ms: number, idleMs: number | undefined): void {
+    if (idleMs === undefined) {
+      this.idleCores = Number.POSITIVE_INFINITY;
+      return;
+    }
+    this.windowMs += ms;
+    this.windowIdleMs += idleMs;
+    if (this.windowMs < IDLE_WINDOW_MS) return;
+    this.idleCores = this.windowIdleMs / this.windowMs;
+    this.windowMs = 0;
+    this.windowIdleMs = 0;
+  }
+
+  /** Whether the worker would have a core of its own; false until a window is measured. */
+  get spareCore(): boolean {
+    return this.idleCores !== undefined && this.idleCores >= IDLE_CORES_FOR_WORKER;
+  }
+}
+
+export interface MeasuredOptions {
+  now?: () => number;
+  /** The process's resident set, in bytes. */
+  rss?: () => number;
+  retireAtBytes?: number;
+  /** Where the machine's idle cores are measured: pass one probe to every file's policy. */
+  idle?: IdleProbe;
+}
+
 /**
  * Past this resident memory the worker is stopped for the rest of the scan. Its thread holds a heap of its own (about
  * 100 MB committed), and the main thread's heap holds more garbage while it decodes the worker's events: 1,000,000
@@ -109,14 +172,15 @@ class Cost {
 export const RETIRE_RSS_BYTES = 512 * 1024 * 1024;
 
 /**
- * Epochs with the worker and without it, timed; blocks sent in the share that keeps both threads busy alike; and no
- * more blocks at all once the process holds more than `retireAtBytes` (`rss` reads it, once per epoch).
+ * Epochs with the worker and without it, timed; blocks sent in the share that keeps both threads busy alike, only
+ * while the machine has a core idle; and no more blocks at all once the process holds more than `retireAtBytes`
+ * (`rss` reads it, once per epoch).
  */
-export function measuredSend(
-  now: () => number = () => performance.now(),
-  rss: () => number = () => process.memoryUsage.rss(),
-  retireAtBytes = RETIRE_RSS_BYTES,
-): SharePolicy {
+export function measuredSend(options: MeasuredOptions = {}): SharePolicy {
+  const now = options.now ?? (() => performance.now());
+  const rss = options.rss ?? (() => process.memoryUsage.rss());
+  const retireAtBytes = options.retireAtBytes ?? RETIRE_RSS_BYTES;
+  const idle = options.idle ?? new IdleProbe();
   const here = new Cost();
   const decode = new Cost();
   const there = new Cost();
@@ -131,6 +195,7 @@ export function measuredSend(
   /** The way of each epoch decided and not yet timed, oldest first (undefined: warming up, not timed). */
   const pending: (boolean | undefined)[] = [];
   let epochStart = -1;
+  let epochIdle: number | undefined;
   let epochBytes = 0;
   /** The share of blocks to send, from what was measured so far. */
   const share = (): number => {
@@ -144,12 +209,20 @@ export function measuredSend(
   };
   let epochs = 0;
   let retired = false;
+  /** Whether the epoch being decided is a warm-up one, which is not timed. */
+  let warming = false;
   const nextEpoch = (): boolean => {
+    warming = false;
     if (retired || rss() > retireAtBytes) {
       retired = true;
       return false;
     }
-    if (epochs++ < WARMUP_EPOCHS || withWorker.samples === 0) return true;
+    // No core idle (or not measured yet): this epoch is read alone, and measures the machine again.
+    if (!idle.spareCore) return false;
+    if (epochs++ < WARMUP_EPOCHS || withWorker.samples === 0) {
+      warming = epochs <= WARMUP_EPOCHS;
+      return true;
+    }
     if (alone.samples === 0) return false;
     const faster = withWorker.median() <= alone.median() * (1 + MARGIN);
     if (++sinceRetry >= RETRY_EVERY) {
@@ -165,9 +238,11 @@ export function measuredSend(
     },
     send(inFlight) {
       // The first epoch starts with the first block read.
-      if (epochStart < 0) epochStart = now();
+      if (epochStart < 0) {
+        epochStart = now();
+        epochIdle = idle.idleMs();
+      }
       if (decided++ % EPOCH_BLOCKS === 0) {
-        const warming = epochs < WARMUP_EPOCHS;
         shared = nextEpoch();
         pending.push(warming ? undefined : shared);
       }
@@ -185,10 +260,17 @@ export function measuredSend(
       epochBytes += bytes;
       if (++done % EPOCH_BLOCKS !== 0) return;
       const at = now();
+      const idleAt = idle.idleMs();
       const way = pending.shift();
       if (way !== undefined) (way ? withWorker : alone).add(at - epochStart, epochBytes);
+      // Blocks are decided an epoch ahead: an epoch read alone before one with the worker saw the worker busy.
+      const nextAlone = pending.length === 0 || pending[0] === false;
+      if (way === false && nextAlone) {
+        idle.aloneEpoch(at - epochStart, idleAt === undefined || epochIdle === undefined ? undefined : idleAt - epochIdle);
+      }
       epochBytes = 0;
       epochStart = at;
+      epochIdle = idleAt;
     },
   };
 }

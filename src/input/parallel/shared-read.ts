@@ -78,10 +78,18 @@ export async function readShared(
   maxRecordBytes: number,
 ): Promise<string | undefined> {
   const reader = new BlockReader(file.path, sharing.blockBytes, maxRecordBytes);
-  const helper = sharing.helper();
   const policy = sharing.policy();
-  if (policy.waitsForWorker) await helper.ready;
-  helper.openFile(file.path, format.id, container, maxRecordBytes);
+  // The worker is started (or told of this file) when the first block is sent: on a machine without a core to spare,
+  // `auto` sends none, and a thread that loads its modules only to idle costs this one time on the shared cores.
+  let helper: ParseHelper | undefined;
+  const worker = (): ParseHelper => {
+    if (helper === undefined) {
+      helper = sharing.helper();
+      helper.openFile(file.path, format.id, container, maxRecordBytes);
+    }
+    return helper;
+  };
+  if (policy.waitsForWorker) await worker().ready;
   const sink = mappingSink(format, file.path, fieldMap, out);
   const queue: Item[] = [];
   let ended = false;
@@ -97,7 +105,7 @@ export async function readShared(
         queue.push({ overlong: true });
         continue;
       }
-      const sent = !helper.failed && policy.send(helper.pending) ? helper.parse(next.block) : undefined;
+      const sent = !helper?.failed && policy.send(helper?.pending ?? 0) ? worker().parse(next.block) : undefined;
       if (sent === undefined) {
         queue.push({ own: next.block });
         continue;
@@ -129,9 +137,9 @@ export async function readShared(
   try {
     readAhead();
     while (queue.length > 0) {
-      if (policy.retired && !helper.failed && !queue.some((queued) => 'sent' in queued)) sharing.retire();
+      if (policy.retired && helper && !helper.failed && !queue.some((queued) => 'sent' in queued)) sharing.retire();
       // Let the worker's answers that have come in be seen: they free its room for more blocks.
-      if (helper.pending > 0) await nextTurn();
+      if (helper && helper.pending > 0) await nextTurn();
       const item = queue.shift()!;
       readAhead();
       if ('overlong' in item) {
@@ -142,16 +150,18 @@ export async function readShared(
         policy.blockDone(item.own.byteLength);
         reader.recycle(item.own.buffer);
       } else {
+        // A block was sent: the worker was started for it.
+        const sentTo = helper!;
         if (!item.answered) {
-          if (!helper.failed && !helper.takeBack(item.sent)) await within(item.sent.reply, policy.patience(item.block.byteLength));
+          if (!sentTo.failed && !sentTo.takeBack(item.sent)) await within(item.sent.reply, policy.patience(item.block.byteLength));
           // Not started, or started and still not done: parsed here (the worker skips it, or its events are dropped).
           // A worker that stopped (out of its memory, say) never answers: this block and the rest are parsed here.
           if (!item.answered) {
-            if (helper.failed) stoppedBy ??= helper.failureReason;
-            else helper.discard(item.sent);
+            if (sentTo.failed) stoppedBy ??= sentTo.failureReason;
+            else sentTo.discard(item.sent);
             line = parseHere(item.block, line);
             policy.blockDone(item.block.byteLength);
-            if (helper.failed) reader.recycle(item.block.buffer);
+            if (sentTo.failed) reader.recycle(item.block.buffer);
             else release(item);
             continue;
           }
@@ -165,7 +175,7 @@ export async function readShared(
           continue;
         }
         const t0 = performance.now();
-        helper.decode(result, file.path, line, out.event);
+        sentTo.decode(result, file.path, line, out.event);
         for (const [at, reason] of result.errors) out.error(at + line - 1, reason);
         line += result.lines;
         policy.decoded(performance.now() - t0, item.block.byteLength);
