@@ -5,43 +5,17 @@ import { attributesObject, readIp, readMethod, readPath, readStatus, textOf } fr
 import type { RawHeaders } from '../common/client-headers.js';
 import { CLAIM_ROOTS, tokenClaims, type TokenClaims } from '../common/token-claims.js';
 import { headerGetters, type HeaderGetter } from '../common/header-sources.js';
+import { compileFill, type FillParts } from './compiled-fill.js';
+import type { Getter, Plan, Resolved } from './plan.js';
 
-/** What one record says, field by field; absent when no accepted name holds a usable value. */
-export interface Resolved {
-  time?: number;
-  /** When no time could be read: the first time value found, quoted in the skip reason. */
-  unreadableTime?: { name: string; value: unknown };
-  method?: string;
-  path?: string;
-  route?: string;
-  requestLine?: string;
-  status?: number;
-  ip?: string;
-  userAgent?: string;
-  user?: string;
-  sessionId?: string;
-  tokenId?: string;
-  clientId?: string;
-  /** Client headers as logged (common/client-headers.ts), when the record has any. */
-  headers?: RawHeaders;
-  /** Token claims logged beside the request (common/token-claims.ts), when the record has any. */
-  claims?: TokenClaims;
-}
+export type { Getter, Plan, Resolved } from './plan.js';
 
-/** Reads one place in a record. `name` is the key or path as the record spells it. */
-export interface Getter {
-  name: string;
-  get(obj: JsonObject): unknown;
-}
-
-/** For one set of top-level keys: where to look for each field, most preferred first. */
-export type Plan = Readonly<Record<FieldName, readonly Getter[]>> & {
-  hasAttributes: boolean;
-  /** Where this shape keeps client headers; empty for the many logs that keep none. */
-  headers: readonly HeaderGetter[];
-  /** A top-level key under which token claims may be logged (`claims`, `authorizer`, `jwt`, `token`). */
-  hasClaims: boolean;
-};
+/**
+ * A plan is compiled into a function of its own once this many records had it: compiling costs about as much as
+ * resolving a few hundred records, and a file of many shapes (or a hostile one, a shape a line) should not pay it for
+ * each. Plans are kept up to MAX_PLANS.
+ */
+export const COMPILE_AFTER = 256;
 
 /**
  * A dotted path that may be written flat, nested or mixed: `a.b.c` is looked up as the key `a.b.c`,
@@ -102,6 +76,7 @@ const PREPARED = Object.fromEntries(
  */
 const keyGetter = (key: string): Getter => ({
   name: key,
+  key,
   get: new Function('obj', `return obj[${JSON.stringify(key)}];`) as (obj: JsonObject) => unknown,
 });
 
@@ -168,6 +143,8 @@ export function buildPlan(keys: readonly string[]): Plan {
     hasAttributes: keySet.has(ATTRIBUTES_KEY),
     headers: headerGetters(keys.filter((k) => k !== ATTRIBUTES_KEY)),
     hasClaims: keys.some((k) => CLAIM_ROOTS.has(k.split('.')[0]!.toLowerCase())),
+    uses: 0,
+    compiled: undefined,
   };
 }
 
@@ -211,6 +188,18 @@ export class Resolver {
   resolve(record: JsonObject): Resolved {
     const out = emptyResolved();
     const plan = this.planFor(record);
+    fillWith(record, plan, out);
+    if (plan.hasAttributes) {
+      const attributes = attributesObject(record[ATTRIBUTES_KEY]);
+      if (attributes) fillWith(attributes, this.planOf(attributes, this.lastAttributes), out);
+    }
+    return out;
+  }
+
+  /** `resolve` with the general `fill` only, never a compiled one: what tests hold the compiled ones to. */
+  resolveGenerally(record: JsonObject): Resolved {
+    const out = emptyResolved();
+    const plan = this.planFor(record);
     fill(record, plan, out);
     if (plan.hasAttributes) {
       const attributes = attributesObject(record[ATTRIBUTES_KEY]);
@@ -251,6 +240,16 @@ function sameKeys(obj: JsonObject, keys: readonly string[]): boolean {
   return i === keys.length;
 }
 
+/** `fill` with the plan's compiled function, once it has one. */
+function fillWith(obj: JsonObject, plan: Plan, out: Resolved): void {
+  if (plan.compiled !== undefined) {
+    plan.compiled(obj, out);
+    return;
+  }
+  if (++plan.uses >= COMPILE_AFTER) plan.compiled = compileFill(plan, FILL_PARTS);
+  fill(obj, plan, out);
+}
+
 /** Sets each field of `out` that is still missing from what `obj` holds. */
 function fill(obj: JsonObject, plan: Plan, out: Resolved): void {
   if (out.time === undefined) readTime(obj, plan.time, out);
@@ -265,6 +264,11 @@ function fill(obj: JsonObject, plan: Plan, out: Resolved): void {
   out.sessionId ??= first(obj, plan.sessionId, textOf);
   out.tokenId ??= first(obj, plan.tokenId, textOf);
   out.clientId ??= first(obj, plan.clientId, textOf);
+  fillRest(obj, plan, out);
+}
+
+/** The client headers and token claims of `fill`. */
+function fillRest(obj: JsonObject, plan: Plan, out: Resolved): void {
   if (plan.headers.length > 0) {
     out.headers ??= {};
     const headers = out.headers;
@@ -282,6 +286,11 @@ function first<T>(obj: JsonObject, getters: readonly Getter[], read: (v: unknown
   }
   return undefined;
 }
+
+const FILL_PARTS: FillParts = {
+  readTime: (obj, getters, out) => readTime(obj, getters, out),
+  rest: (obj, plan, out) => fillRest(obj, plan, out),
+};
 
 function readTime(obj: JsonObject, getters: readonly Getter[], out: Resolved): void {
   for (let i = 0; i < getters.length; i++) {

@@ -1,4 +1,4 @@
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { UsageError } from '../../shared/errors.js';
 import type { InputFile } from '../open.js';
 import type { FormatChoice } from '../select.js';
@@ -8,11 +8,6 @@ import type { SharingHandle } from './index.js';
 export type WorkerMode = 'auto' | 'always' | 'never';
 export const WORKER_MODES: readonly WorkerMode[] = ['auto', 'always', 'never'];
 
-/**
- * `auto` shares parsing only while a core is free: past this load average (over the last minute, beyond what the
- * cores minus one can run) the worker's thread would compete with this one for a core, and was measured slower.
- */
-const SPARE_CORE_LOAD = 0.5;
 /** `auto` shares parsing when the input is at least this large (a thread takes a while to start) ... */
 const SHARE_MIN_TOTAL_BYTES = 32 * 1024 * 1024;
 /** ... and then for each file of at least this size (a few blocks). */
@@ -30,11 +25,6 @@ export interface SharingRequest {
   blockBytes?: number;
 }
 
-/** Whether the machine has a core to spare for the worker: its load leaves one idle (on Windows the load is 0). */
-export function spareCore(cores = availableParallelism(), load = loadavg()[0]!): boolean {
-  return load <= cores - 1 + SPARE_CORE_LOAD;
-}
-
 /** How parsing is shared with a worker thread, if it is; `always` says why not when it cannot be. */
 export async function sharingFor(request: SharingRequest): Promise<SharingHandle | undefined> {
   const { mode, files, totalBytes } = request;
@@ -48,7 +38,7 @@ export async function sharingFor(request: SharingRequest): Promise<SharingHandle
     if (mode === 'always') throw new UsageError(`--worker always: cannot share parsing with a worker thread: ${obstacle}`);
     return undefined;
   }
-  if (mode === 'auto' && (availableParallelism() < 2 || (totalBytes ?? 0) < SHARE_MIN_TOTAL_BYTES || !spareCore())) return undefined;
+  if (mode === 'auto' && (availableParallelism() < 2 || (totalBytes ?? 0) < SHARE_MIN_TOTAL_BYTES)) return undefined;
   const { createSharing } = await import('./index.js');
   const minBytes = mode === 'always' ? 0 : SHARE_MIN_FILE_BYTES;
   const sharing = createSharing(request.choice, minBytes, request.blockBytes ?? BLOCK_BYTES, mode === 'auto');

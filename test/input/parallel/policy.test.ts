@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { spareCore } from '../../../src/input/parallel/policy.js';
 import {
   alwaysSend,
   EPOCH_BLOCKS,
@@ -19,14 +18,6 @@ function spare(): IdleProbe {
 }
 
 describe('--worker auto', () => {
-  it('shares only while the machine has a core to spare', () => {
-    expect(spareCore(2, 0.3)).toBe(true);
-    expect(spareCore(2, 1.5)).toBe(true);
-    expect(spareCore(2, 1.6)).toBe(false);
-    expect(spareCore(2, 9.8)).toBe(false);
-    expect(spareCore(8, 6.2)).toBe(true);
-  });
-
   it('sends every other block until both ways are measured, and never more than the worker has room for', () => {
     const policy = measuredSend({ rss: () => 0, idle: spare() });
     const sends = Array.from({ length: 8 }, () => policy.send(0));
