@@ -2,9 +2,8 @@ import type { JsonObject } from '../fields.js';
 import { parseTime } from '../../shared/time.js';
 import { ATTRIBUTES_KEY, CONVENTIONS, normalizeName, type FieldName } from './conventions.js';
 import { attributesObject, readIp, readMethod, readPath, readStatus, textOf } from '../common/values.js';
-import type { RawHeaders } from '../common/client-headers.js';
-import { CLAIM_ROOTS, tokenClaims, type TokenClaims } from '../common/token-claims.js';
-import { headerGetters, type HeaderGetter } from '../common/header-sources.js';
+import { CLAIM_ROOTS, tokenClaims } from '../common/token-claims.js';
+import { headerGetters } from '../common/header-sources.js';
 import { compileFill, type FillParts } from './compiled-fill.js';
 import type { Getter, Plan, Resolved } from './plan.js';
 
