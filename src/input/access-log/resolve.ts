@@ -185,24 +185,21 @@ export class Resolver {
   }
 
   resolve(record: JsonObject): Resolved {
-    const out = emptyResolved();
-    const plan = this.planFor(record);
-    fillWith(record, plan, out);
-    if (plan.hasAttributes) {
-      const attributes = attributesObject(record[ATTRIBUTES_KEY]);
-      if (attributes) fillWith(attributes, this.planOf(attributes, this.lastAttributes), out);
-    }
-    return out;
+    return this.resolveWith(record, fillWith);
   }
 
   /** `resolve` with the general `fill` only, never a compiled one: what tests hold the compiled ones to. */
   resolveGenerally(record: JsonObject): Resolved {
+    return this.resolveWith(record, fill);
+  }
+
+  private resolveWith(record: JsonObject, fillIn: typeof fill): Resolved {
     const out = emptyResolved();
     const plan = this.planFor(record);
-    fill(record, plan, out);
+    fillIn(record, plan, out);
     if (plan.hasAttributes) {
       const attributes = attributesObject(record[ATTRIBUTES_KEY]);
-      if (attributes) fill(attributes, this.planOf(attributes, this.lastAttributes), out);
+      if (attributes) fillIn(attributes, this.planOf(attributes, this.lastAttributes), out);
     }
     return out;
   }
