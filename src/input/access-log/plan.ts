@@ -3,23 +3,17 @@ import type { RawHeaders } from '../common/client-headers.js';
 import type { TokenClaims } from '../common/token-claims.js';
 import type { HeaderGetter } from '../common/header-sources.js';
 import type { FieldName } from './conventions.js';
+import type { RequestFields } from '../common/request-event.js';
+
+/** The fields that say who made a request, and with what. */
+type RequestIdentity = 'ip' | 'userAgent' | 'user' | 'sessionId' | 'tokenId' | 'clientId';
 
 /** What one record says, field by field; absent when no accepted name holds a usable value. */
-export interface Resolved {
-  time?: number;
+export interface Resolved extends Partial<Pick<RequestFields, 'time' | 'method' | 'path' | 'status' | RequestIdentity>> {
   /** When no time could be read: the first time value found, quoted in the skip reason. */
   unreadableTime?: { name: string; value: unknown };
-  method?: string;
-  path?: string;
   route?: string;
   requestLine?: string;
-  status?: number;
-  ip?: string;
-  userAgent?: string;
-  user?: string;
-  sessionId?: string;
-  tokenId?: string;
-  clientId?: string;
   /** Client headers as logged (common/client-headers.ts), when the record has any. */
   headers?: RawHeaders;
   /** Token claims logged beside the request (common/token-claims.ts), when the record has any. */
