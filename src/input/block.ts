@@ -3,6 +3,7 @@ import type { Container } from './format.js';
 import { DEFAULT_MAX_RECORD_BYTES, exceedsLimit, oversizeReason } from './records/limit.js';
 import { JsonRecordSplitter, readJsonLine } from './records/json.js';
 import type { RecordSink } from './records/sink.js';
+import { utf8Text } from './records/bytes.js';
 
 /** Containers whose records are whole lines, so that a file can be cut at any line end and read in blocks. */
 export type LineContainer = Extract<Container, 'json' | 'text'>;
@@ -84,7 +85,7 @@ function eachLine(buffer: Buffer, firstLine: number, read: (start: number, end: 
 }
 
 function readTextLine(buffer: Buffer, start: number, end: number, line: number, sink: RecordSink, maxBytes: number): void {
-  const raw = buffer.toString('utf8', start, end);
+  const raw = utf8Text(buffer, start, end);
   if (3 * (end - start) > maxBytes && exceedsLimit(raw, maxBytes)) {
     sink.error(line, oversizeReason(maxBytes));
     return;
@@ -99,10 +100,10 @@ function readJsonLineBytes(buffer: Buffer, start: number, end: number, line: num
   // Decoded, a line is at most three UTF-8 bytes per byte it has (U+FFFD for a byte that is no UTF-8): well within
   // the limit, and starting with a printable character, it is a line with text, as the text reading would find.
   if (3 * (end - start) <= maxBytes && first > 32 && first < 127) {
-    if (!sink.line!(buffer, start, end, line)) readJsonLine(buffer.toString('utf8', start, end), line, sink);
+    if (!sink.line!(buffer, start, end, line)) readJsonLine(utf8Text(buffer, start, end), line, sink);
     return;
   }
-  const raw = buffer.toString('utf8', start, end);
+  const raw = utf8Text(buffer, start, end);
   if (raw.length > maxBytes || exceedsLimit(raw, maxBytes)) {
     sink.error(line, oversizeReason(maxBytes));
     return;

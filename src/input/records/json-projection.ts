@@ -1,5 +1,6 @@
 import type { JsonObject } from '../fields.js';
 import { INVALID_JSON, skipContainer } from './json-skip.js';
+import { latin1Text, utf8Text } from './bytes.js';
 
 /**
  * The parts of a JSON record a format reads, to be cut from a line's bytes without parsing the rest. At each key:
@@ -189,8 +190,8 @@ class ProjectionReader {
       const stop = this.string(at);
       if (stop === NOT_HERE) return NOT_READ;
       this.pos = stop;
-      if (this.escaped) return JSON.parse(utf8(b, at, stop)) as unknown;
-      return this.wide ? utf8(b, at + 1, stop - 1) : latin1(b, at + 1, stop - 1);
+      if (this.escaped) return JSON.parse(utf8Text(b, at, stop)) as unknown;
+      return this.wide ? utf8Text(b, at + 1, stop - 1) : latin1Text(b, at + 1, stop - 1);
     }
     if (c === LBRACE && child !== undefined) {
       const inner = this.object(at, child);
@@ -200,11 +201,11 @@ class ProjectionReader {
     const stop = skipValue(b, at, this.end);
     if (stop === NOT_HERE) return NOT_READ;
     this.pos = stop;
-    if (c === LBRACE || c === LBRACKET) return JSON.parse(utf8(b, at, stop)) as unknown;
+    if (c === LBRACE || c === LBRACKET) return JSON.parse(utf8Text(b, at, stop)) as unknown;
     if (c === 0x74) return true;
     if (c === 0x66) return false;
     if (c === 0x6e) return null;
-    return Number(latin1(b, at, stop));
+    return Number(latin1Text(b, at, stop));
   }
 
   /** The array opening at `at`: its objects cut to the keys `each` names, its other elements whole. */
@@ -335,17 +336,6 @@ function skipString(b: Buffer, at: number, end: number): number {
     if (e === NOT_HERE) return NOT_HERE;
     i += 1 + e;
   }
-}
-
-type SliceableBuffer = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
-
-/** The bytes as a one-byte string (ASCII only reaches here): Buffer's own method, without toString's argument checks. */
-function latin1(b: Buffer, start: number, end: number): string {
-  return (b as SliceableBuffer).latin1Slice(start, end);
-}
-
-function utf8(b: Buffer, start: number, end: number): string {
-  return (b as SliceableBuffer).utf8Slice(start, end);
 }
 
 const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 0x30 && c <= 0x39;
