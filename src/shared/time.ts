@@ -69,19 +69,23 @@ function digits(text: string, from: number, count: number): number {
 
 /**
  * The start of a day or minute read last, and its epoch ms: a log's times share their date and most often their
- * minute with the line before, so the fast paths below compare those characters instead of reading them again.
+ * minute with the line before, so the fast paths below compare those characters instead of reading them again. `at`
+ * is where the time starts in `text` (a CLF time is read in place in its line: see parseClfTimeIn).
  */
 interface Prefix {
   text: string;
+  at: number;
   ms: number;
 }
-const lastIsoMinute: Prefix = { text: '', ms: 0 };
+const lastIsoMinute: Prefix = { text: '', at: 0, ms: 0 };
+const lastClf: Prefix = { text: '', at: 0, ms: 0 };
 
-/** Whether `text` has the characters of `prefix.text` from `from` to `to` (both at least `to` long). */
-function sameChars(text: string, prefix: Prefix, from: number, to: number): boolean {
+/** Whether `text` from `at` has the characters `prefix` has from its own start, at offsets `from` to `to`. */
+function sameChars(text: string, at: number, prefix: Prefix, from: number, to: number): boolean {
   const known = prefix.text;
-  if (known.length < to) return false;
-  for (let i = to - 1; i >= from; i--) if (text.charCodeAt(i) !== known.charCodeAt(i)) return false;
+  const base = prefix.at;
+  if (known.length < base + to) return false;
+  for (let i = to - 1; i >= from; i--) if (text.charCodeAt(at + i) !== known.charCodeAt(base + i)) return false;
   return true;
 }
 
@@ -99,7 +103,7 @@ function parseIsoUtcMillis(text: string): number | undefined {
   const ms = len === 24 ? (text.charCodeAt(19) === 46 ? digits(text, 20, 3) : -1) : 0;
   if (s < 0 || ms < 0 || s > 60) return undefined;
   // `YYYY-MM-DDTHH:MM:` as the last time that had them: a real minute, whose epoch ms is known.
-  if (sameChars(text, lastIsoMinute, 0, 17)) return valid(lastIsoMinute.ms + s * 1000 + ms);
+  if (sameChars(text, 0, lastIsoMinute, 0, 17)) return valid(lastIsoMinute.ms + s * 1000 + ms);
   const y = digits(text, 0, 4);
   const mo = digits(text, 5, 2);
   const d = digits(text, 8, 2);
@@ -119,23 +123,6 @@ const MONTH_CODES = new Map(
 
 function monthNumber(a: number, b: number, c: number): number {
   return MONTH_CODES.get(((a | 32) << 16) | ((b | 32) << 8) | (c | 32)) ?? -1;
-}
-
-/** What a CLF time read at an offset was last compared with: the line (not a cut of it) and where its time starts. */
-interface ClfPrefix {
-  text: string;
-  at: number;
-  ms: number;
-}
-const lastClf: ClfPrefix = { text: '', at: 0, ms: 0 };
-
-/** Whether `text` from `at` has the characters `lastClf` has from its own start, at offsets `from` to `to`. */
-function sameClfChars(text: string, at: number, from: number, to: number): boolean {
-  const known = lastClf.text;
-  const base = lastClf.at;
-  if (known.length < base + to) return false;
-  for (let i = to - 1; i >= from; i--) if (text.charCodeAt(at + i) !== known.charCodeAt(base + i)) return false;
-  return true;
 }
 
 /**
@@ -161,7 +148,7 @@ function parseClfAt(text: string, at: number): number | undefined {
   const s = digits(text, at + 18, 2);
   if (s < 0 || s > 60) return undefined;
   // `DD/Mon/YYYY:HH:MM:` and the zone as the last time that had them: a real minute and zone, already read.
-  if (sameClfChars(text, at, 0, 17) && sameClfChars(text, at, 21, 26)) return valid(lastClf.ms + s * 1000);
+  if (sameChars(text, at, lastClf, 0, 17) && sameChars(text, at, lastClf, 21, 26)) return valid(lastClf.ms + s * 1000);
   const sign = text.charCodeAt(at + 21);
   if (sign !== 43 && sign !== 45) return undefined;
   const a = text.charCodeAt(at + 3);

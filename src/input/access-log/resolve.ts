@@ -283,10 +283,7 @@ function first<T>(obj: JsonObject, getters: readonly Getter[], read: (v: unknown
   return undefined;
 }
 
-const FILL_PARTS: FillParts = {
-  readTime: (obj, getters, out) => readTime(obj, getters, out),
-  rest: (obj, plan, out) => fillRest(obj, plan, out),
-};
+const FILL_PARTS: FillParts = { readTime, rest: fillRest };
 
 function readTime(obj: JsonObject, getters: readonly Getter[], out: Resolved): void {
   for (let i = 0; i < getters.length; i++) {
