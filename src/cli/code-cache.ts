@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 
@@ -16,12 +16,29 @@ import { dirname, isAbsolute, join } from 'node:path';
  *   can write, and never in the shared temporary directory (without a home folder there is no cache).
  *
  * It lives in `$XDG_CACHE_HOME/borrowscan/code-cache`, else `~/.cache/...`, in a folder per Node version and
- * architecture. `BORROWSCAN_CODE_CACHE=0` (or `off`, `false`) turns it off.
+ * architecture. `BORROWSCAN_CODE_CACHE=0` (or `off`, `false`) turns it off. Each build's chunks have names and
+ * sources of their own, so a run that wrote entries then removes the oldest beyond MAX_ENTRIES (`tidy`), and the
+ * folders of Node versions no run has written to for STALE_VERSION_DAYS.
  */
 export interface CodeCache {
   /** The entry for this source of the chunk so named. */
   entry(name: string, source: string): CodeCacheEntry;
+  /** After entries were written: removes the oldest beyond the cache's size, quietly, as far as it can. */
+  tidy?(): void;
 }
+
+/**
+ * Entries kept in a version's folder, the newest written: a build has about 40 chunks of about 50 KB of code each, and
+ * a scan runs about 10 of them, so a few builds stay cached (about 6 MB at most) and older ones go. An entry still in
+ * use that goes is only compiled and written again.
+ */
+export const MAX_ENTRIES = 128;
+/** A Node version's folder that no run wrote to for this long is removed (the user has moved to another Node). */
+export const STALE_VERSION_DAYS = 60;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** An entry's name: the chunk's file name and the SHA-1 of its source; a file being written adds `.PID.tmp`. */
+const ENTRY_NAME = /^[\w.-]+-[0-9a-f]{40}\.code(?:\.\d+\.tmp)?$/;
+const VERSION_FOLDER = /^node-v\d+\.\d+\.\d+[\w.-]*$/;
 
 export interface CodeCacheEntry {
   /** The cached code, if an intact entry is there. */
@@ -38,7 +55,7 @@ export function openCodeCache(env: NodeJS.ProcessEnv = process.env, home: () => 
   if (setting === '0' || setting === 'off' || setting === 'false') return undefined;
   const root = cacheRoot(env, home);
   if (root === undefined) return undefined;
-  return new DiskCodeCache(join(root, 'borrowscan', 'code-cache', `node-${process.version}-${process.arch}`));
+  return new DiskCodeCache(join(root, 'borrowscan', 'code-cache', `node-${process.version}-${process.arch}`), Date.now);
 }
 
 function cacheRoot(env: NodeJS.ProcessEnv, homedir: () => string): string | undefined {
@@ -80,7 +97,10 @@ class DiskCodeCache implements CodeCache {
   /** Whether the folder is this user's alone (and so its entries): checked once, when first needed. */
   private trusted: boolean | undefined;
 
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly now: () => number,
+  ) {}
 
   entry(name: string, source: string): CodeCacheEntry {
     const path = join(this.dir, `${name}-${sha1(source).toString('hex')}.code`);
@@ -111,6 +131,60 @@ class DiskCodeCache implements CodeCache {
         // Nothing was written, or it cannot be removed either: the entry is simply not there.
       }
     }
+  }
+
+  tidy(): void {
+    if (!this.isTrusted()) return;
+    removeOldestEntries(this.dir);
+    removeStaleVersions(dirname(this.dir), this.dir, this.now() - STALE_VERSION_DAYS * DAY_MS);
+  }
+}
+
+/** When each file of a folder was last written (files that vanish or cannot be read meanwhile are left out). */
+function modified(dir: string, names: readonly string[]): { name: string; at: number }[] {
+  const out: { name: string; at: number }[] = [];
+  for (const name of names) {
+    try {
+      out.push({ name, at: statSync(join(dir, name)).mtimeMs });
+    } catch {
+      // Removed by another run meanwhile.
+    }
+  }
+  return out;
+}
+
+function removeQuietly(path: string, recursive = false): void {
+  try {
+    rmSync(path, { force: true, recursive });
+  } catch {
+    // Another run removed it, or it cannot be removed: it stays, and costs only its room.
+  }
+}
+
+/** Only files named as entries are counted and removed: whatever else the folder holds is not the cache's. */
+function removeOldestEntries(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => ENTRY_NAME.test(name));
+  } catch {
+    return;
+  }
+  if (names.length <= MAX_ENTRIES) return;
+  const newestFirst = modified(dir, names).sort((a, b) => b.at - a.at || (a.name < b.name ? -1 : 1));
+  for (const { name } of newestFirst.slice(MAX_ENTRIES)) removeQuietly(join(dir, name));
+}
+
+/** Folders of other Node versions, named as this cache names them and this user's alone, unwritten since `before`. */
+function removeStaleVersions(root: string, current: string, before: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(root).filter((name) => VERSION_FOLDER.test(name) && join(root, name) !== current);
+  } catch {
+    return;
+  }
+  for (const { name, at } of modified(root, names)) {
+    const path = join(root, name);
+    if (at < before && ownFolder(path)) removeQuietly(path, true);
   }
 }
 

@@ -14,7 +14,10 @@ import type { CodeCache, CodeCacheEntry } from './code-cache.js';
 export interface BundleLoader {
   /** The exports of the chunk at this path, run once. */
   load(path: string): Record<string, unknown>;
-  /** Stores V8's code for every chunk that had none cached, with all the functions the run compiled so far. */
+  /**
+   * Stores V8's code for every chunk that had none cached, with all the functions the run compiled so far; the cache
+   * then removes what it no longer has room for.
+   */
   saveCode(): void;
 }
 
@@ -50,7 +53,9 @@ export function bundleLoader(cache: CodeCache | undefined, importExternal: Impor
   }
 
   function saveCode(): void {
-    for (const { script, entry } of uncached.splice(0)) entry.write(script.createCachedData());
+    const written = uncached.splice(0);
+    for (const { script, entry } of written) entry.write(script.createCachedData());
+    if (written.length > 0) cache?.tidy?.();
   }
 
   return { load, saveCode };

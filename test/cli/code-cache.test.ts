@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type CodeCache, openCodeCache, ownFolder } from '../../src/cli/code-cache.js';
+import { type CodeCache, MAX_ENTRIES, openCodeCache, ownFolder, STALE_VERSION_DAYS } from '../../src/cli/code-cache.js';
 import { bundleLoader } from '../../src/cli/load-bundle.js';
 import { REPO } from './spawn-cli.js';
 
@@ -98,6 +98,82 @@ describe('the code cache folder', () => {
   });
 });
 
+describe('tidying the code cache', () => {
+  const DAY = 24 * 60 * 60;
+  /** Sets a file's or folder's modification time to `daysAgo` days before now. */
+  const age = (path: string, daysAgo: number) => {
+    const at = Date.now() / 1000 - daysAgo * DAY;
+    utimesSync(path, at, at);
+  };
+  const hex = (n: number) => n.toString(16).padStart(40, '0');
+
+  it('keeps the newest entries up to its size, and removes nothing that is not an entry', () => {
+    const xdg = freshDir();
+    const cache = openCodeCache({ XDG_CACHE_HOME: xdg })!;
+    cache.entry('main.js', 'first').write(Buffer.from('code'));
+    const folder = cacheFolder(xdg);
+    // Entries of older builds, the k-th written k days ago, and files the cache did not write.
+    const old = Array.from({ length: MAX_ENTRIES + 5 }, (_, k) => `chunk-${k}.js-${hex(k)}.code`);
+    for (const [k, name] of old.entries()) {
+      writeFileSync(join(folder, name), 'x');
+      age(join(folder, name), k + 1);
+    }
+    for (const other of ['notes.txt', 'chunk.js-abc.code']) {
+      writeFileSync(join(folder, other), 'keep');
+      age(join(folder, other), 400);
+    }
+    cache.entry('main.js', 'second').write(Buffer.from('new code'));
+    cache.tidy?.();
+    const left = entriesIn(xdg);
+    expect(left).toContain('notes.txt');
+    expect(left).toContain('chunk.js-abc.code');
+    expect(cache.entry('main.js', 'second').read()?.toString()).toBe('new code');
+    expect(cache.entry('main.js', 'first').read()?.toString()).toBe('code');
+    // The two just written and the newest of the old ones make up the entries kept; the oldest are gone.
+    expect(old.filter((name) => left.includes(name))).toEqual(old.slice(0, MAX_ENTRIES - 2));
+    expect(left.filter((name) => name.endsWith('.code')).length).toBe(MAX_ENTRIES + 1);
+  });
+
+  it('removes the folders of Node versions no run wrote to for a long time, and only those', () => {
+    const xdg = freshDir();
+    const cache = openCodeCache({ XDG_CACHE_HOME: xdg })!;
+    cache.entry('main.js', 'source').write(Buffer.from('code'));
+    const root = join(cacheFolder(xdg), '..');
+    const folder = (name: string, daysAgo: number, mode = 0o700) => {
+      const path = join(root, name);
+      mkdirSync(path, { mode });
+      writeFileSync(join(path, `main.js-${hex(1)}.code`), 'x');
+      chmodSync(path, mode);
+      age(path, daysAgo);
+      return path;
+    };
+    const stale = folder('node-v18.20.0-x64', STALE_VERSION_DAYS + 1);
+    const recent = folder('node-v22.1.0-arm64', STALE_VERSION_DAYS - 1);
+    const notOurs = folder('node-modules-backup', 900);
+    const othersCanWrite = folder('node-v16.0.0-x64', 900, 0o777);
+    age(cacheFolder(xdg), 900);
+    cache.tidy?.();
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+    expect(existsSync(notOurs)).toBe(true);
+    expect(existsSync(othersCanWrite)).toBe(true);
+    // The running version's own folder stays, however old.
+    expect(cache.entry('main.js', 'source').read()?.toString()).toBe('code');
+  });
+
+  it('removes nothing from a folder that others can write', () => {
+    const xdg = freshDir();
+    const cache = openCodeCache({ XDG_CACHE_HOME: xdg })!;
+    cache.entry('main.js', 'source').write(Buffer.from('code'));
+    const folder = cacheFolder(xdg);
+    for (let k = 0; k < MAX_ENTRIES + 3; k++) writeFileSync(join(folder, `chunk-${k}.js-${hex(k)}.code`), 'x');
+    chmodSync(folder, 0o777);
+    const later = openCodeCache({ XDG_CACHE_HOME: xdg })!;
+    later.tidy?.();
+    expect(entriesIn(xdg).length).toBe(MAX_ENTRIES + 4);
+  });
+});
+
 describe('the bundle loader', () => {
   /** A bundle of two CommonJS chunks, the second required by the first. */
   function twoChunks(): string {
@@ -137,6 +213,22 @@ describe('the bundle loader', () => {
     expect(entriesIn(xdg)).toHaveLength(2);
     // The code is there and V8 takes it: nothing to store again.
     expect(run(true)).toEqual([]);
+  });
+
+  it('tidies the cache after a run that stored code, and not after one that stored none', () => {
+    const dir = twoChunks();
+    const disk = openCodeCache({ XDG_CACHE_HOME: freshDir() })!;
+    let tidied = 0;
+    const cache: CodeCache = { entry: (name, source) => disk.entry(name, source), tidy: () => tidied++ };
+    const run = () => {
+      const loader = bundleLoader(cache, (s) => import(s));
+      loader.load(join(dir, 'main.js'));
+      loader.saveCode();
+    };
+    run();
+    expect(tidied).toBe(1);
+    run();
+    expect(tidied).toBe(1);
   });
 
   it('compiles again, and stores new code, when V8 rejects what the cache holds', () => {
