@@ -111,7 +111,7 @@ const MINUS = 0x2d;
  * Every byte is checked as JSON.parse checks it, whether its value is taken or not.
  */
 export function projectJsonLine(bytes: Buffer, start: number, end: number, projection: CompiledProjection): JsonObject | undefined {
-  const reader = new ProjectionReader(bytes, end);
+  const reader = new ProjectionReader(bytes, start, end);
   const at = skipSpace(bytes, start, end);
   if (bytes[at] !== LBRACE) return undefined;
   const record = reader.object(at, projection.top);
@@ -125,11 +125,23 @@ class ProjectionReader {
   /** Of the last string read: whether it had an escape, and a byte outside ASCII. */
   private escaped = false;
   private wide = false;
+  /** The line as one-byte text, decoded at the first value taken: values are cut from it (see `ascii`). */
+  private line: string | undefined;
 
   constructor(
     private readonly b: Buffer,
+    private readonly start: number,
     private readonly end: number,
   ) {}
+
+  /**
+   * ASCII bytes from..to as text, cut from the line decoded once: one decode a line and a cut a value cost half of a
+   * decode a value (a line's offsets in one-byte text are its byte offsets, whatever its other bytes are).
+   */
+  private ascii(from: number, to: number): string {
+    this.line ??= latin1Text(this.b, this.start, this.end);
+    return this.line.slice(from - this.start, to - this.start);
+  }
 
   /**
    * The object opening at `at`, as the level's shape: every key the level names, each with the value of its last
@@ -191,7 +203,7 @@ class ProjectionReader {
       if (stop === NOT_HERE) return NOT_READ;
       this.pos = stop;
       if (this.escaped) return JSON.parse(utf8Text(b, at, stop)) as unknown;
-      return this.wide ? utf8Text(b, at + 1, stop - 1) : latin1Text(b, at + 1, stop - 1);
+      return this.wide ? utf8Text(b, at + 1, stop - 1) : this.ascii(at + 1, stop - 1);
     }
     if (c === LBRACE && child !== undefined) {
       const inner = this.object(at, child);
@@ -205,7 +217,7 @@ class ProjectionReader {
     if (c === 0x74) return true;
     if (c === 0x66) return false;
     if (c === 0x6e) return null;
-    return Number(latin1Text(b, at, stop));
+    return Number(this.ascii(at, stop));
   }
 
   /** The array opening at `at`: its objects cut to the keys `each` names, its other elements whole. */
