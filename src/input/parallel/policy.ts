@@ -3,6 +3,8 @@ import { UsageError } from '../../shared/errors.js';
 import type { InputFile } from '../open.js';
 import type { FormatChoice } from '../select.js';
 import { workerAvailable } from './available.js';
+import { type CpuQuota, processCpuQuota } from './cpu-quota.js';
+import { IDLE_CORES_FOR_WORKER } from './share-policy.js';
 import type { SharingHandle } from './index.js';
 
 export type WorkerMode = 'auto' | 'always' | 'never';
@@ -25,6 +27,14 @@ export interface SharingRequest {
   blockBytes?: number;
 }
 
+/**
+ * Whether a worker thread could have a core's share of its own: two cores or more, and a CPU quota (a container's)
+ * that grants this thread's core and at least the share a worker needs (`--cpus=1` on a large host grants none).
+ */
+export function roomForWorker(cores: number, quota: CpuQuota | undefined): boolean {
+  return cores >= 2 && (quota === undefined || quota.cores >= 1 + IDLE_CORES_FOR_WORKER);
+}
+
 /** How parsing is shared with a worker thread, if it is; `always` says why not when it cannot be. */
 export async function sharingFor(request: SharingRequest): Promise<SharingHandle | undefined> {
   const { mode, files, totalBytes } = request;
@@ -38,7 +48,9 @@ export async function sharingFor(request: SharingRequest): Promise<SharingHandle
     if (mode === 'always') throw new UsageError(`--worker always: cannot share parsing with a worker thread: ${obstacle}`);
     return undefined;
   }
-  if (mode === 'auto' && (availableParallelism() < 2 || (totalBytes ?? 0) < SHARE_MIN_TOTAL_BYTES)) return undefined;
+  if (mode === 'auto' && (!roomForWorker(availableParallelism(), processCpuQuota()) || (totalBytes ?? 0) < SHARE_MIN_TOTAL_BYTES)) {
+    return undefined;
+  }
   const { createSharing } = await import('./index.js');
   const minBytes = mode === 'always' ? 0 : SHARE_MIN_FILE_BYTES;
   const sharing = createSharing(request.choice, minBytes, request.blockBytes ?? BLOCK_BYTES, mode === 'auto');

@@ -1,4 +1,5 @@
 import { cpus } from 'node:os';
+import { type CpuQuota, processCpuQuota } from './cpu-quota.js';
 
 /**
  * Which blocks go to the worker, decided by measurement as the file is read (`--worker auto`).
@@ -123,8 +124,31 @@ export function machineIdleMs(): number | undefined {
 }
 
 /**
+ * The CPU time a quota leaves unused so far, in ms (what the group may use since this process started, less what it
+ * used): over a window, how many cores' worth the quota still grants, whatever the host's own idle cores.
+ */
+export function quotaSpareMs(quota: CpuQuota, now: () => number = () => performance.now()): () => number | undefined {
+  return () => {
+    const used = quota.usedMs();
+    return used === undefined ? undefined : quota.cores * now() - used;
+  };
+}
+
+/** Time idle so far, in ms: the machine's, and what a CPU quota leaves, where the process has one. */
+export type IdleSource = () => number | undefined;
+
+function defaultSources(): IdleSource[] {
+  const quota = processCpuQuota();
+  return quota === undefined ? [machineIdleMs] : [machineIdleMs, quotaSpareMs(quota)];
+}
+
+/** What every source read at one moment. */
+export type IdleReading = readonly (number | undefined)[];
+
+/**
  * How many cores the machine left idle while this thread read alone, from windows of at least IDLE_WINDOW_MS; shared
- * by the policies of a scan's files, so that a file after the first one knows it from the start.
+ * by the policies of a scan's files, so that a file after the first one knows it from the start. With several sources
+ * (the machine's idle time, a CPU quota's), the least idle of those that could be read counts.
  */
 export class IdleProbe {
   /** Idle cores in the latest full window; undefined until one is measured. */
@@ -132,16 +156,26 @@ export class IdleProbe {
   private windowMs = 0;
   private windowIdleMs = 0;
 
-  constructor(readonly idleMs: () => number | undefined = machineIdleMs) {}
+  constructor(private readonly sources: readonly IdleSource[] = defaultSources()) {}
 
-  /** An epoch read alone: its duration, and the machine's idle time over it (undefined: not known). */
-  aloneEpoch(ms: number, idleMs: number | undefined): void {
+  read(): IdleReading {
+    return this.sources.map((source) => source());
+  }
+
+  /** An epoch read alone: its duration, and the readings at its start and end. */
+  aloneEpoch(ms: number, from: IdleReading | undefined, to: IdleReading): void {
+    let idleMs: number | undefined;
+    for (let k = 0; k < to.length; k++) {
+      const start = from?.[k];
+      const end = to[k];
+      if (start !== undefined && end !== undefined) idleMs = Math.min(idleMs ?? Number.POSITIVE_INFINITY, end - start);
+    }
     if (idleMs === undefined) {
       this.idleCores = Number.POSITIVE_INFINITY;
       return;
     }
     this.windowMs += ms;
-    this.windowIdleMs += idleMs;
+    this.windowIdleMs += Math.max(0, idleMs);
     if (this.windowMs < IDLE_WINDOW_MS) return;
     this.idleCores = this.windowIdleMs / this.windowMs;
     this.windowMs = 0;
@@ -195,7 +229,7 @@ export function measuredSend(options: MeasuredOptions = {}): SharePolicy {
   /** The way of each epoch decided and not yet timed, oldest first (undefined: warming up, not timed). */
   const pending: (boolean | undefined)[] = [];
   let epochStart = -1;
-  let epochIdle: number | undefined;
+  let epochIdle: IdleReading | undefined;
   let epochBytes = 0;
   /** The share of blocks to send, from what was measured so far. */
   const share = (): number => {
@@ -240,7 +274,7 @@ export function measuredSend(options: MeasuredOptions = {}): SharePolicy {
       // The first epoch starts with the first block read.
       if (epochStart < 0) {
         epochStart = now();
-        epochIdle = idle.idleMs();
+        epochIdle = idle.read();
       }
       if (decided++ % EPOCH_BLOCKS === 0) {
         shared = nextEpoch();
@@ -260,13 +294,13 @@ export function measuredSend(options: MeasuredOptions = {}): SharePolicy {
       epochBytes += bytes;
       if (++done % EPOCH_BLOCKS !== 0) return;
       const at = now();
-      const idleAt = idle.idleMs();
+      const idleAt = idle.read();
       const way = pending.shift();
       if (way !== undefined) (way ? withWorker : alone).add(at - epochStart, epochBytes);
       // Blocks are decided an epoch ahead: an epoch read alone before one with the worker saw the worker busy.
       const nextAlone = pending.length === 0 || pending[0] === false;
       if (way === false && nextAlone) {
-        idle.aloneEpoch(at - epochStart, idleAt === undefined || epochIdle === undefined ? undefined : idleAt - epochIdle);
+        idle.aloneEpoch(at - epochStart, epochIdle, idleAt);
       }
       epochBytes = 0;
       epochStart = at;

@@ -6,13 +6,14 @@ import {
   IDLE_WINDOW_MS,
   MAX_PENDING,
   measuredSend,
+  quotaSpareMs,
   RETRY_EVERY,
   WARMUP_EPOCHS,
 } from '../../../src/input/parallel/share-policy.js';
 
 /** A probe that has measured a quiet machine: a core idle. */
 function spare(): IdleProbe {
-  const probe = new IdleProbe(() => 0);
+  const probe = new IdleProbe([() => 0]);
   probe.idleCores = 1;
   return probe;
 }
@@ -46,7 +47,7 @@ describe('--worker auto, epoch by epoch', () => {
     let clock = 0;
     let idleMs = 0;
     let epoch = 0;
-    const policy = measuredSend({ now: () => clock, rss: () => 0, idle: new IdleProbe(() => idleMs) });
+    const policy = measuredSend({ now: () => clock, rss: () => 0, idle: new IdleProbe([() => idleMs]) });
     const shared: boolean[] = [];
     for (let e = 0; e < count; e++) {
       let sent = false;
@@ -127,9 +128,41 @@ describe('--worker auto, epoch by epoch', () => {
   });
 
   it('counts a machine that does not say its idle time as one with a core idle', () => {
-    const probe = new IdleProbe(() => undefined);
+    const probe = new IdleProbe([() => undefined]);
     expect(probe.spareCore).toBe(false);
-    probe.aloneEpoch(10, undefined);
+    probe.aloneEpoch(10, probe.read(), probe.read());
     expect(probe.spareCore).toBe(true);
+  });
+
+  it('counts the least idle of its sources: a quota used up leaves no core, however idle the machine', () => {
+    let clock = 0;
+    let machineIdle = 0;
+    let groupUsed = 0;
+    // One core's quota, which this thread uses all of; the host's other cores idle.
+    const quota = { cores: 1, usedMs: () => groupUsed };
+    const probe = new IdleProbe([() => machineIdle, quotaSpareMs(quota, () => clock)]);
+    const window = (ms: number, idleCores: number, usedCores: number) => {
+      const from = probe.read();
+      clock += ms;
+      machineIdle += ms * idleCores;
+      groupUsed += ms * usedCores;
+      probe.aloneEpoch(ms, from, probe.read());
+    };
+    window(IDLE_WINDOW_MS, 7, 1);
+    expect(probe.idleCores).toBe(0);
+    expect(probe.spareCore).toBe(false);
+    // A quota of two cores, half used: one core's worth spare, and the machine has more.
+    quota.cores = 2;
+    window(IDLE_WINDOW_MS, 7, 1);
+    expect(probe.idleCores).toBe(1);
+    // The quota has room, but the host is busy: the machine's idle time counts.
+    window(IDLE_WINDOW_MS, 0.25, 1);
+    expect(probe.idleCores).toBe(0.25);
+    // A source that cannot be read is left out; the other counts.
+    const unreadable = new IdleProbe([() => machineIdle, () => undefined]);
+    const from = unreadable.read();
+    machineIdle += IDLE_WINDOW_MS * 3;
+    unreadable.aloneEpoch(IDLE_WINDOW_MS, from, unreadable.read());
+    expect(unreadable.idleCores).toBe(3);
   });
 });
