@@ -46,6 +46,8 @@ export interface SharePolicy {
   waitsForWorker: boolean;
   /** True once no block will be sent again, for the rest of the scan: the worker can be stopped. */
   readonly retired: boolean;
+  /** Whether blocks of the epoch being decided may be sent: if not, none need be read far ahead for the worker. */
+  readonly sharing: boolean;
   /** Whether to send the next block, given how many the worker has not answered yet. */
   send(pending: number): boolean;
   /** How long to wait, in ms, for the worker to finish a block of this size it has started, before parsing it here. */
@@ -65,6 +67,7 @@ export function alwaysSend(): SharePolicy {
   return {
     waitsForWorker: true,
     retired: false,
+    sharing: true,
     send: (pending) => pending < MAX_PENDING,
     patience: () => Infinity,
     parsedHere: () => undefined,
@@ -269,6 +272,9 @@ export function measuredSend(options: MeasuredOptions = {}): SharePolicy {
     waitsForWorker: false,
     get retired() {
       return retired;
+    },
+    get sharing() {
+      return shared && !retired;
     },
     send(inFlight) {
       // The first epoch starts with the first block read.

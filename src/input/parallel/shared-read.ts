@@ -26,6 +26,11 @@ export interface Sharing {
 
 /** Blocks read ahead of the one being taken: the worker's queue, and a bound on the memory between the threads. */
 const BLOCKS_AHEAD = 8;
+/**
+ * Blocks read ahead while the policy sends none (`auto` on a busy machine reads alone for the whole file): eight
+ * would only hold 8 MB more, read long before they are parsed.
+ */
+const BLOCKS_AHEAD_ALONE = 2;
 
 interface SentItem {
   sent: SentBlock;
@@ -94,7 +99,7 @@ export async function readShared(
   const queue: Item[] = [];
   let ended = false;
   const readAhead = (): void => {
-    while (!ended && queue.length < BLOCKS_AHEAD) {
+    while (!ended && queue.length < (policy.sharing ? BLOCKS_AHEAD : BLOCKS_AHEAD_ALONE)) {
       const next = reader.next();
       if (!next) {
         ended = true;

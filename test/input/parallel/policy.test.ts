@@ -127,6 +127,21 @@ describe('--worker auto, epoch by epoch', () => {
     expect(shared.slice(100).filter(Boolean).length).toBeGreaterThan((30 * 2) / 3);
   });
 
+  it('says whether the epoch being decided may send blocks, so that blocks are read far ahead only then', () => {
+    const busy = new IdleProbe([() => 0]);
+    busy.idleCores = 0;
+    const alone = measuredSend({ rss: () => 0, idle: busy });
+    alone.send(0);
+    expect(alone.sharing).toBe(false);
+    const quiet = measuredSend({ rss: () => 0, idle: spare() });
+    quiet.send(0);
+    expect(quiet.sharing).toBe(true);
+    const retiring = measuredSend({ rss: () => Number.MAX_SAFE_INTEGER, idle: spare() });
+    retiring.send(0);
+    expect(retiring.sharing).toBe(false);
+    expect(alwaysSend().sharing).toBe(true);
+  });
+
   it('counts a machine that does not say its idle time as one with a core idle', () => {
     const probe = new IdleProbe([() => undefined]);
     expect(probe.spareCore).toBe(false);
