@@ -1,4 +1,5 @@
 import type { EventKind, NormalizedEvent, Outcome } from '../../model/event.js';
+import { detach } from '../../shared/detach.js';
 
 /**
  * Events cross from the parsing worker to the main thread in columns: numbers in a Float64Array, strings as slots
@@ -193,9 +194,12 @@ export class EventEncoder {
     return slot;
   }
 
-  private slotOf(value: string): number {
-    const known = this.ids.get(value);
+  private slotOf(cut: string): number {
+    const known = this.ids.get(cut);
     if (known !== undefined) return known;
+    // The table outlives the line the string was cut from: a cut kept as it is would keep the whole line alive (up to
+    // 65,536 lines of 1.5 KB, for Okta's, in the worker's heap).
+    const value = detach(cut);
     // The next slot this batch does not use is given to the new string; whatever held it is forgotten.
     const size = this.table.length;
     while (this.usedBy[this.hand] === this.batchNumber) this.hand = (this.hand + 1) % size;
