@@ -219,6 +219,9 @@ describe.skipIf(!built)('parsing shared with a worker thread gives the same repo
       get retired() {
         return retired;
       },
+      get sharing() {
+        return !retired;
+      },
       send: (pending) => {
         if (sent() >= 12) retired = true;
         return !retired && pending < 4;

@@ -5,6 +5,7 @@ import {
   IdleProbe,
   IDLE_WINDOW_MS,
   MAX_PENDING,
+  MAX_RETRY_EVERY,
   measuredSend,
   quotaSpareMs,
   RETRY_EVERY,
@@ -95,6 +96,16 @@ describe('--worker auto, epoch by epoch', () => {
     expect(shared.slice(WARMUP_EPOCHS).includes(false)).toBe(true);
     const later = shared.slice(WARMUP_EPOCHS + 3);
     expect(later.filter(Boolean).length).toBeGreaterThan((later.length * 2) / 3);
+  });
+
+  it('times the slower way again less and less often while it stays slower, down to one epoch in MAX_RETRY_EVERY', () => {
+    const shared = epochs(WARMUP_EPOCHS + 200, (withWorker) => (withWorker ? 5 : 10)).slice(probing(10) + WARMUP_EPOCHS);
+    const alone = shared.map((s, i) => (s ? -1 : i)).filter((i) => i >= 0);
+    const gaps = alone.slice(1).map((at, k) => at - alone[k]!);
+    expect(gaps.slice(0, 3)).toEqual([RETRY_EVERY * 2, RETRY_EVERY * 4, MAX_RETRY_EVERY]);
+    expect(gaps.every((gap) => gap <= MAX_RETRY_EVERY)).toBe(true);
+    // One epoch in six read alone cost about a seventh of the time sharing saved; now about one in twenty.
+    expect(alone.length).toBeLessThan(shared.length / 16);
   });
 
   it('reads alone until it has measured a core idle, then warms the worker up', () => {
