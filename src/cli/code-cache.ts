@@ -55,7 +55,7 @@ export function openCodeCache(env: NodeJS.ProcessEnv = process.env, home: () => 
   if (setting === '0' || setting === 'off' || setting === 'false') return undefined;
   const root = cacheRoot(env, home);
   if (root === undefined) return undefined;
-  return new DiskCodeCache(join(root, 'borrowscan', 'code-cache', `node-${process.version}-${process.arch}`), Date.now);
+  return new DiskCodeCache(join(root, 'borrowscan', 'code-cache', `node-${process.version}-${process.arch}`));
 }
 
 function cacheRoot(env: NodeJS.ProcessEnv, homedir: () => string): string | undefined {
@@ -97,10 +97,7 @@ class DiskCodeCache implements CodeCache {
   /** Whether the folder is this user's alone (and so its entries): checked once, when first needed. */
   private trusted: boolean | undefined;
 
-  constructor(
-    private readonly dir: string,
-    private readonly now: () => number,
-  ) {}
+  constructor(private readonly dir: string) {}
 
   entry(name: string, source: string): CodeCacheEntry {
     const path = join(this.dir, `${name}-${sha1(source).toString('hex')}.code`);
@@ -136,7 +133,7 @@ class DiskCodeCache implements CodeCache {
   tidy(): void {
     if (!this.isTrusted()) return;
     removeOldestEntries(this.dir);
-    removeStaleVersions(dirname(this.dir), this.dir, this.now() - STALE_VERSION_DAYS * DAY_MS);
+    removeStaleVersions(dirname(this.dir), this.dir, Date.now() - STALE_VERSION_DAYS * DAY_MS);
   }
 }
 

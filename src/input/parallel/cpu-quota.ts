@@ -2,6 +2,13 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
+ * The idle share of a core, over the epochs read alone, below which the worker is not used (share-policy.ts); and so
+ * the least a quota must grant beyond this thread's core (policy.ts). Here, where both read it, so that the check a
+ * scan makes before it starts does not load the policy.
+ */
+export const IDLE_CORES_FOR_WORKER = 0.5;
+
+/**
  * The CPU quota of the control group this process runs in (a container's `--cpus`, a Kubernetes CPU limit, a systemd
  * unit's CPUQuota). Node 20's `availableParallelism()` and `os.cpus()` see the host's cores, so on a 64-core host a
  * container held to one core looks like it has 63 idle: a worker thread there only takes time from this one.

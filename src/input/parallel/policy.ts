@@ -3,8 +3,7 @@ import { UsageError } from '../../shared/errors.js';
 import type { InputFile } from '../open.js';
 import type { FormatChoice } from '../select.js';
 import { workerAvailable } from './available.js';
-import { type CpuQuota, processCpuQuota } from './cpu-quota.js';
-import { IDLE_CORES_FOR_WORKER } from './share-policy.js';
+import { type CpuQuota, IDLE_CORES_FOR_WORKER, processCpuQuota } from './cpu-quota.js';
 import type { SharingHandle } from './index.js';
 
 export type WorkerMode = 'auto' | 'always' | 'never';
@@ -48,7 +47,8 @@ export async function sharingFor(request: SharingRequest): Promise<SharingHandle
     if (mode === 'always') throw new UsageError(`--worker always: cannot share parsing with a worker thread: ${obstacle}`);
     return undefined;
   }
-  if (mode === 'auto' && (!roomForWorker(availableParallelism(), processCpuQuota()) || (totalBytes ?? 0) < SHARE_MIN_TOTAL_BYTES)) {
+  // The size first: the quota is read from a few files, which a small scan (the demo) need not open.
+  if (mode === 'auto' && ((totalBytes ?? 0) < SHARE_MIN_TOTAL_BYTES || !roomForWorker(availableParallelism(), processCpuQuota()))) {
     return undefined;
   }
   const { createSharing } = await import('./index.js');

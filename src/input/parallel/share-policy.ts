@@ -1,5 +1,7 @@
 import { cpus } from 'node:os';
-import { type CpuQuota, processCpuQuota } from './cpu-quota.js';
+import { type CpuQuota, IDLE_CORES_FOR_WORKER, processCpuQuota } from './cpu-quota.js';
+
+export { IDLE_CORES_FOR_WORKER } from './cpu-quota.js';
 
 /**
  * Which blocks go to the worker, decided by measurement as the file is read (`--worker auto`).
@@ -124,8 +126,6 @@ class Cost {
   }
 }
 
-/** The idle share of the machine's cores, over the epochs read alone, below which the worker is not used. */
-export const IDLE_CORES_FOR_WORKER = 0.5;
 /** Epochs read alone are measured together until they last this long: the system counts idle time in 10 ms ticks. */
 export const IDLE_WINDOW_MS = 50;
 
