@@ -9,6 +9,7 @@ import { type FILE_REPORTS, loadReporter } from '../report/formats.js';
 import type { ReportOptions } from '../report/reporter.js';
 import { UsageError } from '../shared/errors.js';
 import { describeFsError } from '../shared/fs-error.js';
+import { holdHeap } from '../shared/heap-hold.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIO } from './io.js';
 import { ProgressBar } from './progress.js';
@@ -124,6 +125,16 @@ async function timeBound(flag: string, value: string | undefined, now: Date): Pr
 }
 
 export async function runScanCommand(paths: string[], flags: ScanFlags, io: CliIO): Promise<number> {
+  // Past the scan, through its reports: writing them would let the heap grow as V8 likes again (shared/heap-hold.ts).
+  const heap = holdHeap();
+  try {
+    return await scanAndReport(paths, flags, io);
+  } finally {
+    heap.release();
+  }
+}
+
+async function scanAndReport(paths: string[], flags: ScanFlags, io: CliIO): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const sarifRoot = sarifRootDir(flags.sarifRoot, cwd);
   const result = await runScan(await scanOptions(paths, flags, io), flags, io);

@@ -8,6 +8,7 @@ import { selectFormats, type FormatChoice, type SelectedFormats } from '../input
 import type { NormalizedEvent } from '../model/event.js';
 import type { InputReport } from '../model/report.js';
 import { UsageError } from '../shared/errors.js';
+import { holdHeap } from '../shared/heap-hold.js';
 
 /** What to read and how: the input half of a scan's options. */
 export interface InputOptions {
@@ -114,6 +115,7 @@ export async function readInputs(
     blockBytes: options.blockBytes,
   });
   let bytesRead = 0;
+  const heap = holdHeap();
   try {
     for (const file of files) {
       const report = await readInput(file, {
@@ -124,6 +126,7 @@ export async function readInputs(
         sharing,
         maxRecordBytes: options.maxRecordBytes,
         onBytes: (n) => {
+          heap.check();
           bytesRead += n;
           options.onProgress?.({ bytesRead, totalBytes, file: file.path });
         },
@@ -133,6 +136,7 @@ export async function readInputs(
       tally.inputs.push(report);
     }
   } finally {
+    heap.release();
     await sharing?.close();
   }
   return tally;

@@ -15,6 +15,7 @@ import { summarize } from './summary.js';
 import { triage } from './triage.js';
 import { timelineSource } from './timelines.js';
 import { TOOL } from './version.js';
+import { holdHeap } from '../shared/heap-hold.js';
 
 export interface ScanOptions extends InputOptions {
   /** The rules to run (default: every rule). */
@@ -48,6 +49,16 @@ function limitsOf(options: ScanOptions): Partial<StoreLimits> {
  * Returns everything every reporter and the exit code need, as plain data.
  */
 export async function scan(options: ScanOptions): Promise<ScanResult> {
+  // Held past reading too: the stages after it would otherwise let the heap grow as V8 likes again (shared/heap-hold.ts).
+  const heap = holdHeap();
+  try {
+    return await scanHeld(options);
+  } finally {
+    heap.release();
+  }
+}
+
+async function scanHeld(options: ScanOptions): Promise<ScanResult> {
   const rules = options.rules ?? RULES;
   const registry = options.registry;
   const opened = await openInputs(options);

@@ -6,6 +6,7 @@ import { WORKER_URL } from './available.js';
 import { BlockStates, newStateBuffer, STATE_SLOTS } from './block-states.js';
 import { EventDecoder } from './codec.js';
 import type { WorkerInput, WorkerReply, WorkerRequest } from './protocol.js';
+import { YOUNG_GENERATION_CAP_MB } from '../../shared/heap-hold.js';
 
 export type BlockResult = Extract<WorkerReply, { type: 'block' }>;
 
@@ -48,7 +49,8 @@ export class ParseHelper {
     for (let s = STATE_SLOTS - 1; s >= 0; s--) this.freeSlots.push(s);
     const input: WorkerInput = { choice, states: stateBuffer };
     this.ready = new Promise((resolve) => (this.markReady = resolve));
-    this.worker = new Worker(WORKER_URL, { workerData: input });
+    // The same young generation cap as the main thread's (V8's default for a worker is 2 × 32 MB on Node 24).
+    this.worker = new Worker(WORKER_URL, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_CAP_MB } });
     this.worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'ready') {
         this.markReady();

@@ -1,0 +1,137 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SEMI_SPACE_CAP_MB, tunedByUser, YOUNG_GENERATION_CAP_MB } from '../../src/shared/heap-hold.js';
+
+const MB = 1024 * 1024;
+const built = join(dirname(fileURLToPath(import.meta.url)), '../../dist/shared/heap-hold.js');
+
+/**
+ * Runs `body` in a child process (V8 flags are the process's: a test must not change this one's), with objects that
+ * survive young collections, as a scan's sessions do, so that V8 grows the young generation as far as it may.
+ * Prints the largest new space seen, in bytes.
+ */
+function largestNewSpace(body: string, nodeArgs: string[] = []): number {
+  const script = `
+    import { getHeapSpaceStatistics } from 'node:v8';
+    const { holdHeap } = await import(${JSON.stringify(pathToFileURL(built).href)});
+    const newSpace = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
+    let largest = 0;
+    const kept = [];
+    const survive = (rounds, check) => {
+      for (let i = 0; i < rounds; i++) {
+        for (let j = 0; j < 10000; j++) kept.push({ id: 'session-' + i + '-' + j, n: j });
+        check?.();
+        largest = Math.max(largest, newSpace());
+      }
+    };
+    ${body}
+    process.stdout.write(String(largest));`;
+  const run = spawnSync(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  expect(run.stderr).toBe('');
+  return Number(run.stdout);
+}
+
+describe('holding the heap: the young generation', () => {
+  it('sizes a worker thread to the same semi-spaces as the main thread', () => {
+    expect(YOUNG_GENERATION_CAP_MB).toBe(3 * SEMI_SPACE_CAP_MB);
+  });
+
+  it.skipIf(!existsSync(built))('grows the young generation past the cap without a hold (the premise)', () => {
+    expect(largestNewSpace('survive(120);')).toBeGreaterThan(2 * SEMI_SPACE_CAP_MB * MB);
+  });
+
+  it.skipIf(!existsSync(built))('keeps the semi-spaces at the cap while held and checked', () => {
+    const body = 'const hold = holdHeap(); survive(120, () => hold.check()); hold.release();';
+    const largest = largestNewSpace(body);
+    expect(largest).toBeLessThanOrEqual(2 * SEMI_SPACE_CAP_MB * MB);
+    // The cap is where it stops, not below it: a smaller young generation collects more often.
+    expect(largest).toBe(2 * SEMI_SPACE_CAP_MB * MB);
+  });
+
+  it.skipIf(!existsSync(built))('lets the young generation grow again once the last hold ends', () => {
+    const body = `
+      const outer = holdHeap();
+      const inner = holdHeap();
+      survive(60, () => inner.check());
+      inner.release();
+      survive(60);
+      const whileOuterHeld = largest;
+      outer.release();
+      survive(120);
+      process.stderr.write(whileOuterHeld > ${2 * SEMI_SPACE_CAP_MB * MB} ? 'grew while a hold was left' : '');`;
+    expect(largestNewSpace(body)).toBeGreaterThan(2 * SEMI_SPACE_CAP_MB * MB);
+  });
+
+  it.skipIf(!existsSync(built))("leaves a user's own young generation setting alone", () => {
+    const body = 'const hold = holdHeap(); survive(120, () => hold.check()); hold.release();';
+    expect(largestNewSpace(body, ['--max-semi-space-size=32'])).toBeGreaterThan(2 * SEMI_SPACE_CAP_MB * MB);
+  });
+
+  it('takes the flags it sets, on the command line or in NODE_OPTIONS, as the user tuning them', () => {
+    expect(tunedByUser(['--max-semi-space-size=4'], undefined)).toEqual({ young: true, old: false });
+    expect(tunedByUser([], '--max_semi_space_size=4')).toEqual({ young: true, old: false });
+    expect(tunedByUser([], '--semi-space-growth-factor=3 --trace-gc')).toEqual({ young: true, old: false });
+    expect(tunedByUser(['--heap-growing-percent=50'], undefined)).toEqual({ young: false, old: true });
+    expect(tunedByUser(['--expose-gc'], '--max-old-space-size=4096')).toEqual({ young: false, old: false });
+    expect(tunedByUser([], undefined)).toEqual({ young: false, old: false });
+    // A script given with -e is in execArgv too: its text names no option.
+    expect(tunedByUser(['-e', "import('./heap-hold.js'); // --max-semi-space-size --heap-growing-percent"], undefined)).toEqual({
+      young: false,
+      old: false,
+    });
+  });
+});
+
+/**
+ * Runs `body` in a child process where sessions pile up (objects that stay) while each round's events are promoted
+ * and die, as in a scan, and prints the largest heap in use seen, in bytes.
+ */
+function largestHeap(body: string, nodeArgs: string[] = []): number {
+  const script = `
+    const { holdHeap } = await import(${JSON.stringify(pathToFileURL(built).href)});
+    let largest = 0;
+    const sessions = [];
+    const churn = (rounds) => {
+      for (let i = 0; i < rounds; i++) {
+        for (let j = 0; j < 20000; j++) sessions.push({ id: 'session-' + i + '-' + j });
+        let events = [];
+        for (let j = 0; j < 100000; j++) events.push({ id: 'event-' + i + '-' + j });
+        events = null;
+        largest = Math.max(largest, process.memoryUsage().heapUsed);
+      }
+    };
+    ${body}
+    process.stdout.write(String(largest));`;
+  const run = spawnSync(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  expect(run.stderr).toBe('');
+  return Number(run.stdout);
+}
+
+describe('holding the heap: the old generation', () => {
+  it.skipIf(!existsSync(built))('collects promoted garbage sooner while held', () => {
+    const free = largestHeap('churn(40);');
+    const held = largestHeap('const hold = holdHeap(); churn(40); hold.release();');
+    expect(held).toBeLessThan(free * 0.8);
+  });
+
+  it.skipIf(!existsSync(built))('gives V8 its own old generation growth back once released', () => {
+    const held = largestHeap('const hold = holdHeap(); churn(40); hold.release();');
+    const after = largestHeap('const hold = holdHeap(); hold.release(); churn(40);');
+    expect(after).toBeGreaterThan(held * 1.25);
+  });
+
+  it.skipIf(!existsSync(built))("leaves a user's own old generation setting alone", () => {
+    const user = largestHeap('churn(40);', ['--heap-growing-percent=300']);
+    const held = largestHeap('const hold = holdHeap(); churn(40); hold.release();', ['--heap-growing-percent=300']);
+    expect(held).toBeGreaterThan(user * 0.8);
+  });
+});
