@@ -73,7 +73,9 @@ export function bool(value: unknown): boolean | undefined {
  * (`eventtype` for `eventType`). Exact match first, so vendor files pay nothing.
  */
 export function getLoose(record: JsonObject, key: string): unknown {
-  if (key in record) return record[key];
+  // One lookup where the key holds a value (most reads); `in` only to tell a key that holds undefined from none.
+  const value = record[key];
+  if (value !== undefined || key in record) return value;
   const lower = key.toLowerCase();
   for (const k of Object.keys(record)) {
     if (k.toLowerCase() === lower) return record[k];
