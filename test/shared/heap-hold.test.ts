@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SEMI_SPACE_CAP_MB, tunedByUser, YOUNG_GENERATION_CAP_MB } from '../../src/shared/heap-hold.js';
+import { holdsOldGeneration, SEMI_SPACE_CAP_MB, tunedByUser, YOUNG_GENERATION_CAP_MB } from '../../src/shared/heap-hold.js';
 
 const MB = 1024 * 1024;
 const built = join(dirname(fileURLToPath(import.meta.url)), '../../dist/shared/heap-hold.js');
@@ -101,7 +101,9 @@ describe('holding the heap: the young generation', () => {
 
 /**
  * Runs `body` in a child process where sessions pile up (objects that stay) while each round's events are promoted
- * and die, as in a scan, and prints the largest heap in use seen, in bytes.
+ * and die, as in a scan, and prints the largest heap in use seen, in bytes. The collector runs on the child's own
+ * thread (--single-threaded-gc): with concurrent marking, when a collection ends depends on the machine's load, and
+ * so did the peak (by 30% under the test suite's own load).
  */
 function largestHeap(body: string, nodeArgs: string[] = []): number {
   const script = `
@@ -119,7 +121,7 @@ function largestHeap(body: string, nodeArgs: string[] = []): number {
     };
     ${body}
     process.stdout.write(String(largest));`;
-  const run = spawnSync(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], {
+  const run = spawnSync(process.execPath, ['--single-threaded-gc', ...nodeArgs, '--input-type=module', '-e', script], {
     encoding: 'utf8',
     env: { ...process.env, NODE_OPTIONS: '' },
   });
@@ -127,23 +129,34 @@ function largestHeap(body: string, nodeArgs: string[] = []): number {
   return Number(run.stdout);
 }
 
+/** Within 15% of each other: runs of one setting differ by a few percent; the settings compared here by 25% or more. */
+function expectNear(peak: number, expected: number): void {
+  expect(Math.abs(peak - expected), `peak ${peak} bytes against ${expected}`).toBeLessThanOrEqual(0.15 * Math.max(peak, expected));
+}
+
+const HELD = 'const hold = holdHeap(); churn(40); hold.release();';
+
 describe('holding the heap: the old generation', () => {
-  it.skipIf(!existsSync(built))('collects promoted garbage sooner while held', () => {
-    const free = largestHeap('churn(40);');
-    const held = largestHeap('const hold = holdHeap(); churn(40); hold.release();');
-    // Node 20 and 22: about 0.6; Node 24, whose own growth is more careful: 0.7 to 0.8.
-    expect(held).toBeLessThan(free * 0.85);
+  const held = existsSync(built) && holdsOldGeneration();
+  // Node 20: V8's own growth peaks at about 220 MB here, 20% over live at about 130 to 145 MB.
+  it.skipIf(!held)('grows the old generation by 20% over live while held, as --heap-growing-percent=20 does', () => {
+    expectNear(largestHeap(HELD), largestHeap('churn(40);', ['--heap-growing-percent=20']));
   });
 
-  it.skipIf(!existsSync(built))('gives V8 its own old generation growth back once released', () => {
-    const held = largestHeap('const hold = holdHeap(); churn(40); hold.release();');
+  it.skipIf(!held)('gives V8 its own old generation growth back once released', () => {
     const after = largestHeap('const hold = holdHeap(); hold.release(); churn(40);');
-    expect(after).toBeGreaterThan(held * 1.15);
+    expectNear(after, largestHeap('churn(40);'));
   });
 
-  it.skipIf(!existsSync(built))("leaves a user's own old generation setting alone", () => {
+  it.skipIf(!held)("leaves a user's own old generation setting alone", () => {
     const user = largestHeap('churn(40);', ['--heap-growing-percent=300']);
-    const held = largestHeap('const hold = holdHeap(); churn(40); hold.release();', ['--heap-growing-percent=300']);
-    expect(held).toBeGreaterThan(user * 0.8);
+    expectNear(largestHeap(HELD, ['--heap-growing-percent=300']), user);
+  });
+
+  it('sets it before V8 13 only (Node 20 and 22; on Node 24 V8 grows it more carefully itself)', () => {
+    expect(holdsOldGeneration('11.3.244.8-node.33')).toBe(true);
+    expect(holdsOldGeneration('12.4.254.21-node.33')).toBe(true);
+    expect(holdsOldGeneration('13.6.233.17-node.38')).toBe(false);
+    expect(holdsOldGeneration('14.0.1')).toBe(false);
   });
 });
