@@ -12,9 +12,8 @@ import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
  * - It lets the old generation grow to up to four times what the last full collection left alive before it collects
  *   again. Promoted garbage, and the read buffers it holds outside the heap, wait that long. At 20% over the live heap
  *   (`--heap-growing-percent`, also read at every full collection) the 5M-event memory bench peaked at 257 MB instead
- *   of 286 to 300, at the same CPU time per event (the marking is concurrent). V8 13 (Node 24) grows it more carefully
- *   on its own: there the row peaked at 266 MB with V8's growth and 286 MB with 20%, so the old generation is left
- *   to V8 from version 13 on.
+ *   of 286 to 300, at the same CPU time per event (the marking is concurrent). On Node 24 the row peaked at 266 to
+ *   311 MB either way (V8 13's own growth is more careful), so the one setting serves every version.
  *
  * Flags are the process's, so holds are counted and the last to end restores V8's defaults. A user who sets one of
  * these flags (as a `node` option, or in NODE_OPTIONS where Node allows it) keeps it.
@@ -32,11 +31,6 @@ export const YOUNG_GENERATION_CAP_MB = 3 * SEMI_SPACE_CAP_MB;
 const DEFAULT_SEMI_SPACE_GROWTH_FACTOR = 2;
 const DEFAULT_HEAP_GROWING_PERCENT = 0;
 const NEW_SPACE_CAP_BYTES = 2 * SEMI_SPACE_CAP_MB * 1024 * 1024;
-
-/** Whether the hold sets the old generation's growth on this V8 (before version 13, whose own growth did better). */
-export function holdsOldGeneration(v8Version: string = process.versions.v8): boolean {
-  return Number.parseInt(v8Version, 10) < 13;
-}
 
 const YOUNG_GENERATION_FLAG = /^--(?:(?:max|min)[-_]semi[-_]space[-_]size|semi[-_]space[-_]growth[-_]factor)(?:=|$)/;
 const OLD_GENERATION_FLAG = /^--heap[-_]growing[-_]percent(?:=|$)/;
@@ -81,7 +75,7 @@ let oldHeld = false;
 
 export function holdHeap(): HeapHold {
   const tuned = tunedByUser();
-  if (holders++ === 0 && !tuned.old && holdsOldGeneration()) oldHeld = setFlag(`--heap-growing-percent=${OLD_GENERATION_GROWTH_PERCENT}`);
+  if (holders++ === 0 && !tuned.old) oldHeld = setFlag(`--heap-growing-percent=${OLD_GENERATION_GROWTH_PERCENT}`);
   let released = false;
   return {
     check() {
