@@ -9,14 +9,26 @@ const MB = 1024 * 1024;
 const built = join(dirname(fileURLToPath(import.meta.url)), '../../dist/shared/heap-hold.js');
 
 /**
- * Runs `body` in a child process (V8 flags are the process's: a test must not change this one's), with objects that
- * survive young collections, as a scan's sessions do, so that V8 grows the young generation as far as it may.
+ * Runs an ES module script in a child process that has the built `holdHeap` imported (V8 flags are the process's: a
+ * test must not change this one's); returns what it printed, once it has printed nothing to standard error.
+ */
+function runWithHold(script: string, nodeArgs: readonly string[]): string {
+  const withHold = `const { holdHeap } = await import(${JSON.stringify(pathToFileURL(built).href)});\n${script}`;
+  const run = spawnSync(process.execPath, [...nodeArgs, '--input-type=module', '-e', withHold], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  expect(run.stderr).toBe('');
+  return run.stdout;
+}
+
+/**
+ * Runs `body` in a child process with objects that survive young collections, as a scan's sessions do, so that V8 grows the young generation as far as it may.
  * `survive(rounds, phase, check)` samples the new space's size after every round; returns the samples by phase.
  */
 function newSpaceSizes(body: string, nodeArgs: string[] = []): Record<string, number[]> {
   const script = `
-    import { getHeapSpaceStatistics } from 'node:v8';
-    const { holdHeap } = await import(${JSON.stringify(pathToFileURL(built).href)});
+    const { getHeapSpaceStatistics } = await import('node:v8');
     const newSpace = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
     const sizes = {};
     const kept = [];
@@ -30,12 +42,7 @@ function newSpaceSizes(body: string, nodeArgs: string[] = []): Record<string, nu
     };
     ${body}
     process.stdout.write(JSON.stringify(sizes));`;
-  const run = spawnSync(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], {
-    encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: '' },
-  });
-  expect(run.stderr).toBe('');
-  return JSON.parse(run.stdout) as Record<string, number[]>;
+  return JSON.parse(runWithHold(script, nodeArgs)) as Record<string, number[]>;
 }
 
 /**
@@ -107,7 +114,6 @@ describe('holding the heap: the young generation', () => {
  */
 function largestHeap(body: string, nodeArgs: string[] = []): number {
   const script = `
-    const { holdHeap } = await import(${JSON.stringify(pathToFileURL(built).href)});
     let largest = 0;
     const sessions = [];
     const churn = (rounds) => {
@@ -121,12 +127,7 @@ function largestHeap(body: string, nodeArgs: string[] = []): number {
     };
     ${body}
     process.stdout.write(String(largest));`;
-  const run = spawnSync(process.execPath, ['--single-threaded-gc', ...nodeArgs, '--input-type=module', '-e', script], {
-    encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: '' },
-  });
-  expect(run.stderr).toBe('');
-  return Number(run.stdout);
+  return Number(runWithHold(script, ['--single-threaded-gc', ...nodeArgs]));
 }
 
 /** Within 15% of each other: runs of one setting differ by a few percent; the settings compared here by 25% or more. */

@@ -1,8 +1,6 @@
 import { cpus } from 'node:os';
 import { type CpuQuota, IDLE_CORES_FOR_WORKER, processCpuQuota } from './cpu-quota.js';
 
-export { IDLE_CORES_FOR_WORKER } from './cpu-quota.js';
-
 /**
  * Which blocks go to the worker, decided by measurement as the file is read (`--worker auto`).
  *
