@@ -185,9 +185,12 @@ export class EventEncoder {
   private columnSlot(column: number, value: string | undefined): number {
     if (value === undefined) return ABSENT;
     let slot = this.lastSlot[column]!;
-    if (value !== this.lastValue[column] || this.table[slot] !== value) {
+    // The last value is kept as the table holds it: whether its slot still holds it is then a comparison of
+    // references, and only the comparison with the new value reads characters.
+    const last = this.lastValue[column];
+    if (value !== last || this.table[slot] !== last) {
       slot = this.slotOf(value);
-      this.lastValue[column] = value;
+      this.lastValue[column] = this.table[slot];
       this.lastSlot[column] = slot;
     }
     this.usedBy[slot] = this.batchNumber;
