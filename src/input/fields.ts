@@ -1,31 +1,16 @@
 /** Small, allocation-light readers for untyped log records. */
 
+import { loosePathReader, type PathReader, pathReader } from './path-reader.js';
+
 export type JsonObject = Record<string, unknown>;
 
 export function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-const SPLIT_PATHS = new Map<string, readonly string[]>();
-
-function splitPath(path: string): readonly string[] {
-  let parts = SPLIT_PATHS.get(path);
-  if (!parts) {
-    parts = path.split('.');
-    if (SPLIT_PATHS.size < 10_000) SPLIT_PATHS.set(path, parts);
-  }
-  return parts;
-}
-
 /** Reads a dotted path through nested objects (`client.userAgent.rawUserAgent`). */
 export function getPath(record: unknown, path: string): unknown {
-  let current: unknown = record;
-  // Paths are a few dozen constants: splitting each once keeps this free of allocation per event.
-  for (const key of splitPath(path)) {
-    if (!isObject(current)) return undefined;
-    current = current[key];
-  }
-  return current;
+  return pathReader(path)(record);
 }
 
 /** Values that logs use to mean "nothing here". */
@@ -76,6 +61,11 @@ export function getLoose(record: JsonObject, key: string): unknown {
   // One lookup where the key holds a value (most reads); `in` only to tell a key that holds undefined from none.
   const value = record[key];
   if (value !== undefined || key in record) return value;
+  return lookUpInAnyCase(record, key);
+}
+
+/** The value of the first key of `record` that is `key` in another case. */
+function lookUpInAnyCase(record: JsonObject, key: string): unknown {
   const lower = key.toLowerCase();
   for (const k of Object.keys(record)) {
     if (k.toLowerCase() === lower) return record[k];
@@ -85,14 +75,14 @@ export function getLoose(record: JsonObject, key: string): unknown {
 
 /** A dotted path whose first key is matched case-insensitively (SIEM-lowercased top level) and the rest exactly. */
 export function getLoosePath(record: unknown, path: string): unknown {
-  if (!isObject(record)) return undefined;
-  const parts = splitPath(path);
-  let current = getLoose(record, parts[0]!);
-  for (let i = 1; i < parts.length; i++) {
-    if (!isObject(current)) return undefined;
-    current = current[parts[i]!];
-  }
-  return current;
+  return loosePathReader(path, lookUpInAnyCase)(record);
+}
+
+/** `getLoosePath` of each path, as a reader held by the caller: no lookup of the path's reader per read. */
+export function loosePathReaders<T extends Record<string, string>>(paths: T): { readonly [K in keyof T]: PathReader } {
+  return Object.fromEntries(Object.entries(paths).map(([name, path]) => [name, loosePathReader(path, lookUpInAnyCase)])) as {
+    [K in keyof T]: PathReader;
+  };
 }
 
 const MAX_QUOTED = 40;

@@ -1,7 +1,7 @@
 import type { AgentEvidence } from '../../model/event.js';
-import { getLoosePath, isObject, text } from '../fields.js';
+import { isObject, text } from '../fields.js';
 import { agentEvidence, proofOf } from '../common/agent-evidence.js';
-import { AGENT_ACTOR_TYPE, ID_JAG_GRANT, OAUTH_PREFIX, OKTA_FIELDS as F, TOKEN_EXCHANGE_GRANT, TOKEN_GRANT } from './fields.js';
+import { AGENT_ACTOR_TYPE, ID_JAG_GRANT, OAUTH_PREFIX, OKTA_READERS as R, TOKEN_EXCHANGE_GRANT, TOKEN_GRANT } from './fields.js';
 
 /** The user an event is about: its `User` target's login. */
 function targetUser(target: unknown): string | undefined {
@@ -21,10 +21,10 @@ interface Actor {
 
 function actorOf(record: unknown): Actor {
   return {
-    type: text(getLoosePath(record, F.actorType)) ?? '',
-    id: text(getLoosePath(record, F.actorId)),
-    login: text(getLoosePath(record, F.actorLogin)),
-    name: text(getLoosePath(record, F.actorDisplayName)),
+    type: text(R.actorType(record)) ?? '',
+    id: text(R.actorId(record)),
+    login: text(R.actorLogin(record)),
+    name: text(R.actorDisplayName(record)),
   };
 }
 
@@ -46,15 +46,13 @@ const isPerson = (actor: Actor): boolean => actor.type.toLowerCase() === 'user';
 export function agentOf(record: unknown, eventType: string, clientId: string | undefined, derived: boolean): AgentEvidence | undefined {
   const actor = actorOf(record);
   const agentActor = !isPerson(actor) && AGENT_ACTOR_TYPE.test(actor.type);
-  const person = isPerson(actor) ? actor.login : targetUser(getLoosePath(record, F.target));
+  const person = isPerson(actor) ? actor.login : targetUser(R.target(record));
   if (ID_JAG_GRANT.test(eventType)) {
     const agent = isPerson(actor) ? clientId : (actor.name ?? actor.id ?? clientId);
     return agentEvidence('delegated', proofOf('eventType', eventType), agent, person);
   }
   const exchange =
-    eventType.startsWith(OAUTH_PREFIX) &&
-    eventType.includes(TOKEN_GRANT) &&
-    text(getLoosePath(record, F.grantType)) === TOKEN_EXCHANGE_GRANT;
+    eventType.startsWith(OAUTH_PREFIX) && eventType.includes(TOKEN_GRANT) && text(R.grantType(record)) === TOKEN_EXCHANGE_GRANT;
   if (exchange && !derived) {
     const agent = isPerson(actor) ? clientId : (actor.name ?? actor.id ?? clientId);
     return agentEvidence('delegated', proofOf('debugContext.debugData.grantType', TOKEN_EXCHANGE_GRANT), agent, person);

@@ -1,3 +1,5 @@
+import { loosePathReaders } from '../fields.js';
+
 /**
  * Where each part of the event model lives in an Okta System Log LogEvent.
  * The first segment is a top-level key, which a SIEM may have lowercased; deeper segments keep their case.
@@ -26,6 +28,9 @@ export const OKTA_FIELDS = {
   browser: 'client.userAgent.browser',
   os: 'client.userAgent.os',
 } as const;
+
+/** A reader of each of OKTA_FIELDS, as `getLoosePath` reads it. */
+export const OKTA_READERS = loosePathReaders(OKTA_FIELDS);
 
 export const SESSION_START = 'user.session.start';
 export const SESSION_END = 'user.session.end';

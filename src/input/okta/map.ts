@@ -1,8 +1,9 @@
 import type { EventKind, NormalizedEvent, Outcome } from '../../model/event.js';
-import { getLoosePath, isObject, jsonKind, quoteValue, text } from '../fields.js';
+import { isObject, jsonKind, loosePathReaders, quoteValue, text } from '../fields.js';
+import type { PathReader } from '../path-reader.js';
 import type { MapResult, RecordContext } from '../format.js';
 import { parseTime } from '../../shared/time.js';
-import { OAUTH_PREFIX, OKTA_FIELDS as F, REDACTED, SESSION_END, SESSION_START, TOKEN_GRANT } from './fields.js';
+import { OAUTH_PREFIX, OKTA_READERS as R, REDACTED, SESSION_END, SESSION_START, TOKEN_GRANT } from './fields.js';
 import { agentOf } from './agent.js';
 import { riskOf, riskSessionOf } from './risk.js';
 
@@ -11,8 +12,8 @@ export const OKTA_ID = 'okta';
 /** Actor types of OAuth clients and app instances (`PublicClientApp`, `AppInstance`), as opposed to people or IPs. */
 const APP_ACTOR = /app|client/i;
 
-function field(record: unknown, path: string): string | undefined {
-  const value = text(getLoosePath(record, path));
+function field(record: unknown, read: PathReader): string | undefined {
+  const value = text(read(record));
   return value === undefined || (value.length === REDACTED.length && value.toLowerCase() === REDACTED) ? undefined : value;
 }
 
@@ -39,10 +40,12 @@ function outcomeOf(result: string | undefined): Outcome {
   }
 }
 
+const HOP = loosePathReaders({ ip: 'ip' });
+
 function firstChainIp(chain: unknown): string | undefined {
   if (!Array.isArray(chain)) return undefined;
   for (const hop of chain) {
-    const ip = field(hop, 'ip');
+    const ip = field(hop, HOP.ip);
     if (ip !== undefined) return ip;
   }
   return undefined;
@@ -58,31 +61,31 @@ function appOf(target: unknown): string | undefined {
 }
 
 function clientHintOf(record: unknown): NormalizedEvent['clientHint'] {
-  const browser = field(record, F.browser);
-  const os = field(record, F.os);
+  const browser = field(record, R.browser);
+  const os = field(record, R.os);
   if (browser === undefined && os === undefined) return undefined;
   return { browser, os };
 }
 
 export function mapOkta(record: unknown, ctx: RecordContext): MapResult {
   if (!isObject(record)) return { skip: `record is not a JSON object (${jsonKind(record)})` };
-  const published = getLoosePath(record, F.published);
+  const published = R.published(record);
   const time = parseTime(published);
   if (time === undefined) {
     const shown = published === undefined ? 'published missing' : `published: ${quoteValue(published)}`;
     return { skip: `no readable time (${shown})` };
   }
-  const eventType = field(record, F.eventType);
+  const eventType = field(record, R.eventType);
   if (eventType === undefined) return { skip: 'not an Okta event (no eventType)' };
 
   const kind = kindOf(eventType);
-  const actorType = field(record, F.actorType) ?? '';
+  const actorType = field(record, R.actorType) ?? '';
   const isUser = actorType.toLowerCase() === 'user';
-  const appActorId = !isUser && APP_ACTOR.test(actorType) ? field(record, F.actorId) : undefined;
-  const rawClientId = getLoosePath(record, F.clientId);
-  const sessionId = field(record, F.sessionId) ?? riskSessionOf(record, eventType);
-  const rootSessionId = field(record, F.rootSessionId);
-  const userAgent = field(record, F.userAgent);
+  const appActorId = !isUser && APP_ACTOR.test(actorType) ? field(record, R.actorId) : undefined;
+  const rawClientId = R.clientId(record);
+  const sessionId = field(record, R.sessionId) ?? riskSessionOf(record, eventType);
+  const rootSessionId = field(record, R.rootSessionId);
+  const userAgent = field(record, R.userAgent);
   const clientId = (typeof rawClientId === 'string' ? text(rawClientId) : undefined) ?? appActorId;
 
   const event: NormalizedEvent = {
@@ -91,18 +94,18 @@ export function mapOkta(record: unknown, ctx: RecordContext): MapResult {
     format: OKTA_ID,
     kind,
     action: eventType,
-    outcome: outcomeOf(field(record, F.result)),
-    user: isUser ? field(record, F.actorLogin) : undefined,
+    outcome: outcomeOf(field(record, R.result)),
+    user: isUser ? field(record, R.actorLogin) : undefined,
     sessionId,
     rootSessionId: rootSessionId !== sessionId ? rootSessionId : undefined,
-    tokenId: field(record, F.tokenId),
+    tokenId: field(record, R.tokenId),
     clientId,
-    grantType: field(record, F.grantType),
-    ip: field(record, F.ip) ?? firstChainIp(getLoosePath(record, F.ipChain)),
+    grantType: field(record, R.grantType),
+    ip: field(record, R.ip) ?? firstChainIp(R.ipChain(record)),
     userAgent,
     clientHint: userAgent === undefined ? clientHintOf(record) : undefined,
     interactive: kind === 'signin' ? true : undefined,
-    app: appOf(getLoosePath(record, F.target)),
+    app: appOf(R.target(record)),
   };
   const agent = agentOf(record, eventType, clientId, rootSessionId !== undefined && rootSessionId !== sessionId);
   if (agent) event.agent = agent;

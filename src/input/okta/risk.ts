@@ -1,13 +1,13 @@
 import type { RiskSignal } from '../../model/event.js';
-import { getLoosePath, isObject, text } from '../fields.js';
+import { isObject, text } from '../fields.js';
 import { bounded, boundedText, MAX_NAME } from '../common/bounded.js';
-import { OKTA_FIELDS as F, RISK_EVENTS } from './fields.js';
+import { OKTA_READERS as R, RISK_EVENTS } from './fields.js';
 
 /** The keys of `debugContext.debugData` read here; map-line.ts cuts these (and `grantType`) from a line. */
 export const RISK_DEBUG_KEYS = ['Causes', 'PreviousIpAddress', 'NewIpAddress', 'risk', 'Risk', 'ExternalSessionId'] as const;
 
 function debug(record: unknown, key: (typeof RISK_DEBUG_KEYS)[number]): unknown {
-  const data = getLoosePath(record, F.debugData);
+  const data = R.debugData(record);
   return isObject(data) ? data[key] : undefined;
 }
 
