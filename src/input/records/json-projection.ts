@@ -175,7 +175,7 @@ class ProjectionReader {
         i = skipValue(b, i, end);
         if (i === NOT_HERE) return undefined;
       } else {
-        if (loose && !sameBytes(b, keyStart, match.bytes)) return undefined;
+        if (match === OTHER_CASE) return undefined;
         const value = this.value(i, match.child, match.each);
         if (value === NOT_READ) return undefined;
         values[match.slot] = value;
@@ -276,23 +276,29 @@ class ProjectionReader {
   }
 }
 
-/** The spec's key for the key bytes from..to (where keys are loose, compared in lower case: only ASCII ones reach here). */
-function find(level: Level, b: Buffer, from: number, to: number): Key | undefined {
+/** A key of a loose level spelled in another case than the spec's: a case the shape cannot tell from the key being missing. */
+const OTHER_CASE = 'other case';
+
+/**
+ * The spec's key for the key bytes from..to; where keys are loose (only ASCII ones reach here), OTHER_CASE for one
+ * that is a spec key in another case. The exact spelling is tried first: it is what a record almost always has.
+ */
+function find(level: Level, b: Buffer, from: number, to: number): Key | typeof OTHER_CASE | undefined {
   const candidates = level.byLength[to - from];
   if (candidates === undefined) return undefined;
   for (let n = 0; n < candidates.length; n++) {
     const k = candidates[n]!;
-    if (level.loose) {
-      const want = k.lower;
-      let j = 0;
-      for (; j < want.length; j++) {
-        const c = b[from + j]!;
-        if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== want[j]) break;
-      }
-      if (j === want.length) return k;
-    } else if (sameBytes(b, from, k.bytes)) {
-      return k;
+    if (sameBytes(b, from, k.bytes)) return k;
+  }
+  if (!level.loose) return undefined;
+  for (let n = 0; n < candidates.length; n++) {
+    const want = candidates[n]!.lower;
+    let j = 0;
+    for (; j < want.length; j++) {
+      const c = b[from + j]!;
+      if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== want[j]) break;
     }
+    if (j === want.length) return OTHER_CASE;
   }
   return undefined;
 }
