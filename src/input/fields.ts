@@ -16,14 +16,25 @@ export function getPath(record: unknown, path: string): unknown {
 /** Values that logs use to mean "nothing here". */
 const EMPTY_MARKERS = new Set(['', '-', 'null', 'undefined', 'none', 'n/a', 'unknown', '(null)']);
 const MAX_MARKER_LENGTH = 9;
+/** 1 for the characters a marker starts with, in either case: a short value that starts otherwise is no marker. */
+const MARKER_START = new Uint8Array(128);
+for (const marker of EMPTY_MARKERS) {
+  if (marker.length === 0) continue;
+  MARKER_START[marker.toLowerCase().charCodeAt(0)] = 1;
+  MARKER_START[marker.toUpperCase().charCodeAt(0)] = 1;
+}
 
 /** A trimmed non-empty string, or undefined for placeholders such as `-`, `null` and `""`. Numbers become strings. */
 export function text(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return undefined;
   const t = value.trim();
-  // Only short values can be markers: lower-casing every value would allocate a string per field per event.
-  return t.length <= MAX_MARKER_LENGTH && EMPTY_MARKERS.has(t.toLowerCase()) ? undefined : t;
+  // Only short values can be markers, and only those that start as one: lower-casing every value would allocate a
+  // string per field per event.
+  if (t.length > MAX_MARKER_LENGTH) return t;
+  if (t.length === 0) return undefined;
+  const first = t.charCodeAt(0);
+  return first < 128 && MARKER_START[first] === 1 && EMPTY_MARKERS.has(t.toLowerCase()) ? undefined : t;
 }
 
 /** The first of several paths that holds a usable string. */
